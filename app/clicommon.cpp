@@ -1,0 +1,107 @@
+#include "clicommon.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace te::cli {
+
+Streams::Streams()
+    : out(stdout)
+    , err(stderr)
+{
+}
+
+void addInputOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("mapping"),
+                       QStringLiteral("JSON file mapping CSV columns to timing nodes: {\"column\": \"node/path\"}."),
+                       QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("filter"),
+                       QStringLiteral("Keep runs matching EXPR (FIELD=V, FIELD!=V, FIELD~REGEX, METRIC>N, <, >=, <=). "
+                                      "Repeatable; filters combine with AND."),
+                       QStringLiteral("EXPR") });
+    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Timing files (JSON Lines or CSV)."),
+                                 QStringLiteral("FILE..."));
+}
+
+std::optional<LoadResult> loadInputs(const QCommandLineParser& parser, Streams& io, bool quiet)
+{
+    LoadOptions options;
+    options.files = parser.positionalArguments();
+    if (options.files.isEmpty()) {
+        io.err << "error: no input file given\n";
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("mapping"))) {
+        QString error;
+        options.mapping = ColumnMapping::load(parser.value(QStringLiteral("mapping")), &error);
+        if (!options.mapping) {
+            io.err << "error: " << error << '\n';
+            return std::nullopt;
+        }
+    }
+    LoadResult result = loadTimingFiles(options);
+    if (!quiet) {
+        for (const Problem& problem : result.problems) {
+            if (problem.line == 0 && problem.severity != Problem::Severity::Info)
+                io.err << problem.toString() << '\n';
+        }
+        if (result.rejectedLines() > 0 || result.warningCount() > 0)
+            io.err << "note: " << result.summaryLine() << " (run 'validate' for the details)\n";
+    }
+    return result;
+}
+
+std::optional<std::vector<std::uint32_t>> filteredRuns(const QCommandLineParser& parser, const TimingDataset& data,
+                                                       Streams& io)
+{
+    std::vector<RunFilter> filters;
+    for (const QString& expression : parser.values(QStringLiteral("filter"))) {
+        QString error;
+        auto filter = RunFilter::parse(expression, data, &error);
+        if (!filter) {
+            io.err << "error: " << error << '\n';
+            return std::nullopt;
+        }
+        filters.push_back(std::move(*filter));
+    }
+    return filterRuns(data, filters);
+}
+
+QStringList splitList(const QStringList& values)
+{
+    QStringList items;
+    for (const QString& value : values) {
+        for (const QString& item : value.split(u',', Qt::SkipEmptyParts))
+            items.append(item.trimmed());
+    }
+    return items;
+}
+
+QString exactNumber(double value)
+{
+    if (std::isnan(value))
+        return {};
+    char buffer[32];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return QString::fromLatin1(buffer, static_cast<qsizetype>(result.ptr - buffer));
+}
+
+bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, Streams& io, int& exitCode)
+{
+    const QCommandLineOption help = parser.addHelpOption();
+    if (!parser.parse(arguments)) {
+        io.err << "error: " << parser.errorText() << '\n';
+        exitCode = BadUsage;
+        return false;
+    }
+    if (parser.isSet(help)) {
+        io.out << parser.helpText();
+        exitCode = Ok;
+        return false;
+    }
+    return true;
+}
+
+} // namespace te::cli

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "runfilter.h"
+#include "timingloader.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+
+#include <optional>
+#include <vector>
+
+namespace te::cli {
+
+/// Exit codes shared by every subcommand.
+enum ExitCode { Ok = 0, Failure = 1, BadUsage = 2 };
+
+struct Streams
+{
+    QTextStream out;
+    QTextStream err;
+    Streams();
+};
+
+/// Adds the options every data-reading subcommand takes: --mapping, --filter.
+void addInputOptions(QCommandLineParser& parser);
+
+/// Loads the positional FILE arguments with the --mapping of `parser`. Problems go
+/// to stderr as one summary line (`validate` prints them all). Returns nullopt,
+/// having printed why, when the options are unusable.
+std::optional<LoadResult> loadInputs(const QCommandLineParser& parser, Streams& io, bool quiet);
+
+/// Applies every --filter; nullopt (message printed) when one does not parse.
+std::optional<std::vector<std::uint32_t>> filteredRuns(const QCommandLineParser& parser, const TimingDataset& data,
+                                                       Streams& io);
+
+/// Splits "a,b" and repeated options into one list.
+QStringList splitList(const QStringList& values);
+
+/// Shortest text that reads back as the same double; empty for NaN.
+QString exactNumber(double value);
+
+/// Parses argv for a subcommand; prints help or errors. Returns false with `exitCode` set
+/// when the command should stop.
+bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, Streams& io, int& exitCode);
+
+} // namespace te::cli

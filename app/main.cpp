@@ -1,0 +1,86 @@
+#include "statscommand.h"
+#include "validatecommand.h"
+
+#include "mainwindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+#include <functional>
+#include <map>
+
+namespace {
+
+using Command = std::function<int(const QStringList&)>;
+
+const std::map<QString, Command>& commands()
+{
+    static const std::map<QString, Command> table {
+        { QStringLiteral("stats"), te::cli::runStats },
+        { QStringLiteral("validate"), te::cli::runValidate },
+    };
+    return table;
+}
+
+void printUsage(QTextStream& out)
+{
+    out << "Timing Explorer " << TIMING_EXPLORER_VERSION << " - explore, compare and export pipeline timings\n\n"
+        << "Usage:\n"
+        << "  timing-explorer [FILE...]             open the explorer window (the bundled sample without files)\n"
+        << "  timing-explorer stats FILE...         group statistics (--group-by, --metric, --filter, --format)\n"
+        << "  timing-explorer validate FILE...      list every problem in the files\n"
+        << "  timing-explorer COMMAND --help        options of a command\n"
+        << "  timing-explorer --version\n";
+}
+
+void setIdentity()
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("TimingExplorer"));
+    QCoreApplication::setApplicationName(QStringLiteral("timing-explorer"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(TIMING_EXPLORER_VERSION));
+}
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const auto command = commands().find(first);
+    const bool wantsHelp = first == QStringLiteral("--help") || first == QStringLiteral("-h");
+    const bool wantsVersion = first == QStringLiteral("--version") || first == QStringLiteral("-v");
+
+    if (command != commands().end() || wantsHelp || wantsVersion) {
+        // Headless: no QGuiApplication, so the commands run without a display.
+        QCoreApplication app(argc, argv);
+        setIdentity();
+        QTextStream out(stdout);
+        if (wantsVersion) {
+            out << "timing-explorer " << TIMING_EXPLORER_VERSION << '\n';
+            return 0;
+        }
+        if (wantsHelp) {
+            printUsage(out);
+            return 0;
+        }
+        QStringList arguments = QCoreApplication::arguments();
+        arguments.removeAt(1); // "timing-explorer stats a.jsonl" parses as "timing-explorer a.jsonl"
+        return command->second(arguments);
+    }
+    if (first.startsWith(u'-')) {
+        QTextStream err(stderr);
+        err << "error: unknown option " << first << "\n\n";
+        printUsage(err);
+        return 2;
+    }
+
+    QApplication app(argc, argv);
+    setIdentity();
+    QStringList files = QApplication::arguments();
+    files.removeFirst();
+    te::MainWindow window;
+    window.show();
+    window.openFiles(files);
+    return QApplication::exec();
+}

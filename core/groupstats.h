@@ -1,0 +1,53 @@
+#pragma once
+
+#include "summarystats.h"
+
+#include <QString>
+#include <QStringList>
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace te {
+
+class TimingDataset;
+
+/// The runs of a dataset split by the values of some metadata fields.
+struct RunGroup
+{
+    QStringList key; ///< one value per group-by field; "(none)" where a run has none
+    std::vector<std::uint32_t> runs; ///< in dataset order
+    QString label() const; ///< "openai_gpt4o", or "openai_gpt4o × p1m1c"; "all" without fields
+};
+
+/// Groups `runs` by `fieldIds` (dataset field ids). Without fields, one group "all".
+/// Groups are sorted by their key values.
+std::vector<RunGroup> groupRuns(const TimingDataset& data, const std::vector<std::uint32_t>& runs,
+                                const std::vector<int>& fieldIds);
+
+struct GroupMetricStats
+{
+    QStringList key;
+    QString label;
+    QString metric;
+    SummaryStats stats;
+};
+
+/// Statistics of each metric in each group; runs without a value for a metric do
+/// not count towards that metric's n.
+std::vector<GroupMetricStats> computeGroupStats(const TimingDataset& data, const std::vector<RunGroup>& groups,
+                                                const std::vector<int>& metricIds);
+
+/// Resolves names given by a user to ids; on failure sets `error` to a message that
+/// lists the names that exist.
+std::optional<std::vector<int>> resolveFields(const TimingDataset& data, const QStringList& names, QString* error);
+std::optional<std::vector<int>> resolveMetrics(const TimingDataset& data, const QStringList& paths, QString* error);
+
+/// "total" and every phase (the root's children): what `stats` shows by default.
+std::vector<int> defaultMetrics(const TimingDataset& data);
+
+/// 0, 1, ..., runCount-1.
+std::vector<std::uint32_t> allRuns(const TimingDataset& data);
+
+} // namespace te

@@ -1,0 +1,196 @@
+#include "recorddraft.h"
+
+#include "durationformat.h"
+#include "timingdataset.h"
+
+#include <cmath>
+
+namespace te {
+
+namespace {
+// Parts and whole may disagree by rounding; beyond both of these they really differ.
+constexpr double kAbsoluteTolerance = 0.001;
+constexpr double kRelativeTolerance = 0.005;
+
+bool exceedsTolerance(double difference, double whole)
+{
+    return difference > kAbsoluteTolerance && difference > kRelativeTolerance * whole;
+}
+
+QString utf8(std::string_view s)
+{
+    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+} // namespace
+
+void RecordDraft::reset()
+{
+    m_nodeCount = 1;
+    Node& root = m_nodes[0];
+    root.name = "total";
+    root.hasValue = root.derived = root.hasAgents = false;
+    root.childSum = 0;
+    root.childCount = 0;
+    m_metaCount = 0;
+    m_rejected = false;
+    m_rejectReason.clear();
+    m_rejectColumn = 0;
+}
+
+RecordDraft::Node& RecordDraft::addNodeSlot()
+{
+    if (static_cast<std::size_t>(m_nodeCount) == m_nodes.size())
+        m_nodes.emplace_back();
+    Node& n = m_nodes[static_cast<std::size_t>(m_nodeCount++)];
+    n.hasValue = n.derived = n.hasAgents = false;
+    n.childSum = 0;
+    n.childCount = 0;
+    return n;
+}
+
+int RecordDraft::node(int parent, std::string_view name)
+{
+    for (int i = parent + 1; i < m_nodeCount; ++i) {
+        const Node& n = m_nodes[static_cast<std::size_t>(i)];
+        if (n.parent == parent && n.name == name)
+            return i;
+    }
+    Node& n = addNodeSlot();
+    n.parent = parent;
+    n.name.assign(name);
+    return m_nodeCount - 1;
+}
+
+std::string RecordDraft::pathOf(int slot) const
+{
+    if (slot == kRoot)
+        return "total";
+    std::string path = m_nodes[static_cast<std::size_t>(slot)].name;
+    for (int p = m_nodes[static_cast<std::size_t>(slot)].parent; p > kRoot; p = m_nodes[static_cast<std::size_t>(p)].parent)
+        path = m_nodes[static_cast<std::size_t>(p)].name + '/' + path;
+    return path;
+}
+
+void RecordDraft::setValue(int slot, double seconds, int column)
+{
+    if (!std::isfinite(seconds)) {
+        reject(QStringLiteral("timing \"%1\" is not a finite number").arg(utf8(pathOf(slot))), column);
+        return;
+    }
+    if (seconds < 0) {
+        reject(QStringLiteral("timing \"%1\" is negative (%2)").arg(utf8(pathOf(slot))).arg(seconds), column);
+        return;
+    }
+    Node& n = m_nodes[static_cast<std::size_t>(slot)];
+    n.value = seconds;
+    n.hasValue = true;
+}
+
+void RecordDraft::setAgents(int slot, std::string_view agents)
+{
+    Node& n = m_nodes[static_cast<std::size_t>(slot)];
+    n.agents.assign(agents);
+    n.hasAgents = true;
+}
+
+void RecordDraft::addMetadata(std::string_view field, std::string_view value)
+{
+    if (static_cast<std::size_t>(m_metaCount) == m_meta.size())
+        m_meta.emplace_back();
+    Meta& m = m_meta[static_cast<std::size_t>(m_metaCount++)];
+    m.field.assign(field);
+    m.value.assign(value);
+    m.isTimestamp = false;
+    m.timestampMs.reset();
+}
+
+void RecordDraft::addTimestamp(std::string_view field, std::string_view text, std::optional<qint64> ms)
+{
+    addMetadata(field, text);
+    Meta& m = m_meta[static_cast<std::size_t>(m_metaCount - 1)];
+    m.isTimestamp = true;
+    m.timestampMs = ms;
+}
+
+void RecordDraft::reject(QString reason, int column)
+{
+    if (m_rejected)
+        return;
+    m_rejected = true;
+    m_rejectReason = std::move(reason);
+    m_rejectColumn = column;
+}
+
+std::optional<std::uint32_t> RecordDraft::commit(TimingDataset& dataset, qint64 line, std::vector<QString>& warnings)
+{
+    if (!hasTimings()) {
+        reject(QStringLiteral("no timing values found (expected \"timings\", \"phases\" or *_seconds fields)"));
+        return std::nullopt;
+    }
+
+    // Children always sit after their parent, so a backward pass sees every child
+    // before its parent: missing totals are derived bottom-up.
+    for (int i = m_nodeCount - 1; i >= 0; --i) {
+        Node& n = m_nodes[static_cast<std::size_t>(i)];
+        if (!n.hasValue && n.childCount > 0) {
+            n.value = n.childSum;
+            n.hasValue = n.derived = true;
+        }
+        if (n.hasValue && i != kRoot) {
+            Node& parent = m_nodes[static_cast<std::size_t>(n.parent)];
+            parent.childSum += n.value;
+            ++parent.childCount;
+        }
+    }
+
+    const std::uint32_t run = dataset.addRun();
+    dataset.setLine(run, line);
+    std::vector<int> metricOf(static_cast<std::size_t>(m_nodeCount), -1);
+    metricOf[0] = TimingDataset::kRootMetric;
+    const int nodesBeforeUnaccounted = m_nodeCount;
+    for (int i = 0; i < nodesBeforeUnaccounted; ++i) {
+        const Node& n = m_nodes[static_cast<std::size_t>(i)];
+        if (!n.hasValue)
+            continue;
+        const int metric = i == kRoot ? TimingDataset::kRootMetric
+                                      : dataset.childMetric(metricOf[static_cast<std::size_t>(n.parent)], n.name);
+        metricOf[static_cast<std::size_t>(i)] = metric;
+        dataset.setValue(run, metric, n.value, n.derived);
+        if (n.hasAgents)
+            dataset.setAgents(run, metric, n.agents);
+        if (n.derived || n.childCount == 0)
+            continue;
+        const double rest = n.value - n.childSum;
+        if (exceedsTolerance(rest, n.value)) {
+            const int unaccounted = dataset.childMetric(metric, TimingDataset::kUnaccountedName);
+            dataset.setValue(run, unaccounted, rest, true);
+        } else if (exceedsTolerance(-rest, n.value)) {
+            warnings.push_back(QStringLiteral("the parts of \"%1\" add up to %2, more than its total %3")
+                                   .arg(utf8(pathOf(i)), formatDuration(n.childSum), formatDuration(n.value)));
+        }
+    }
+
+    bool hasRegistrationId = false;
+    for (int i = 0; i < m_metaCount; ++i) {
+        const Meta& m = m_meta[static_cast<std::size_t>(i)];
+        if (m.isTimestamp && m.timestampMs) {
+            // Parsed timestamps are kept as numbers only: a million distinct strings
+            // would cost more than all the timings together.
+            dataset.setTimestamp(run, *m.timestampMs);
+            continue;
+        }
+        const int field = dataset.internField(m.field);
+        dataset.setField(run, field, m.value);
+        hasRegistrationId = hasRegistrationId || (field == TimingDataset::RegistrationId && !m.value.empty());
+        if (m.isTimestamp)
+            warnings.push_back(QStringLiteral("unrecognised timestamp \"%1\" (expected ISO 8601 or epoch seconds)")
+                                   .arg(utf8(m.value)));
+    }
+    if (!hasRegistrationId)
+        warnings.push_back(QStringLiteral("no registration_id"));
+    if (!warnings.empty())
+        dataset.markWarning(run);
+    return run;
+}
+
+} // namespace te

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "problem.h"
+
+#include <QString>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace te {
+
+class TimingDataset;
+
+/// One record being read: its timing nodes, metadata and agents, before it is
+/// checked and committed to a dataset. Parsers fill it; `commit` applies the tree
+/// rules that every input shape shares.
+///
+/// Reused from line to line: `reset` keeps the allocated strings, so reading a
+/// line allocates nothing once the first few lines have been read.
+class RecordDraft
+{
+public:
+    static constexpr int kRoot = 0;
+
+    void reset();
+
+    /// The child `name` of node `parent`, created when new. Returns its slot.
+    int node(int parent, std::string_view name);
+    /// Sets a node's own value. A negative, NaN or infinite time rejects the record.
+    void setValue(int slot, double seconds, int column = 0);
+    void setAgents(int slot, std::string_view agents);
+    void addMetadata(std::string_view field, std::string_view value);
+    void addTimestamp(std::string_view field, std::string_view text, std::optional<qint64> ms);
+
+    /// Rejects the record; the first reason given wins.
+    void reject(QString reason, int column = 0);
+    bool isRejected() const { return m_rejected; }
+    const QString& rejectReason() const { return m_rejectReason; }
+    int rejectColumn() const { return m_rejectColumn; }
+    bool hasTimings() const { return m_nodeCount > 1 || m_nodes[0].hasValue; }
+    /// The dotted path of a slot, for messages: "phase1/agent_conversation".
+    std::string pathOf(int slot) const;
+
+    /// Derives missing totals, adds "(unaccounted)" children, checks that parts do
+    /// not exceed their whole, and appends the run to `dataset`. Problems about the
+    /// kept run go to `warnings` (file and line left for the caller). Returns the
+    /// run index, or nullopt when the record has no timing at all (it is then
+    /// rejected with a reason).
+    std::optional<std::uint32_t> commit(TimingDataset& dataset, qint64 line, std::vector<QString>& warnings);
+
+private:
+    struct Node
+    {
+        int parent = -1;
+        std::string name;
+        double value = 0;
+        bool hasValue = false;
+        bool derived = false;
+        double childSum = 0;
+        int childCount = 0;
+        std::string agents;
+        bool hasAgents = false;
+    };
+    struct Meta
+    {
+        std::string field;
+        std::string value;
+        std::optional<qint64> timestampMs;
+        bool isTimestamp = false;
+    };
+
+    Node& addNodeSlot();
+
+    std::vector<Node> m_nodes { Node {} };
+    int m_nodeCount = 1;
+    std::vector<Meta> m_meta;
+    int m_metaCount = 0;
+    bool m_rejected = false;
+    QString m_rejectReason;
+    int m_rejectColumn = 0;
+};
+
+} // namespace te

@@ -1,0 +1,58 @@
+#include "summarystats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace te {
+
+double percentileOfSorted(const std::vector<double>& sorted, double q)
+{
+    if (sorted.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    const double position = q * static_cast<double>(sorted.size() - 1);
+    const auto lower = static_cast<std::size_t>(std::floor(position));
+    const std::size_t upper = std::min(lower + 1, sorted.size() - 1);
+    const double fraction = position - static_cast<double>(lower);
+    const double a = sorted[lower];
+    const double b = sorted[upper];
+    // numpy's _lerp: interpolate from the nearer end, which keeps the result exact at
+    // fraction 0 and 1 and monotonic in between.
+    return fraction >= 0.5 ? b - (b - a) * (1.0 - fraction) : a + (b - a) * fraction;
+}
+
+SummaryStats summarize(std::vector<double>& values)
+{
+    SummaryStats s;
+    s.n = static_cast<std::int64_t>(values.size());
+    if (values.empty()) {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        s.mean = s.median = s.p90 = s.p95 = s.p99 = s.min = s.max = s.stddev = nan;
+        return s;
+    }
+    std::sort(values.begin(), values.end());
+    // Pairwise-free but compensated summation: agrees with numpy to well under 1e-12.
+    double sum = 0;
+    double compensation = 0;
+    for (const double v : values) {
+        const double y = v - compensation;
+        const double t = sum + y;
+        compensation = (t - sum) - y;
+        sum = t;
+    }
+    s.mean = sum / static_cast<double>(values.size());
+    double squares = 0;
+    for (const double v : values)
+        squares += (v - s.mean) * (v - s.mean);
+    s.stddev = values.size() > 1 ? std::sqrt(squares / static_cast<double>(values.size() - 1))
+                                 : std::numeric_limits<double>::quiet_NaN();
+    s.min = values.front();
+    s.max = values.back();
+    s.median = percentileOfSorted(values, 0.5);
+    s.p90 = percentileOfSorted(values, 0.90);
+    s.p95 = percentileOfSorted(values, 0.95);
+    s.p99 = percentileOfSorted(values, 0.99);
+    return s;
+}
+
+} // namespace te

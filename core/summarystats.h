@@ -1,0 +1,35 @@
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace te {
+
+/// Percentile of sorted values by linear interpolation between the closest ranks
+/// (numpy's default "linear" method, pandas' `quantile`). `q` in [0, 1]. NaN when
+/// `sorted` is empty.
+double percentileOfSorted(const std::vector<double>& sorted, double q);
+
+/// Descriptive statistics of one sample, as pandas' describe() would give them.
+struct SummaryStats
+{
+    std::int64_t n = 0;
+    double mean = 0;
+    double median = 0;
+    double p90 = 0;
+    double p95 = 0;
+    double p99 = 0;
+    double min = 0;
+    double max = 0;
+    double stddev = 0; ///< sample standard deviation (n − 1); NaN for n < 2
+
+    /// Too few runs for the tail percentile to mean much; the figure is still given.
+    bool p90Unreliable() const { return n < 10; }
+    bool p95Unreliable() const { return n < 20; }
+    bool p99Unreliable() const { return n < 100; }
+};
+
+/// Sorts `values` in place and summarises them. All fields are NaN when empty.
+SummaryStats summarize(std::vector<double>& values);
+
+} // namespace te

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs the whole test suite (offscreen; no display needed).
+# TE_SANITIZE=1 builds and runs it with AddressSanitizer + UndefinedBehaviorSanitizer instead.
+set -euo pipefail
+source "$(dirname "$0")/tools/setup.sh"
+te_install "${TE_PACKAGES[@]}" xauth
+if [ "${TE_SANITIZE:-0}" = 1 ]; then
+    dir="$TE_ROOT/build/asan"
+    te_build "$dir" Debug -DTIMING_EXPLORER_SANITIZE=ON -DTIMING_EXPLORER_BUILD_BENCH=OFF
+    export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+else
+    dir="$TE_ROOT/build/dev"
+    te_build "$dir" RelWithDebInfo
+fi
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir "$dir" --output-on-failure --parallel "$(nproc)"

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "timingloader.h"
+
+#include <QTest>
+
+#include <cmath>
+
+namespace te::test {
+
+/// Loads fixtures from tests/data by file name.
+inline LoadResult loadFixtures(const QStringList& names, std::optional<ColumnMapping> mapping = {})
+{
+    LoadOptions options;
+    for (const QString& name : names) {
+        const QString path = QFINDTESTDATA(QStringLiteral("data/") + name);
+        if (path.isEmpty())
+            qFatal("missing fixture %s", qPrintable(name));
+        options.files << path;
+    }
+    options.mapping = std::move(mapping);
+    return loadTimingFiles(options);
+}
+
+/// Value of `path` for the run whose registration_id is `id`; NaN when absent.
+inline double valueOf(const TimingDataset& data, const QString& id, const QString& path)
+{
+    const int metric = data.metricId(path);
+    for (std::uint32_t run = 0; run < data.runCount(); ++run) {
+        if (data.fieldValue(run, TimingDataset::RegistrationId) == id)
+            return metric < 0 ? std::nan("") : data.value(run, metric);
+    }
+    return std::nan("");
+}
+
+inline int countProblems(const LoadResult& result, Problem::Severity severity)
+{
+    return static_cast<int>(std::count_if(result.problems.begin(), result.problems.end(),
+                                          [&](const Problem& p) { return p.severity == severity; }));
+}
+
+} // namespace te::test

@@ -1,0 +1,175 @@
+// The headless command line, run as a user would: the built binary through QProcess.
+#include <QProcess>
+
+#include <cmath>
+#include <vector>
+#include <QTest>
+
+class TestCli : public QObject
+{
+    Q_OBJECT
+
+    struct Run
+    {
+        int exitCode;
+        QString out;
+        QString err;
+    };
+
+    static Run run(const QStringList& arguments)
+    {
+        QProcess process;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.remove(u"DISPLAY"_qs); // subcommands must not need one
+        env.remove(u"QT_QPA_PLATFORM"_qs);
+        process.setProcessEnvironment(env);
+        process.start(QStringLiteral(TIMING_EXPLORER_BINARY), arguments);
+        if (!process.waitForFinished(60000))
+            qFatal("timing-explorer did not finish");
+        return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
+                 QString::fromUtf8(process.readAllStandardError()) };
+    }
+
+    static QString data(const char* name) { return QFINDTESTDATA(QStringLiteral("data/") + QLatin1String(name)); }
+
+private slots:
+    void versionAndHelp()
+    {
+        const Run version = run({ u"--version"_qs });
+        QCOMPARE(version.exitCode, 0);
+        QVERIFY(version.out.startsWith(u"timing-explorer "));
+        const Run help = run({ u"--help"_qs });
+        QCOMPARE(help.exitCode, 0);
+        QVERIFY(help.out.contains(u"stats"));
+        QVERIFY(help.out.contains(u"validate"));
+        const Run statsHelp = run({ u"stats"_qs, u"--help"_qs });
+        QCOMPARE(statsHelp.exitCode, 0);
+        QVERIFY(statsHelp.out.contains(u"--group-by"));
+    }
+
+    void statsCsvMatchesPandas()
+    {
+        // pandas 1.5.3 on stats_groups.jsonl: fast total median 17.04, q.95 21.181999999999995; slow mean 28.011166666666668
+        const Run r = run({ u"stats"_qs, data("stats_groups.jsonl"), u"--group-by"_qs, u"model"_qs, u"--metric"_qs,
+                            u"total"_qs, u"--format"_qs, u"csv"_qs });
+        QCOMPARE(r.exitCode, 0);
+        const QStringList lines = r.out.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 3);
+        QCOMPARE(lines[0], u"model,metric,n,mean,median,p90,p95,p99,min,max,stddev"_qs);
+        // Compared as numbers: pandas' pairwise summation may differ in the last bit of the mean.
+        const auto expectRow = [](const QString& line, const QStringList& text, const std::vector<double>& numbers) {
+            const QStringList cells = line.split(u',');
+            QCOMPARE(cells.size(), 11);
+            QCOMPARE(cells.mid(0, 3), text);
+            for (std::size_t i = 0; i < numbers.size(); ++i) {
+                const double actual = cells[3 + static_cast<qsizetype>(i)].toDouble();
+                QVERIFY2(std::abs(actual - numbers[i]) <= 1e-12 * std::abs(numbers[i]), qPrintable(line));
+            }
+        };
+        expectRow(lines[1], { u"fast"_qs, u"total"_qs, u"13"_qs },
+                  { 17.06438461538461, 17.04, 19.922, 21.181999999999995, 22.691599999999998, 10.68, 23.069,
+                    3.056854143790681 });
+        expectRow(lines[2], { u"slow"_qs, u"total"_qs, u"12"_qs },
+                  { 28.011166666666668, 28.872999999999998, 30.559, 31.210549999999998, 31.80851, 20.652, 31.958,
+                    3.096220007256159 });
+    }
+
+    void statsDefaultsToTotalAndPhases()
+    {
+        const Run r = run({ u"stats"_qs, data("stats_groups.jsonl") });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY(r.out.contains(u"all    total"));
+        QVERIFY(r.out.contains(u"phase2"));
+        QVERIFY(r.out.contains(u"* too few runs")); // n=25 < 100 for P99
+        const Run json = run({ u"stats"_qs, data("stats_groups.jsonl"), u"--format"_qs, u"json"_qs,
+                               u"--filter"_qs, u"model=slow"_qs, u"--metric"_qs, u"phase1"_qs });
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(json.out.contains(u"\"n\": 12"));
+    }
+
+    void statsOnEverySeedFormat_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QString>("expectedRow");
+        QTest::addRow("proposed") << data("seed_proposed.jsonl") << u"total,3,29.304999999999996,30,"_qs;
+        QTest::addRow("option 1") << data("seed_option1.jsonl") << u"phase1,2,33.311,33.311,"_qs;
+        QTest::addRow("flat csv") << data("flat.csv") << u"phase1,2,9,9,11.4,"_qs;
+        QTest::addRow("legacy") << data("legacy_wide.csv") << u"phase2,2,15.0465,15.0465,"_qs;
+        QTest::addRow("summary") << data("summary.csv") << u"total,3,36.321666666666665,46.3,"_qs;
+    }
+
+    void statsOnEverySeedFormat()
+    {
+        QFETCH(QString, file);
+        QFETCH(QString, expectedRow);
+        const Run r = run({ u"stats"_qs, file, u"--format"_qs, u"csv"_qs });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u'\n' + expectedRow), qPrintable(r.out));
+    }
+
+    void statsBadUsage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("messagePart");
+        QTest::addRow("unknown field") << QStringList { u"--group-by"_qs, u"modle"_qs } << u"the fields are: registration_id"_qs;
+        QTest::addRow("unknown metric") << QStringList { u"--metric"_qs, u"phase9"_qs } << u"the metrics are: total"_qs;
+        QTest::addRow("bad filter") << QStringList { u"--filter"_qs, u"nothing"_qs } << u"expected FIELD=VALUE"_qs;
+        QTest::addRow("bad format") << QStringList { u"--format"_qs, u"xml"_qs } << u"unknown --format"_qs;
+        QTest::addRow("unknown option") << QStringList { u"--frobnicate"_qs } << u"frobnicate"_qs;
+    }
+
+    void statsBadUsage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, messagePart);
+        const Run r = run(QStringList { u"stats"_qs, data("seed_proposed.jsonl") } + arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(messagePart), qPrintable(r.err));
+    }
+
+    void validateListsEveryProblem()
+    {
+        const Run r = run({ u"validate"_qs, data("malformed.jsonl"), data("duplicates.jsonl") });
+        QCOMPARE(r.exitCode, 1);
+        const QStringList lines = r.out.trimmed().split(u'\n');
+        QVERIFY2(lines.first().startsWith(data("malformed.jsonl") + u":2: error: malformed JSON"), qPrintable(lines.first()));
+        QVERIFY(r.out.contains(data("duplicates.jsonl") + u":2: warning: duplicate of duplicates.jsonl:1"));
+        QCOMPARE(lines.last(), u"7 runs loaded, 4 lines rejected, 1 warnings"_qs);
+    }
+
+    void validateExitCodes_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<int>("exitCode");
+        QTest::addRow("clean") << data("seed_proposed.jsonl") << 0;
+        QTest::addRow("warnings only") << data("missing_registration_id.jsonl") << 0;
+        QTest::addRow("incomplete last line") << data("incomplete_last_line.jsonl") << 0;
+        QTest::addRow("empty") << data("empty.jsonl") << 0;
+        QTest::addRow("rejected line") << data("ragged.csv") << 1;
+        QTest::addRow("binary") << data("binary.jsonl") << 1;
+        QTest::addRow("missing file") << u"/nonexistent/x.jsonl"_qs << 1;
+    }
+
+    void validateExitCodes()
+    {
+        QFETCH(QString, file);
+        QFETCH(int, exitCode);
+        const Run r = run({ u"validate"_qs, file });
+        QCOMPARE(r.exitCode, exitCode);
+        QVERIFY(r.out.trimmed().split(u'\n').last().contains(u"runs loaded"));
+    }
+
+    void mappingOption()
+    {
+        const Run r = run({ u"stats"_qs, data("legacy_custom_columns.csv"), u"--mapping"_qs, data("legacy_mapping.json"),
+                            u"--metric"_qs, u"phase3/validation"_qs, u"--format"_qs, u"csv"_qs });
+        QCOMPARE(r.exitCode, 0);
+        QVERIFY2(r.out.contains(u"\nphase3/validation,1,1.5,1.5,"), qPrintable(r.out + r.err));
+        const Run bad = run({ u"stats"_qs, data("legacy_custom_columns.csv"), u"--mapping"_qs, data("bad_mapping.json") });
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY(bad.err.contains(data("bad_mapping.json")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCli)
+#include "tst_cli.moc"

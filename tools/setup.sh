@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Installs what building and testing Timing Explorer needs on Debian 12, only when
+# something is missing, then configures and builds. Sourced by run.sh, test.sh and .ci/run.
+set -euo pipefail
+
+TE_PACKAGES=(
+    cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
+    nlohmann-json3-dev libsimdjson-dev
+)
+
+te_missing_packages() {
+    local missing=()
+    for package in "$@"; do
+        if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+            missing+=("$package")
+        fi
+    done
+    echo "${missing[@]}"
+}
+
+te_install() {
+    local missing
+    missing=$(te_missing_packages "$@")
+    [ -z "$missing" ] && return 0
+    local sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    echo "Installing: $missing"
+    $sudo apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing
+}
+
+# te_build DIR BUILD_TYPE [extra cmake args...]
+te_build() {
+    local dir=$1 type=$2
+    shift 2
+    cmake -S "$TE_ROOT" -B "$dir" -G Ninja -DCMAKE_BUILD_TYPE="$type" "$@" >/dev/null
+    cmake --build "$dir" --parallel "$(nproc)"
+}
+
+TE_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export TE_ROOT
