@@ -9,25 +9,26 @@ namespace te::cli {
 Streams::Streams()
     : out(stdout)
     , err(stderr)
-{
-}
+{ }
 
 void addInputOptions(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("mapping"),
-                       QStringLiteral("JSON file mapping CSV columns to timing nodes: {\"column\": \"node/path\"}."),
-                       QStringLiteral("FILE") });
+        QStringLiteral("JSON file mapping CSV columns to timing nodes: {\"column\": \"node/path\"}."),
+        QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("filter"),
-                       QStringLiteral("Keep runs matching EXPR (FIELD=V, FIELD!=V, FIELD~REGEX, METRIC>N, <, >=, <=). "
-                                      "Repeatable; filters combine with AND."),
-                       QStringLiteral("EXPR") });
+        QStringLiteral("Keep runs matching EXPR (FIELD=V, FIELD!=V, FIELD~REGEX, METRIC>N, <, >=, <=). "
+                       "Repeatable; filters combine with AND."),
+        QStringLiteral("EXPR") });
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Timing files (JSON Lines or CSV)."),
-                                 QStringLiteral("FILE..."));
+        QStringLiteral("FILE..."));
 }
 
-std::optional<LoadResult> loadInputs(const QCommandLineParser& parser, Streams& io, bool quiet)
+std::optional<LoadResult> loadInputs(
+    const QCommandLineParser& parser, Streams& io, bool quiet, const LoadProjection& projection)
 {
     LoadOptions options;
+    options.projection = projection;
     options.files = parser.positionalArguments();
     if (options.files.isEmpty()) {
         io.err << "error: no input file given\n";
@@ -53,8 +54,8 @@ std::optional<LoadResult> loadInputs(const QCommandLineParser& parser, Streams& 
     return result;
 }
 
-std::optional<std::vector<std::uint32_t>> filteredRuns(const QCommandLineParser& parser, const TimingDataset& data,
-                                                       Streams& io)
+std::optional<std::vector<std::uint32_t>> filteredRuns(
+    const QCommandLineParser& parser, const TimingDataset& data, Streams& io)
 {
     std::vector<RunFilter> filters;
     for (const QString& expression : parser.values(QStringLiteral("filter"))) {

@@ -6,14 +6,18 @@
 #include <QCommandLineParser>
 #include <QStringList>
 #include <QTextStream>
-
 #include <optional>
 #include <vector>
 
 namespace te::cli {
 
 /// Exit codes shared by every subcommand.
-enum ExitCode { Ok = 0, Failure = 1, BadUsage = 2 };
+enum ExitCode
+{
+    Ok = 0,
+    Failure = 1,
+    BadUsage = 2
+};
 
 struct Streams
 {
@@ -28,11 +32,12 @@ void addInputOptions(QCommandLineParser& parser);
 /// Loads the positional FILE arguments with the --mapping of `parser`. Problems go
 /// to stderr as one summary line (`validate` prints them all). Returns nullopt,
 /// having printed why, when the options are unusable.
-std::optional<LoadResult> loadInputs(const QCommandLineParser& parser, Streams& io, bool quiet);
+std::optional<LoadResult> loadInputs(
+    const QCommandLineParser& parser, Streams& io, bool quiet, const LoadProjection& projection = {});
 
 /// Applies every --filter; nullopt (message printed) when one does not parse.
-std::optional<std::vector<std::uint32_t>> filteredRuns(const QCommandLineParser& parser, const TimingDataset& data,
-                                                       Streams& io);
+std::optional<std::vector<std::uint32_t>> filteredRuns(
+    const QCommandLineParser& parser, const TimingDataset& data, Streams& io);
 
 /// Splits "a,b" and repeated options into one list.
 QStringList splitList(const QStringList& values);

@@ -1,12 +1,10 @@
+#include "mainwindow.h"
 #include "statscommand.h"
 #include "validatecommand.h"
-
-#include "mainwindow.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QTextStream>
-
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -26,10 +24,13 @@ const std::map<QString, Command>& commands()
 
 void printUsage(QTextStream& out)
 {
-    out << "Timing Explorer " << TIMING_EXPLORER_VERSION << " - explore, compare and export pipeline timings\n\n"
+    out << "Timing Explorer " << TIMING_EXPLORER_VERSION
+        << " - explore, compare and export pipeline timings\n\n"
         << "Usage:\n"
-        << "  timing-explorer [FILE...]             open the explorer window (the bundled sample without files)\n"
-        << "  timing-explorer stats FILE...         group statistics (--group-by, --metric, --filter, --format)\n"
+        << "  timing-explorer [FILE...]             open the explorer window (the bundled sample without "
+           "files)\n"
+        << "  timing-explorer stats FILE...         group statistics (--group-by, --metric, --filter, "
+           "--format)\n"
         << "  timing-explorer validate FILE...      list every problem in the files\n"
         << "  timing-explorer COMMAND --help        options of a command\n"
         << "  timing-explorer --version\n";

@@ -3,9 +3,8 @@
 #include "clicommon.h"
 #include "groupstats.h"
 
-#include <nlohmann/json.hpp>
-
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace te::cli {
 
@@ -13,9 +12,9 @@ namespace {
 
 QStringList statColumns()
 {
-    return { QStringLiteral("n"),   QStringLiteral("mean"), QStringLiteral("median"),
-             QStringLiteral("p90"), QStringLiteral("p95"),  QStringLiteral("p99"),
-             QStringLiteral("min"), QStringLiteral("max"),  QStringLiteral("stddev") };
+    return { QStringLiteral("n"), QStringLiteral("mean"), QStringLiteral("median"), QStringLiteral("p90"),
+        QStringLiteral("p95"), QStringLiteral("p99"), QStringLiteral("min"), QStringLiteral("max"),
+        QStringLiteral("stddev") };
 }
 
 std::vector<double> statValues(const SummaryStats& s)
@@ -31,8 +30,9 @@ void printCsv(const std::vector<GroupMetricStats>& rows, const QStringList& grou
     for (const auto& row : rows) {
         QStringList cells;
         for (const QString& value : row.key)
-            cells << (value.contains(u',') || value.contains(u'"') ? u'"' + QString(value).replace(u"\""_qs, u"\"\""_qs) + u'"'
-                                                                   : value);
+            cells << (value.contains(u',') || value.contains(u'"')
+                    ? u'"' + QString(value).replace(u"\""_qs, u"\"\""_qs) + u'"'
+                    : value);
         cells << row.metric << QString::number(row.stats.n);
         for (const double v : statValues(row.stats))
             cells << exactNumber(v);
@@ -49,19 +49,13 @@ void printJson(const std::vector<GroupMetricStats>& rows, const QStringList& gro
         for (qsizetype i = 0; i < groupBy.size(); ++i)
             group[groupBy[i].toStdString()] = row.key[i].toStdString();
         const SummaryStats& s = row.stats;
-        array.push_back({ { "group", group },
-                          { "metric", row.metric.toStdString() },
-                          { "n", s.n },
-                          { "mean", number(s.mean) },
-                          { "median", number(s.median) },
-                          { "p90", number(s.p90) },
-                          { "p95", number(s.p95) },
-                          { "p99", number(s.p99) },
-                          { "min", number(s.min) },
-                          { "max", number(s.max) },
-                          { "stddev", number(s.stddev) },
-                          { "unreliable",
-                            { { "p90", s.p90Unreliable() }, { "p95", s.p95Unreliable() }, { "p99", s.p99Unreliable() } } } });
+        array.push_back({ { "group", group }, { "metric", row.metric.toStdString() }, { "n", s.n },
+            { "mean", number(s.mean) }, { "median", number(s.median) }, { "p90", number(s.p90) },
+            { "p95", number(s.p95) }, { "p99", number(s.p99) }, { "min", number(s.min) },
+            { "max", number(s.max) }, { "stddev", number(s.stddev) },
+            { "unreliable",
+                { { "p90", s.p90Unreliable() }, { "p95", s.p95Unreliable() },
+                    { "p99", s.p99Unreliable() } } } });
     }
     out << QString::fromStdString(array.dump(2)) << '\n';
 }
@@ -78,8 +72,8 @@ void printTable(const std::vector<GroupMetricStats>& rows, const QStringList& gr
         const auto values = statValues(row.stats);
         for (std::size_t i = 0; i < values.size(); ++i) {
             QString cell = std::isnan(values[i]) ? QStringLiteral("-") : QString::number(values[i], 'f', 3);
-            const bool flagged = (i == 2 && row.stats.p90Unreliable()) || (i == 3 && row.stats.p95Unreliable())
-                || (i == 4 && row.stats.p99Unreliable());
+            const bool flagged = (i == 2 && row.stats.p90Unreliable())
+                || (i == 3 && row.stats.p95Unreliable()) || (i == 4 && row.stats.p99Unreliable());
             if (flagged) {
                 cell += u'*';
                 anyFlag = true;
@@ -91,7 +85,8 @@ void printTable(const std::vector<GroupMetricStats>& rows, const QStringList& gr
     std::vector<qsizetype> widths(static_cast<std::size_t>(header.size()), 0);
     for (const auto& cells : table) {
         for (qsizetype c = 0; c < cells.size(); ++c)
-            widths[static_cast<std::size_t>(c)] = std::max(widths[static_cast<std::size_t>(c)], cells[c].size());
+            widths[static_cast<std::size_t>(c)]
+                = std::max(widths[static_cast<std::size_t>(c)], cells[c].size());
     }
     const qsizetype textColumns = header.size() - statColumns().size();
     for (const auto& cells : table) {
@@ -108,32 +103,59 @@ void printTable(const std::vector<GroupMetricStats>& rows, const QStringList& gr
     out << "times in seconds\n";
 }
 
+// Only what the statistics need is read: the metrics asked for (or total and every
+// phase), the group-by fields, and whatever the filters name.
+LoadProjection statsProjection(
+    const QCommandLineParser& parser, const QStringList& groupBy, const QStringList& metrics)
+{
+    LoadProjection projection;
+    if (metrics.isEmpty()) {
+        projection.keepMetric(QStringLiteral("total"));
+        projection.keepMetric(QStringLiteral("*"));
+    }
+    for (const QString& metric : metrics)
+        projection.keepMetric(metric);
+    projection.keepField(QStringLiteral("source"));
+    for (const QString& field : groupBy)
+        projection.keepField(field);
+    for (const QString& filter : parser.values(QStringLiteral("filter"))) {
+        const QString name = RunFilter::referencedName(filter);
+        if (!name.isEmpty())
+            projection.keepFieldOrMetric(name);
+    }
+    return projection;
+}
+
 } // namespace
 
 int runStats(const QStringList& arguments)
 {
     Streams io;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Group statistics of timing files: n, mean, median, P90, P95, "
-                                                    "P99, min, max and sample standard deviation per metric."));
+    parser.setApplicationDescription(
+        QStringLiteral("Group statistics of timing files: n, mean, median, P90, P95, "
+                       "P99, min, max and sample standard deviation per metric."));
     addInputOptions(parser);
-    parser.addOption({ QStringLiteral("group-by"), QStringLiteral("Metadata fields to group by, comma-separated."),
-                       QStringLiteral("F[,F...]") });
+    parser.addOption({ QStringLiteral("group-by"),
+        QStringLiteral("Metadata fields to group by, comma-separated."), QStringLiteral("F[,F...]") });
     parser.addOption({ QStringLiteral("metric"),
-                       QStringLiteral("A timing node such as total, phase1 or phase1/agent_conversation. Repeatable; "
-                                      "default: total and every phase."),
-                       QStringLiteral("PATH") });
+        QStringLiteral("A timing node such as total, phase1 or phase1/agent_conversation. Repeatable; "
+                       "default: total and every phase."),
+        QStringLiteral("PATH") });
     parser.addOption({ QStringLiteral("format"), QStringLiteral("Output format: table, csv or json."),
-                       QStringLiteral("FORMAT"), QStringLiteral("table") });
+        QStringLiteral("FORMAT"), QStringLiteral("table") });
     int exitCode = Ok;
     if (!parseArguments(parser, arguments, io, exitCode))
         return exitCode;
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != QStringLiteral("table") && format != QStringLiteral("csv") && format != QStringLiteral("json")) {
+    if (format != QStringLiteral("table") && format != QStringLiteral("csv")
+        && format != QStringLiteral("json")) {
         io.err << "error: unknown --format \"" << format << "\"; use table, csv or json\n";
         return BadUsage;
     }
-    const auto loaded = loadInputs(parser, io, false);
+    const QStringList groupBy = splitList(parser.values(QStringLiteral("group-by")));
+    const QStringList metricNames = splitList(parser.values(QStringLiteral("metric")));
+    const auto loaded = loadInputs(parser, io, false, statsProjection(parser, groupBy, metricNames));
     if (!loaded)
         return BadUsage;
     const TimingDataset& data = loaded->dataset;
@@ -142,12 +164,16 @@ int runStats(const QStringList& arguments)
         return Failure;
     }
     QString error;
-    const QStringList groupBy = splitList(parser.values(QStringLiteral("group-by")));
     const auto fields = resolveFields(data, groupBy, &error);
-    const QStringList metricNames = splitList(parser.values(QStringLiteral("metric")));
-    const auto metrics = metricNames.isEmpty() ? std::optional(defaultMetrics(data)) : resolveMetrics(data, metricNames, &error);
+    const auto metrics = metricNames.isEmpty() ? std::optional(defaultMetrics(data))
+                                               : resolveMetrics(data, metricNames, &error);
     if (!fields || !metrics) {
-        io.err << "error: " << error << '\n';
+        // The projected load only knows what it kept; list everything that exists.
+        if (const auto full = loadInputs(parser, io, true)) {
+            if (!resolveFields(full->dataset, groupBy, &error)
+                || !resolveMetrics(full->dataset, metricNames, &error))
+                io.err << "error: " << error << '\n';
+        }
         return BadUsage;
     }
     const auto runs = filteredRuns(parser, data, io);

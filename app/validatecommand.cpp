@@ -8,12 +8,13 @@ int runValidate(const QStringList& arguments)
 {
     Streams io;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Check timing files and list every problem: FILE:LINE: message."));
+    parser.setApplicationDescription(
+        QStringLiteral("Check timing files and list every problem: FILE:LINE: message."));
     parser.addOption({ QStringLiteral("mapping"),
-                       QStringLiteral("JSON file mapping CSV columns to timing nodes: {\"column\": \"node/path\"}."),
-                       QStringLiteral("FILE") });
+        QStringLiteral("JSON file mapping CSV columns to timing nodes: {\"column\": \"node/path\"}."),
+        QStringLiteral("FILE") });
     parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Timing files (JSON Lines or CSV)."),
-                                 QStringLiteral("FILE..."));
+        QStringLiteral("FILE..."));
     int exitCode = Ok;
     if (!parseArguments(parser, arguments, io, exitCode))
         return exitCode;
@@ -21,7 +22,8 @@ int runValidate(const QStringList& arguments)
     if (!loaded)
         return BadUsage;
     for (const Problem& problem : loaded->problems) {
-        const QString prefix = problem.line > 0 ? problem.file + u':' + QString::number(problem.line) : problem.file;
+        const QString prefix
+            = problem.line > 0 ? problem.file + u':' + QString::number(problem.line) : problem.file;
         io.out << prefix << ": " << severityName(problem.severity) << ": " << problem.message << '\n';
     }
     io.out << loaded->summaryLine() << '\n';

@@ -71,7 +71,7 @@ fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-size_mb=$(du -m "$file" | cut -f1)
+size_mb=$(( $(stat -c %s "$file") / 1000000 ))
 records=$(wc -l <"$file")
 echo "== Input: $file ($records records, ${size_mb} MB)"
 

@@ -26,7 +26,8 @@ qint64 BlockReader::readMore()
         std::memmove(m_buffer.data(), m_buffer.data() + m_start, tail);
     m_start = 0;
     m_size = tail;
-    const auto want = static_cast<std::size_t>(std::min<qint64>(static_cast<qint64>(m_blockSize), m_end - m_position));
+    const auto want
+        = static_cast<std::size_t>(std::min<qint64>(static_cast<qint64>(m_blockSize), m_end - m_position));
     if (m_buffer.size() < m_size + want + m_padding)
         m_buffer.resize(m_size + want + m_padding);
     const qint64 got = m_file.read(m_buffer.data() + m_size, static_cast<qint64>(want));

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QFile>
-
 #include <cstddef>
 #include <string_view>
 #include <vector>

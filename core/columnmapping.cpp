@@ -2,12 +2,12 @@
 
 #include <QFile>
 #include <QFileInfo>
-
 #include <nlohmann/json.hpp>
 
 namespace te {
 
-std::optional<ColumnMapping> ColumnMapping::parse(std::string_view json, const QString& fileName, QString* error)
+std::optional<ColumnMapping> ColumnMapping::parse(
+    std::string_view json, const QString& fileName, QString* error)
 {
     const auto fail = [&](const QString& reason) -> std::optional<ColumnMapping> {
         if (error)
@@ -17,7 +17,8 @@ std::optional<ColumnMapping> ColumnMapping::parse(std::string_view json, const Q
     // The depth limit keeps a hostile file from exhausting the stack.
     bool tooDeep = false;
     const auto limitDepth = [&](int d, nlohmann::json::parse_event_t event, nlohmann::json&) {
-        if (event == nlohmann::json::parse_event_t::object_start || event == nlohmann::json::parse_event_t::array_start)
+        if (event == nlohmann::json::parse_event_t::object_start
+            || event == nlohmann::json::parse_event_t::array_start)
             tooDeep = tooDeep || d > 16;
         return !tooDeep;
     };
@@ -31,11 +32,13 @@ std::optional<ColumnMapping> ColumnMapping::parse(std::string_view json, const Q
     ColumnMapping mapping;
     for (const auto& [column, target] : document.items()) {
         if (!target.is_string())
-            return fail(QStringLiteral("the target of \"%1\" must be a string such as \"phase1/agent_conversation\"")
-                            .arg(QString::fromStdString(column)));
+            return fail(
+                QStringLiteral("the target of \"%1\" must be a string such as \"phase1/agent_conversation\"")
+                    .arg(QString::fromStdString(column)));
         const auto& path = target.get_ref<const std::string&>();
         if (path.empty() || path.front() == '/' || path.back() == '/' || path.find("//") != std::string::npos)
-            return fail(QStringLiteral("the target \"%1\" of \"%2\" is not a node path such as \"phase1/agent_conversation\"")
+            return fail(QStringLiteral(
+                "the target \"%1\" of \"%2\" is not a node path such as \"phase1/agent_conversation\"")
                             .arg(QString::fromStdString(path), QString::fromStdString(column)));
         mapping.m_targets.emplace(column, path);
     }

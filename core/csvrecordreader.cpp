@@ -36,7 +36,8 @@ std::string& CsvRecordReader::nextField()
     return f;
 }
 
-CsvRecordReader::Status CsvRecordReader::next(std::string_view data, bool atEnd, std::size_t& consumed, int& newlines)
+CsvRecordReader::Status CsvRecordReader::next(
+    std::string_view data, bool atEnd, std::size_t& consumed, int& newlines)
 {
     m_fieldCount = 0;
     newlines = 0;

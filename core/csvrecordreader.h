@@ -22,10 +22,14 @@ class CsvRecordReader
 public:
     explicit CsvRecordReader(char delimiter)
         : m_delimiter(delimiter)
-    {
-    }
+    { }
 
-    enum class Status { Record, NeedMoreData, UnterminatedQuote };
+    enum class Status
+    {
+        Record,
+        NeedMoreData,
+        UnterminatedQuote
+    };
 
     /// Reads one record from `data` (the unread part of the buffer). On Record,
     /// `consumed` is the number of bytes through the record's newline and

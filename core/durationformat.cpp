@@ -11,7 +11,8 @@ QString formatDuration(double seconds)
     const double magnitude = std::fabs(seconds);
     const QString sign = seconds < 0 ? QStringLiteral("−") : QString();
     if (magnitude < 1.0)
-        return sign + QString::number(magnitude * 1000.0, 'f', magnitude < 0.01 ? 1 : 0) + QStringLiteral(" ms");
+        return sign + QString::number(magnitude * 1000.0, 'f', magnitude < 0.01 ? 1 : 0)
+            + QStringLiteral(" ms");
     if (magnitude < 60.0)
         return sign + QString::number(magnitude, 'f', magnitude < 10.0 ? 2 : 1) + QStringLiteral(" s");
     const auto totalSeconds = static_cast<qint64>(std::llround(magnitude));

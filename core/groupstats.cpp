@@ -13,20 +13,32 @@ QString RunGroup::label() const
     return key.isEmpty() ? QStringLiteral("all") : key.join(QStringLiteral(" × "));
 }
 
-std::vector<RunGroup> groupRuns(const TimingDataset& data, const std::vector<std::uint32_t>& runs,
-                                const std::vector<int>& fieldIds)
+std::vector<RunGroup> groupRuns(
+    const TimingDataset& data, const std::vector<std::uint32_t>& runs, const std::vector<int>& fieldIds)
 {
     if (fieldIds.empty())
         return { RunGroup { {}, runs } };
     std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>> byCodes;
-    std::vector<std::uint32_t> codes(fieldIds.size());
-    for (const std::uint32_t run : runs) {
-        for (std::size_t f = 0; f < fieldIds.size(); ++f)
-            codes[f] = data.field(fieldIds[f]).code(run);
-        auto it = byCodes.find(codes);
-        if (it == byCodes.end())
-            it = byCodes.emplace(codes, std::vector<std::uint32_t>()).first;
-        it->second.push_back(run);
+    if (fieldIds.size() == 1) {
+        // The common case (group by model): index by dictionary code, no lookups.
+        const FieldColumn& column = data.field(fieldIds.front());
+        std::vector<std::vector<std::uint32_t>> byCode(column.dictionary().size());
+        for (const std::uint32_t run : runs)
+            byCode[column.code(run)].push_back(run);
+        for (std::uint32_t code = 0; code < byCode.size(); ++code) {
+            if (!byCode[code].empty())
+                byCodes.emplace(std::vector<std::uint32_t> { code }, std::move(byCode[code]));
+        }
+    } else {
+        std::vector<std::uint32_t> codes(fieldIds.size());
+        for (const std::uint32_t run : runs) {
+            for (std::size_t f = 0; f < fieldIds.size(); ++f)
+                codes[f] = data.field(fieldIds[f]).code(run);
+            auto it = byCodes.find(codes);
+            if (it == byCodes.end())
+                it = byCodes.emplace(codes, std::vector<std::uint32_t>()).first;
+            it->second.push_back(run);
+        }
     }
     std::vector<RunGroup> groups;
     groups.reserve(byCodes.size());
@@ -39,12 +51,13 @@ std::vector<RunGroup> groupRuns(const TimingDataset& data, const std::vector<std
         group.runs = std::move(groupRuns);
         groups.push_back(std::move(group));
     }
-    std::sort(groups.begin(), groups.end(), [](const RunGroup& a, const RunGroup& b) { return a.key < b.key; });
+    std::sort(
+        groups.begin(), groups.end(), [](const RunGroup& a, const RunGroup& b) { return a.key < b.key; });
     return groups;
 }
 
-std::vector<GroupMetricStats> computeGroupStats(const TimingDataset& data, const std::vector<RunGroup>& groups,
-                                                const std::vector<int>& metricIds)
+std::vector<GroupMetricStats> computeGroupStats(
+    const TimingDataset& data, const std::vector<RunGroup>& groups, const std::vector<int>& metricIds)
 {
     std::vector<GroupMetricStats> rows;
     std::vector<double> values;
@@ -63,7 +76,8 @@ std::vector<GroupMetricStats> computeGroupStats(const TimingDataset& data, const
     return rows;
 }
 
-std::optional<std::vector<int>> resolveFields(const TimingDataset& data, const QStringList& names, QString* error)
+std::optional<std::vector<int>> resolveFields(
+    const TimingDataset& data, const QStringList& names, QString* error)
 {
     std::vector<int> ids;
     for (const QString& name : names) {
@@ -79,7 +93,8 @@ std::optional<std::vector<int>> resolveFields(const TimingDataset& data, const Q
     return ids;
 }
 
-std::optional<std::vector<int>> resolveMetrics(const TimingDataset& data, const QStringList& paths, QString* error)
+std::optional<std::vector<int>> resolveMetrics(
+    const TimingDataset& data, const QStringList& paths, QString* error)
 {
     std::vector<int> ids;
     for (const QString& path : paths) {
@@ -103,8 +118,8 @@ std::vector<int> defaultMetrics(const TimingDataset& data)
     std::vector<int> ids { TimingDataset::kRootMetric };
     const auto& phases = data.metric(TimingDataset::kRootMetric).children;
     ids.insert(ids.end(), phases.begin(), phases.end());
-    std::sort(ids.begin() + 1, ids.end(),
-              [&](int a, int b) { return data.metric(a).path < data.metric(b).path; });
+    std::sort(
+        ids.begin() + 1, ids.end(), [&](int a, int b) { return data.metric(a).path < data.metric(b).path; });
     return ids;
 }
 

@@ -4,7 +4,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -23,8 +22,8 @@ struct RunGroup
 
 /// Groups `runs` by `fieldIds` (dataset field ids). Without fields, one group "all".
 /// Groups are sorted by their key values.
-std::vector<RunGroup> groupRuns(const TimingDataset& data, const std::vector<std::uint32_t>& runs,
-                                const std::vector<int>& fieldIds);
+std::vector<RunGroup> groupRuns(
+    const TimingDataset& data, const std::vector<std::uint32_t>& runs, const std::vector<int>& fieldIds);
 
 struct GroupMetricStats
 {
@@ -36,13 +35,15 @@ struct GroupMetricStats
 
 /// Statistics of each metric in each group; runs without a value for a metric do
 /// not count towards that metric's n.
-std::vector<GroupMetricStats> computeGroupStats(const TimingDataset& data, const std::vector<RunGroup>& groups,
-                                                const std::vector<int>& metricIds);
+std::vector<GroupMetricStats> computeGroupStats(
+    const TimingDataset& data, const std::vector<RunGroup>& groups, const std::vector<int>& metricIds);
 
 /// Resolves names given by a user to ids; on failure sets `error` to a message that
 /// lists the names that exist.
-std::optional<std::vector<int>> resolveFields(const TimingDataset& data, const QStringList& names, QString* error);
-std::optional<std::vector<int>> resolveMetrics(const TimingDataset& data, const QStringList& paths, QString* error);
+std::optional<std::vector<int>> resolveFields(
+    const TimingDataset& data, const QStringList& names, QString* error);
+std::optional<std::vector<int>> resolveMetrics(
+    const TimingDataset& data, const QStringList& paths, QString* error);
 
 /// "total" and every phase (the root's children): what `stats` shows by default.
 std::vector<int> defaultMetrics(const TimingDataset& data);

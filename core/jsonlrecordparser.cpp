@@ -1,11 +1,12 @@
 #include "jsonlrecordparser.h"
 
+#include "loadprojection.h"
 #include "recorddraft.h"
 #include "timestampparser.h"
 #include "timingkeys.h"
 
+#include <cmath>
 #include <simdjson.h>
-
 #include <string>
 
 namespace te {
@@ -38,6 +39,38 @@ QString describe(simdjson::error_code error)
     }
 }
 
+// A key without escapes is read in place; only keys with a backslash are unescaped
+// (a copy). Structural validation has already guaranteed the closing quote.
+simdjson::error_code keyOf(od::field& field, std::string_view& key)
+{
+    const char* raw = field.key().raw();
+    const char* end = raw;
+    while (*end != '"' && *end != '\\')
+        ++end;
+    if (*end == '"') {
+        key = std::string_view(raw, static_cast<std::size_t>(end - raw));
+        return simdjson::SUCCESS;
+    }
+    return field.unescaped_key().get(key);
+}
+
+// The same for string values: read in place unless escaped.
+simdjson::error_code stringOf(od::value& value, std::string_view& text)
+{
+    od::raw_json_string raw;
+    if (auto e = value.get_raw_json_string().get(raw))
+        return e;
+    const char* begin = raw.raw();
+    const char* end = begin;
+    while (*end != '"' && *end != '\\')
+        ++end;
+    if (*end == '"') {
+        text = std::string_view(begin, static_cast<std::size_t>(end - begin));
+        return simdjson::SUCCESS;
+    }
+    return value.get_string().get(text);
+}
+
 std::string_view trimmed(std::string_view s)
 {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
@@ -51,8 +84,7 @@ struct JsonlRecordParser::Impl
 {
     explicit Impl(const ColumnMapping* m)
         : mapping(m)
-    {
-    }
+    { }
 
     const ColumnMapping* mapping;
     od::parser parser;
@@ -118,7 +150,7 @@ struct JsonlRecordParser::Impl
                 return fail(e);
             std::string_view text;
             if (type == od::json_type::string) {
-                if (auto e = element.get_string().get(text))
+                if (auto e = stringOf(element, text))
                     return fail(e);
             } else if (type == od::json_type::number || type == od::json_type::boolean) {
                 text = trimmed(element.raw_json_token());
@@ -138,10 +170,17 @@ struct JsonlRecordParser::Impl
     // A metadata scalar (or a nested metadata object, flattened with '.').
     bool metadata(std::string_view name, od::value value, od::json_type type, int depth)
     {
+        const LoadProjection* projection = draft->projection();
+        if (projection && !projection->keepsField(name) && name != "registration_id") {
+            // Not kept: not parsed either, though a structure's depth is still bounded.
+            if (type == od::json_type::array || type == od::json_type::object)
+                return skipBounded(value, depth + 1);
+            return true;
+        }
         switch (type) {
         case od::json_type::string: {
             std::string_view text;
-            if (auto e = value.get_string().get(text))
+            if (auto e = stringOf(value, text))
                 return fail(e);
             if (name == "timestamp")
                 draft->addTimestamp(name, text, parseTimestamp(text));
@@ -197,21 +236,81 @@ struct JsonlRecordParser::Impl
             if (auto e = std::move(fieldResult).get(field))
                 return fail(e);
             std::string_view key;
-            if (auto e = field.unescaped_key().get(key))
+            if (auto e = keyOf(field, key))
                 return fail(e);
             od::value member = field.value();
             od::json_type type;
             if (auto e = member.type().get(type))
                 return fail(e);
-            const std::string name = prefix + std::string(key);
-            if (!metadata(name, member, type, depth))
+            if (prefix.empty()) {
+                if (!metadata(key, member, type, depth))
+                    return false;
+            } else if (!metadata(prefix + std::string(key), member, type, depth)) {
                 return false;
+            }
         }
         return true;
     }
 
-    // The members of a timing object: its own total, child nodes, agents, metadata.
-    bool timingObject(od::value value, int slot, int depth)
+    /// How a timing object is read. Full: every node is kept (no projection).
+    /// Projected: only nodes on the projection's tree are created. Derive: every
+    /// node is created to sum up a missing total, but not kept. CheckOnly: nodes the
+    /// projection skips are still checked, so a projected load rejects the same lines.
+    struct Walk
+    {
+        enum Mode
+        {
+            Full,
+            Projected,
+            Derive,
+            CheckOnly
+        } mode
+            = Full;
+        const LoadProjection::MetricNode* trie = nullptr;
+
+        bool createsNodes() const { return mode != CheckOnly; }
+    };
+
+    Walk walkFor(const Walk& parent, std::string_view name, bool& store) const
+    {
+        store = parent.mode == Walk::Full;
+        if (parent.mode != Walk::Projected)
+            return parent;
+        const LoadProjection::MetricNode* child = parent.trie->child(name);
+        if (!child)
+            return { Walk::CheckOnly, nullptr };
+        store = child->wanted;
+        return { Walk::Projected, child };
+    }
+
+    // A timing leaf that is not read: still rejected when it is no time at all.
+    // Plain decimals ("12.345") are checked by their sign alone; only exponents and
+    // long tokens are parsed, to catch values out of range.
+    bool checkSkippedNumber(od::value member, int slot, std::string_view base)
+    {
+        const std::string_view token = member.raw_json_token();
+        bool plain = token.size() < 16 && !token.empty() && token.front() != '-';
+        for (std::size_t i = 0; plain && i < token.size(); ++i)
+            plain = token[i] != 'e' && token[i] != 'E';
+        if (!plain) {
+            double seconds = 0;
+            if (auto e = member.get_double().get(seconds))
+                return fail(e);
+            if (seconds < 0 || !std::isfinite(seconds)) {
+                draft->reject(QStringLiteral("timing \"%1\" is negative or not finite (%2)")
+                                  .arg(QString::fromStdString(
+                                      slot < 0 ? std::string(base) : nodePath(slot, base, base)))
+                                  .arg(seconds));
+                return false;
+            }
+        }
+        draft->noteSkippedTiming();
+        return true;
+    }
+
+    // A timing object the projection skips: its leaves are checked (numbers that are
+    // no time, strings where a time belongs), nothing is kept.
+    bool checkSkippedObject(od::value value, int depth)
     {
         if (depth > kMaxTimingDepth) {
             draft->reject(QStringLiteral("timing tree nested more than %1 levels deep").arg(kMaxTimingDepth));
@@ -224,8 +323,73 @@ struct JsonlRecordParser::Impl
             od::field field;
             if (auto e = std::move(fieldResult).get(field))
                 return fail(e);
+            od::value member = field.value();
+            od::json_type type;
+            if (auto e = member.type().get(type))
+                return fail(e);
+            if (type == od::json_type::number) {
+                if (!checkSkippedNumber(member, -1, {}))
+                    return false;
+            } else if (type == od::json_type::object) {
+                if (!checkSkippedObject(member, depth + 1))
+                    return false;
+            } else if (type == od::json_type::array) {
+                if (!skipBounded(member, depth + 1))
+                    return false;
+            } else if (type == od::json_type::string) {
+                std::string_view key;
+                if (auto e = keyOf(field, key))
+                    return fail(e);
+                if (splitTimeKey(key).hasUnitSuffix || isTotalKey(key))
+                    return rejectStringTiming(member, -1, splitTimeKey(key).base, key);
+            }
+        }
+        return true;
+    }
+
+    bool rejectStringTiming(od::value member, int slot, std::string_view base, std::string_view key)
+    {
+        std::string_view text;
+        if (member.get_string().get(text))
+            text = {};
+        draft->reject(
+            QStringLiteral("timing \"%1\" is a string (\"%2\"), not a number")
+                .arg(QString::fromStdString(slot < 0 ? std::string(base) : nodePath(slot, base, key)),
+                    QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))));
+        return false;
+    }
+
+    // The members of a timing object: its own total, child nodes, agents, metadata.
+    // `slot` is -1 in CheckOnly mode, where no node exists.
+    bool timingObject(od::value value, int slot, int depth, const Walk& walk)
+    {
+        if (depth > kMaxTimingDepth) {
+            draft->reject(QStringLiteral("timing tree nested more than %1 levels deep").arg(kMaxTimingDepth));
+            return false;
+        }
+        od::object object;
+        if (auto e = value.get_object().get(object))
+            return fail(e);
+        if (!timingMembers(object, slot, depth, walk))
+            return false;
+        // A wanted node whose total was not given is the sum of all its parts,
+        // including the ones the projection skipped: read them again, all of them.
+        if (walk.mode == Walk::Projected && walk.trie->wanted && !draft->hasValue(slot)) {
+            if (auto e = object.reset().error())
+                return fail(e);
+            return timingMembers(object, slot, depth, { Walk::Derive, nullptr });
+        }
+        return true;
+    }
+
+    bool timingMembers(od::object& object, int slot, int depth, const Walk& walk)
+    {
+        for (auto fieldResult : object) {
+            od::field field;
+            if (auto e = std::move(fieldResult).get(field))
+                return fail(e);
             std::string_view key;
-            if (auto e = field.unescaped_key().get(key))
+            if (auto e = keyOf(field, key))
                 return fail(e);
             od::value member = field.value();
             od::json_type type;
@@ -234,45 +398,59 @@ struct JsonlRecordParser::Impl
             const TimeKey unit = splitTimeKey(key);
             switch (type) {
             case od::json_type::number: {
+                const bool ownTotal = isTotalKey(key);
+                bool store = false;
+                const Walk child = ownTotal ? walk : walkFor(walk, unit.base, store);
+                if (!child.createsNodes() || (ownTotal && slot < 0)) {
+                    if (!checkSkippedNumber(member, slot, unit.base))
+                        return false;
+                    break;
+                }
                 double seconds = 0;
                 if (auto e = member.get_double().get(seconds))
                     return fail(e);
-                const int target = isTotalKey(key) ? slot : draft->node(slot, unit.base);
+                const int target = ownTotal ? slot : draft->node(slot, unit.base, store);
                 draft->setValue(target, seconds * unit.toSeconds);
                 if (draft->isRejected())
                     return false;
                 break;
             }
-            case od::json_type::object:
+            case od::json_type::object: {
                 if (key == "breakdown" || key == "phases") {
-                    if (!timingObject(member, slot, depth + 1))
+                    if (!timingObject(member, slot, depth + 1, walk))
                         return false;
-                } else if (!timingObject(member, draft->node(slot, unit.base), depth + 1)) {
-                    return false;
+                    break;
                 }
+                bool store = false;
+                const Walk child = walkFor(walk, unit.base, store);
+                if (!child.createsNodes()) {
+                    if (!checkSkippedObject(member, depth + 1))
+                        return false;
+                    break;
+                }
+                if (!timingObject(member, draft->node(slot, unit.base, store), depth + 1, child))
+                    return false;
                 break;
+            }
             case od::json_type::array:
-                if (key == "agents") {
+                if (key == "agents" && slot >= 0
+                    && (walk.mode == Walk::Full || (walk.trie && walk.trie->wanted))) {
                     if (!joinArray(member, scratch, depth))
                         return false;
                     draft->setAgents(slot, scratch);
-                } else if (!metadata(metadataName(slot, key), member, type, depth)) {
+                } else if (walk.mode == Walk::Full && key != "agents") {
+                    if (!metadata(metadataName(slot, key), member, type, depth))
+                        return false;
+                } else if (!skipBounded(member, depth + 1)) {
                     return false;
                 }
                 break;
             case od::json_type::string:
-                if (unit.hasUnitSuffix || isTotalKey(key)) {
-                    std::string_view text;
-                    if (member.get_string().get(text))
-                        text = {};
-                    draft->reject(QStringLiteral("timing \"%1\" is a string (\"%2\"), not a number")
-                                      .arg(QString::fromStdString(nodePath(slot, unit.base, key)),
-                                           QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))));
-                    return false;
-                }
+                if (unit.hasUnitSuffix || isTotalKey(key))
+                    return rejectStringTiming(member, slot, unit.base, key);
                 [[fallthrough]];
             default:
-                if (!metadata(metadataName(slot, key), member, type, depth))
+                if (walk.mode == Walk::Full && !metadata(metadataName(slot, key), member, type, depth))
                     return false;
             }
         }
@@ -297,23 +475,22 @@ struct JsonlRecordParser::Impl
         const FlatTarget target = resolveFlatKey(key, mapping);
         if (!target.isTiming || (type != od::json_type::number && type != od::json_type::string))
             return metadata(key, value, type, 0);
-        int slot = RecordDraft::kRoot;
-        for (int i = 0; i < target.segmentCount; ++i)
-            slot = draft->node(slot, target.segments[static_cast<std::size_t>(i)]);
-        if (type == od::json_type::string) {
-            std::string_view text;
-            if (value.get_string().get(text))
-                text = {};
-            draft->reject(QStringLiteral("timing \"%1\" is a string (\"%2\"), not a number")
-                              .arg(QString::fromStdString(draft->pathOf(slot)),
-                                   QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))));
-            return false;
-        }
+        const int slot = draft->flatNode(target);
+        if (type == od::json_type::string)
+            return rejectStringTiming(value, slot, {}, "total");
         double seconds = 0;
         if (auto e = value.get_double().get(seconds))
             return fail(e);
         draft->setValue(slot, seconds * target.toSeconds);
         return !draft->isRejected();
+    }
+
+    Walk rootWalk() const
+    {
+        const LoadProjection* projection = draft->projection();
+        if (!projection || projection->keepsAllMetrics())
+            return {};
+        return { Walk::Projected, projection->metricRoot() };
     }
 
     void parse(const char* data, std::size_t length, std::size_t capacity, RecordDraft& d)
@@ -336,7 +513,7 @@ struct JsonlRecordParser::Impl
                 return;
             }
             std::string_view key;
-            if (auto e = field.unescaped_key().get(key)) {
+            if (auto e = keyOf(field, key)) {
                 fail(e);
                 return;
             }
@@ -350,7 +527,7 @@ struct JsonlRecordParser::Impl
             if (type == od::json_type::object && key == "run_metadata")
                 ok = metadataObject(value, std::string(), 1);
             else if (type == od::json_type::object && (key == "timings" || key == "phases"))
-                ok = timingObject(value, RecordDraft::kRoot, 1);
+                ok = timingObject(value, RecordDraft::kRoot, 1, rootWalk());
             else
                 ok = topLevel(key, value, type);
             if (!ok)
@@ -365,8 +542,7 @@ struct JsonlRecordParser::Impl
 
 JsonlRecordParser::JsonlRecordParser(const ColumnMapping* mapping)
     : m_impl(std::make_unique<Impl>(mapping))
-{
-}
+{ }
 
 JsonlRecordParser::~JsonlRecordParser() = default;
 

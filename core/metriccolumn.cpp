@@ -88,8 +88,8 @@ void MetricColumn::truncate(std::uint32_t firstRemoved)
         m_sparseRuns.resize(keep);
         m_sparseValues.resize(keep);
     }
-    m_derivedRuns.erase(std::lower_bound(m_derivedRuns.begin(), m_derivedRuns.end(), firstRemoved),
-                        m_derivedRuns.end());
+    m_derivedRuns.erase(
+        std::lower_bound(m_derivedRuns.begin(), m_derivedRuns.end(), firstRemoved), m_derivedRuns.end());
 }
 
 } // namespace te

@@ -31,8 +31,7 @@ public:
     void truncate(std::uint32_t firstRemoved);
 
     /// Calls `visit(run, value)` for every present value, in run order.
-    template<typename Visitor>
-    void forEach(Visitor&& visit) const
+    template <typename Visitor> void forEach(Visitor&& visit) const
     {
         if (isDense()) {
             for (std::uint32_t run = 0; run < m_dense.size(); ++run) {

@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QString>
-
 #include <cstdint>
 #include <vector>
 
@@ -12,7 +11,8 @@ namespace te {
 /// 1-based CSV column, or 0 when it does not apply.
 struct Problem
 {
-    enum class Severity : std::uint8_t {
+    enum class Severity : std::uint8_t
+    {
         Info, ///< nothing lost, e.g. an incomplete last line still being written
         Warning, ///< the line was kept, but something about it is suspicious
         Error, ///< the line (or the whole file) was rejected

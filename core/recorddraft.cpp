@@ -1,7 +1,9 @@
 #include "recorddraft.h"
 
 #include "durationformat.h"
+#include "loadprojection.h"
 #include "timingdataset.h"
+#include "timingkeys.h"
 
 #include <cmath>
 
@@ -23,6 +25,13 @@ QString utf8(std::string_view s)
 }
 } // namespace
 
+void RecordDraft::setProjection(const LoadProjection* projection)
+{
+    m_projection = projection;
+    m_checkParts = !projection || projection->keepsAllMetrics();
+    m_nodes[0].store = !projection || projection->keepsAllMetrics() || projection->metricRoot()->wanted;
+}
+
 void RecordDraft::reset()
 {
     m_nodeCount = 1;
@@ -32,6 +41,8 @@ void RecordDraft::reset()
     root.childSum = 0;
     root.childCount = 0;
     m_metaCount = 0;
+    m_sawSkippedTiming = false;
+    m_hasRegistrationId = false;
     m_rejected = false;
     m_rejectReason.clear();
     m_rejectColumn = 0;
@@ -48,17 +59,33 @@ RecordDraft::Node& RecordDraft::addNodeSlot()
     return n;
 }
 
-int RecordDraft::node(int parent, std::string_view name)
+int RecordDraft::node(int parent, std::string_view name, bool store)
 {
     for (int i = parent + 1; i < m_nodeCount; ++i) {
-        const Node& n = m_nodes[static_cast<std::size_t>(i)];
-        if (n.parent == parent && n.name == name)
+        Node& n = m_nodes[static_cast<std::size_t>(i)];
+        if (n.parent == parent && n.name == name) {
+            n.store = n.store || store;
             return i;
+        }
     }
     Node& n = addNodeSlot();
     n.parent = parent;
     n.name.assign(name);
+    n.store = store;
     return m_nodeCount - 1;
+}
+
+int RecordDraft::flatNode(const FlatTarget& target)
+{
+    const LoadProjection::MetricNode* trie = m_projection ? m_projection->metricRoot() : nullptr;
+    int slot = kRoot;
+    for (int i = 0; i < target.segmentCount; ++i) {
+        const std::string_view segment = target.segments[static_cast<std::size_t>(i)];
+        trie = trie ? trie->child(segment) : nullptr;
+        const bool store = !m_projection || m_projection->keepsAllMetrics() || (trie && trie->wanted);
+        slot = node(slot, segment, store);
+    }
+    return slot;
 }
 
 std::string RecordDraft::pathOf(int slot) const
@@ -66,7 +93,8 @@ std::string RecordDraft::pathOf(int slot) const
     if (slot == kRoot)
         return "total";
     std::string path = m_nodes[static_cast<std::size_t>(slot)].name;
-    for (int p = m_nodes[static_cast<std::size_t>(slot)].parent; p > kRoot; p = m_nodes[static_cast<std::size_t>(p)].parent)
+    for (int p = m_nodes[static_cast<std::size_t>(slot)].parent; p > kRoot;
+         p = m_nodes[static_cast<std::size_t>(p)].parent)
         path = m_nodes[static_cast<std::size_t>(p)].name + '/' + path;
     return path;
 }
@@ -95,6 +123,10 @@ void RecordDraft::setAgents(int slot, std::string_view agents)
 
 void RecordDraft::addMetadata(std::string_view field, std::string_view value)
 {
+    if (field == "registration_id" && !value.empty())
+        m_hasRegistrationId = true;
+    if (m_projection && !m_projection->keepsField(field))
+        return;
     if (static_cast<std::size_t>(m_metaCount) == m_meta.size())
         m_meta.emplace_back();
     Meta& m = m_meta[static_cast<std::size_t>(m_metaCount++)];
@@ -106,6 +138,8 @@ void RecordDraft::addMetadata(std::string_view field, std::string_view value)
 
 void RecordDraft::addTimestamp(std::string_view field, std::string_view text, std::optional<qint64> ms)
 {
+    if (m_projection && !m_projection->keepsField(field))
+        return;
     addMetadata(field, text);
     Meta& m = m_meta[static_cast<std::size_t>(m_metaCount - 1)];
     m.isTimestamp = true;
@@ -121,10 +155,12 @@ void RecordDraft::reject(QString reason, int column)
     m_rejectColumn = column;
 }
 
-std::optional<std::uint32_t> RecordDraft::commit(TimingDataset& dataset, qint64 line, std::vector<QString>& warnings)
+std::optional<std::uint32_t> RecordDraft::commit(
+    TimingDataset& dataset, qint64 line, std::vector<QString>& warnings)
 {
     if (!hasTimings()) {
-        reject(QStringLiteral("no timing values found (expected \"timings\", \"phases\" or *_seconds fields)"));
+        reject(
+            QStringLiteral("no timing values found (expected \"timings\", \"phases\" or *_seconds fields)"));
         return std::nullopt;
     }
 
@@ -145,32 +181,36 @@ std::optional<std::uint32_t> RecordDraft::commit(TimingDataset& dataset, qint64 
 
     const std::uint32_t run = dataset.addRun();
     dataset.setLine(run, line);
-    std::vector<int> metricOf(static_cast<std::size_t>(m_nodeCount), -1);
+    std::vector<int>& metricOf = m_metricOfSlot;
+    metricOf.assign(static_cast<std::size_t>(m_nodeCount), -1);
     metricOf[0] = TimingDataset::kRootMetric;
     const int nodesBeforeUnaccounted = m_nodeCount;
     for (int i = 0; i < nodesBeforeUnaccounted; ++i) {
         const Node& n = m_nodes[static_cast<std::size_t>(i)];
         if (!n.hasValue)
             continue;
-        const int metric = i == kRoot ? TimingDataset::kRootMetric
-                                      : dataset.childMetric(metricOf[static_cast<std::size_t>(n.parent)], n.name);
+        const int metric = i == kRoot
+            ? TimingDataset::kRootMetric
+            : dataset.childMetric(metricOf[static_cast<std::size_t>(n.parent)], n.name);
         metricOf[static_cast<std::size_t>(i)] = metric;
+        if (!n.store)
+            continue;
         dataset.setValue(run, metric, n.value, n.derived);
         if (n.hasAgents)
             dataset.setAgents(run, metric, n.agents);
-        if (n.derived || n.childCount == 0)
+        if (n.derived || n.childCount == 0 || !m_checkParts)
             continue;
         const double rest = n.value - n.childSum;
         if (exceedsTolerance(rest, n.value)) {
             const int unaccounted = dataset.childMetric(metric, TimingDataset::kUnaccountedName);
             dataset.setValue(run, unaccounted, rest, true);
         } else if (exceedsTolerance(-rest, n.value)) {
-            warnings.push_back(QStringLiteral("the parts of \"%1\" add up to %2, more than its total %3")
-                                   .arg(utf8(pathOf(i)), formatDuration(n.childSum), formatDuration(n.value)));
+            warnings.push_back(
+                QStringLiteral("the parts of \"%1\" add up to %2, more than its total %3")
+                    .arg(utf8(pathOf(i)), formatDuration(n.childSum), formatDuration(n.value)));
         }
     }
 
-    bool hasRegistrationId = false;
     for (int i = 0; i < m_metaCount; ++i) {
         const Meta& m = m_meta[static_cast<std::size_t>(i)];
         if (m.isTimestamp && m.timestampMs) {
@@ -181,12 +221,12 @@ std::optional<std::uint32_t> RecordDraft::commit(TimingDataset& dataset, qint64 
         }
         const int field = dataset.internField(m.field);
         dataset.setField(run, field, m.value);
-        hasRegistrationId = hasRegistrationId || (field == TimingDataset::RegistrationId && !m.value.empty());
         if (m.isTimestamp)
-            warnings.push_back(QStringLiteral("unrecognised timestamp \"%1\" (expected ISO 8601 or epoch seconds)")
-                                   .arg(utf8(m.value)));
+            warnings.push_back(
+                QStringLiteral("unrecognised timestamp \"%1\" (expected ISO 8601 or epoch seconds)")
+                    .arg(utf8(m.value)));
     }
-    if (!hasRegistrationId)
+    if (!m_hasRegistrationId)
         warnings.push_back(QStringLiteral("no registration_id"));
     if (!warnings.empty())
         dataset.markWarning(run);

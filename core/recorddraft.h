@@ -3,7 +3,6 @@
 #include "problem.h"
 
 #include <QString>
-
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -12,7 +11,9 @@
 
 namespace te {
 
+class LoadProjection;
 class TimingDataset;
+struct FlatTarget;
 
 /// One record being read: its timing nodes, metadata and agents, before it is
 /// checked and committed to a dataset. Parsers fill it; `commit` applies the tree
@@ -25,10 +26,22 @@ class RecordDraft
 public:
     static constexpr int kRoot = 0;
 
+    /// With a projection, only wanted metadata is kept and only nodes marked
+    /// `store` are written to the dataset; part checks are skipped (see LoadProjection).
+    void setProjection(const LoadProjection* projection);
+    const LoadProjection* projection() const { return m_projection; }
+
     void reset();
 
     /// The child `name` of node `parent`, created when new. Returns its slot.
-    int node(int parent, std::string_view name);
+    /// `store` false: the node only helps derive its parent's total.
+    int node(int parent, std::string_view name, bool store = true);
+    /// The node a flat key's target names (see resolveFlatKey), created with its
+    /// ancestors; stored where the projection wants it.
+    int flatNode(const FlatTarget& target);
+    bool hasValue(int slot) const { return m_nodes[static_cast<std::size_t>(slot)].hasValue; }
+    /// Records that the record has a timing the projection skipped.
+    void noteSkippedTiming() { m_sawSkippedTiming = true; }
     /// Sets a node's own value. A negative, NaN or infinite time rejects the record.
     void setValue(int slot, double seconds, int column = 0);
     void setAgents(int slot, std::string_view agents);
@@ -40,7 +53,7 @@ public:
     bool isRejected() const { return m_rejected; }
     const QString& rejectReason() const { return m_rejectReason; }
     int rejectColumn() const { return m_rejectColumn; }
-    bool hasTimings() const { return m_nodeCount > 1 || m_nodes[0].hasValue; }
+    bool hasTimings() const { return m_nodeCount > 1 || m_nodes[0].hasValue || m_sawSkippedTiming; }
     /// The dotted path of a slot, for messages: "phase1/agent_conversation".
     std::string pathOf(int slot) const;
 
@@ -63,6 +76,7 @@ private:
         int childCount = 0;
         std::string agents;
         bool hasAgents = false;
+        bool store = true;
     };
     struct Meta
     {
@@ -77,7 +91,12 @@ private:
     std::vector<Node> m_nodes { Node {} };
     int m_nodeCount = 1;
     std::vector<Meta> m_meta;
+    std::vector<int> m_metricOfSlot; // reused by commit()
     int m_metaCount = 0;
+    const LoadProjection* m_projection = nullptr;
+    bool m_checkParts = true;
+    bool m_sawSkippedTiming = false;
+    bool m_hasRegistrationId = false;
     bool m_rejected = false;
     QString m_rejectReason;
     int m_rejectColumn = 0;

@@ -17,8 +17,8 @@ std::optional<double> parseDurationSeconds(QStringView text)
         double seconds;
     };
     // Longest suffixes first, so "ms" is not read as "s".
-    static const std::array<Unit, 6> units { { { u"ms", 0.001 }, { u"min", 60.0 }, { u"s", 1.0 }, { u"m", 60.0 },
-                                               { u"h", 3600.0 }, { u"", 1.0 } } };
+    static const std::array<Unit, 6> units { { { u"ms", 0.001 }, { u"min", 60.0 }, { u"s", 1.0 },
+        { u"m", 60.0 }, { u"h", 3600.0 }, { u"", 1.0 } } };
     for (const Unit& unit : units) {
         if (!text.endsWith(unit.suffix))
             continue;
@@ -30,27 +30,13 @@ std::optional<double> parseDurationSeconds(QStringView text)
     return std::nullopt;
 }
 
-std::optional<RunFilter> RunFilter::parse(const QString& expression, const TimingDataset& data, QString* error)
+const RunFilter::Operator* RunFilter::findOperator(const QString& expression, qsizetype& at)
 {
-    const auto fail = [&](const QString& message) -> std::optional<RunFilter> {
-        if (error)
-            *error = QStringLiteral("filter \"%1\": %2").arg(expression, message);
-        return std::nullopt;
-    };
-    struct Operator
-    {
-        QStringView text;
-        Op op;
-    };
-    static const std::array<Operator, 7> operators { { { u"!=", Op::NotEqual },
-                                                       { u">=", Op::GreaterEqual },
-                                                       { u"<=", Op::LessEqual },
-                                                       { u"=", Op::Equal },
-                                                       { u"~", Op::Regex },
-                                                       { u">", Op::Greater },
-                                                       { u"<", Op::Less } } };
+    static const std::array<Operator, 7> operators { { { u"!=", Op::NotEqual }, { u">=", Op::GreaterEqual },
+        { u"<=", Op::LessEqual }, { u"=", Op::Equal }, { u"~", Op::Regex }, { u">", Op::Greater },
+        { u"<", Op::Less } } };
     // The operator is the earliest one in the text; at the same place the longer wins.
-    qsizetype at = -1;
+    at = -1;
     const Operator* found = nullptr;
     for (const Operator& candidate : operators) {
         const qsizetype position = expression.indexOf(candidate.text);
@@ -59,8 +45,28 @@ std::optional<RunFilter> RunFilter::parse(const QString& expression, const Timin
             found = &candidate;
         }
     }
+    return found;
+}
+
+QString RunFilter::referencedName(const QString& expression)
+{
+    qsizetype at = -1;
+    return findOperator(expression, at) ? expression.left(at).trimmed() : QString();
+}
+
+std::optional<RunFilter> RunFilter::parse(
+    const QString& expression, const TimingDataset& data, QString* error)
+{
+    const auto fail = [&](const QString& message) -> std::optional<RunFilter> {
+        if (error)
+            *error = QStringLiteral("filter \"%1\": %2").arg(expression, message);
+        return std::nullopt;
+    };
+    qsizetype at = -1;
+    const Operator* found = findOperator(expression, at);
     if (!found)
-        return fail(QStringLiteral("expected FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX or METRIC>N (also <, >=, <=)"));
+        return fail(
+            QStringLiteral("expected FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX or METRIC>N (also <, >=, <=)"));
 
     RunFilter filter;
     filter.m_expression = expression;
@@ -82,7 +88,8 @@ std::optional<RunFilter> RunFilter::parse(const QString& expression, const Timin
     QString metricError;
     if (const auto metric = resolveMetrics(data, { name }, &metricError)) {
         if (found->op == Op::Regex)
-            return fail(QStringLiteral("\"%1\" is a metric; compare it with <, >, <=, >=, = or !=").arg(name));
+            return fail(
+                QStringLiteral("\"%1\" is a metric; compare it with <, >, <=, >=, = or !=").arg(name));
         const auto seconds = parseDurationSeconds(value);
         if (!seconds)
             return fail(QStringLiteral("\"%1\" is not a duration (examples: 12.5, 500ms, 2min)").arg(value));
@@ -96,7 +103,7 @@ std::optional<RunFilter> RunFilter::parse(const QString& expression, const Timin
     if (field < 0) {
         return fail(QStringLiteral("unknown field or metric \"%1\"; the fields are: %2; the metrics are: %3")
                         .arg(name, data.fieldNames().join(QStringLiteral(", ")),
-                             data.metricPaths().join(QStringLiteral(", "))));
+                            data.metricPaths().join(QStringLiteral(", "))));
     }
     if (isComparison)
         return fail(QStringLiteral("\"%1\" is a text field; use =, != or ~").arg(name));

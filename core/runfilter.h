@@ -2,7 +2,6 @@
 
 #include <QRegularExpression>
 #include <QString>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -22,14 +21,39 @@ class RunFilter
 public:
     /// Parses `expression` against the dataset's fields and metrics. On failure
     /// returns nullopt with `error` naming the fields or metrics that exist.
-    static std::optional<RunFilter> parse(const QString& expression, const TimingDataset& data, QString* error);
+    static std::optional<RunFilter> parse(
+        const QString& expression, const TimingDataset& data, QString* error);
+
+    /// The field or metric an expression names ("model" in "model=x"); empty when
+    /// the expression has no operator. Lets a loader keep what filters need.
+    static QString referencedName(const QString& expression);
 
     bool matches(const TimingDataset& data, std::uint32_t run) const;
     const QString& expression() const { return m_expression; }
 
 private:
-    enum class Op { Equal, NotEqual, Regex, Less, LessEqual, Greater, GreaterEqual };
-    enum class Target { Field, Metric, Timestamp };
+    enum class Op
+    {
+        Equal,
+        NotEqual,
+        Regex,
+        Less,
+        LessEqual,
+        Greater,
+        GreaterEqual
+    };
+    enum class Target
+    {
+        Field,
+        Metric,
+        Timestamp
+    };
+    struct Operator
+    {
+        QStringView text;
+        Op op;
+    };
+    static const Operator* findOperator(const QString& expression, qsizetype& at);
 
     QString m_expression;
     Target m_target = Target::Field;

@@ -5,7 +5,8 @@
 
 namespace te {
 
-/// Percentile of sorted values by linear interpolation between the closest ranks
+/// Percentile of sorted values (or values where the two ranks around the
+/// percentile hold their sorted values) by linear interpolation between the closest ranks
 /// (numpy's default "linear" method, pandas' `quantile`). `q` in [0, 1]. NaN when
 /// `sorted` is empty.
 double percentileOfSorted(const std::vector<double>& sorted, double q);
@@ -29,7 +30,8 @@ struct SummaryStats
     bool p99Unreliable() const { return n < 100; }
 };
 
-/// Sorts `values` in place and summarises them. All fields are NaN when empty.
+/// Summarises `values`, reordering them (partially sorted, not sorted). All fields
+/// are NaN when empty.
 SummaryStats summarize(std::vector<double>& values);
 
 } // namespace te

@@ -96,7 +96,8 @@ int TimingDataset::childMetric(int parent, std::string_view name)
     MetricInfo info;
     info.nameUtf8 = std::string(name);
     info.name = fromUtf8(name);
-    info.path = parent == kRootMetric ? info.name : m_metrics[static_cast<std::size_t>(parent)].path + u'/' + info.name;
+    info.path = parent == kRootMetric ? info.name
+                                      : m_metrics[static_cast<std::size_t>(parent)].path + u'/' + info.name;
     info.parent = parent;
     const int id = static_cast<int>(m_metrics.size());
     m_metrics.push_back(std::move(info));
@@ -126,6 +127,16 @@ void TimingDataset::setValue(std::uint32_t run, int metric, double seconds, bool
 void TimingDataset::setField(std::uint32_t run, int field, std::string_view value)
 {
     m_fields[static_cast<std::size_t>(field)].set(run, value);
+}
+
+void TimingDataset::fillField(int field, std::string_view value)
+{
+    FieldColumn& column = m_fields[static_cast<std::size_t>(field)];
+    const std::uint32_t code = column.intern(value);
+    for (std::uint32_t run = 0; run < m_runCount; ++run) {
+        if (column.code(run) == 0)
+            column.setCode(run, code);
+    }
 }
 
 void TimingDataset::setAgents(std::uint32_t run, int metric, std::string_view agents)

@@ -5,7 +5,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <limits>
 #include <memory>
@@ -36,7 +35,15 @@ class TimingDataset
 public:
     static constexpr int kRootMetric = 0;
     static constexpr qint64 kNoTimestamp = std::numeric_limits<qint64>::min();
-    enum WellKnownField { RegistrationId = 0, Model, Constellation, Timestamp, Source, WellKnownFieldCount };
+    enum WellKnownField
+    {
+        RegistrationId = 0,
+        Model,
+        Constellation,
+        Timestamp,
+        Source,
+        WellKnownFieldCount
+    };
     static constexpr std::string_view kUnaccountedName = "(unaccounted)";
 
     TimingDataset();
@@ -68,7 +75,10 @@ public:
     QString fieldValue(std::uint32_t run, int id) const;
 
     // Per-run facts.
-    qint64 timestampMs(std::uint32_t run) const { return run < m_timestamps.size() ? m_timestamps[run] : kNoTimestamp; }
+    qint64 timestampMs(std::uint32_t run) const
+    {
+        return run < m_timestamps.size() ? m_timestamps[run] : kNoTimestamp;
+    }
     qint64 line(std::uint32_t run) const { return run < m_lines.size() ? m_lines[run] : 0; }
     bool hasWarning(std::uint32_t run) const { return run < m_flags.size() && (m_flags[run] & WarningFlag); }
 
@@ -79,6 +89,8 @@ public:
     void setValue(std::uint32_t run, int metric, double seconds, bool derived);
     void setField(std::uint32_t run, int field, std::string_view value);
     void setAgents(std::uint32_t run, int metric, std::string_view agents);
+    /// Sets `value` for every run that has no value for `field` yet.
+    void fillField(int field, std::string_view value);
     void setTimestamp(std::uint32_t run, qint64 msSinceEpoch);
     void setLine(std::uint32_t run, qint64 line);
     void markWarning(std::uint32_t run);
@@ -92,7 +104,10 @@ public:
     void truncate(std::uint32_t firstRemoved);
 
 private:
-    enum Flag : std::uint8_t { WarningFlag = 1 };
+    enum Flag : std::uint8_t
+    {
+        WarningFlag = 1
+    };
 
     std::uint32_t m_runCount = 0;
     std::vector<MetricInfo> m_metrics;

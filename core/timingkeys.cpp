@@ -94,7 +94,8 @@ FlatTarget resolveFlatKey(std::string_view key, const ColumnMapping* mapping)
     if (const std::size_t phaseLength = phasePrefixLength(base)) {
         target.segments[0] = base.substr(0, phaseLength);
         target.segmentCount = 1;
-        const std::string_view item = phaseLength < base.size() ? base.substr(phaseLength + 1) : std::string_view();
+        const std::string_view item
+            = phaseLength < base.size() ? base.substr(phaseLength + 1) : std::string_view();
         if (!item.empty() && item != "total")
             target.segments[static_cast<std::size_t>(target.segmentCount++)] = item;
         return target;

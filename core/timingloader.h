@@ -1,19 +1,24 @@
 #pragma once
 
 #include "columnmapping.h"
+#include "loadprojection.h"
 #include "problem.h"
 #include "timingdataset.h"
 
 #include <QString>
 #include <QStringList>
-
 #include <functional>
 #include <optional>
 #include <vector>
 
 namespace te {
 
-enum class InputFormat { Unknown, JsonLines, Csv };
+enum class InputFormat
+{
+    Unknown,
+    JsonLines,
+    Csv
+};
 
 struct LoadProgress
 {
@@ -26,6 +31,9 @@ struct LoadOptions
 {
     QStringList files; ///< paths, or Qt resource paths (":/...")
     std::optional<ColumnMapping> mapping;
+    /// What to keep; everything by default (see LoadProjection for what a
+    /// projected load does not check).
+    LoadProjection projection;
     int threads = 0; ///< 0: as many as the machine has cores
     /// Called from the loading thread now and then; return false to cancel.
     std::function<bool(const LoadProgress&)> progress;

@@ -19,8 +19,7 @@ quintptr pack(std::uint32_t runRow, int parentMetric)
 
 TimingTreeModel::TimingTreeModel(QObject* parent)
     : QAbstractItemModel(parent)
-{
-}
+{ }
 
 TimingTreeModel::~TimingTreeModel() = default;
 
@@ -117,7 +116,8 @@ QVariant TimingTreeModel::data(const QModelIndex& index, int role) const
             return id.isEmpty() ? tr("line %1").arg(m_data->line(run)) : id;
         }
         case SecondsColumn:
-            return QString(formatDuration(seconds) + (m_data->isDerived(run, node.metric) ? QStringLiteral(" Σ") : QString()));
+            return QString(formatDuration(seconds)
+                + (m_data->isDerived(run, node.metric) ? QStringLiteral(" Σ") : QString()));
         case ShareOfParentColumn:
             return isRun ? QVariant() : formatPercent(ofParent);
         case ShareOfRunColumn:

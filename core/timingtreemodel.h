@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QAbstractItemModel>
-
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -18,8 +17,17 @@ class TimingTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
 public:
-    enum Column { NameColumn, SecondsColumn, ShareOfParentColumn, ShareOfRunColumn, AgentsColumn, ColumnCount };
-    enum Role {
+    enum Column
+    {
+        NameColumn,
+        SecondsColumn,
+        ShareOfParentColumn,
+        ShareOfRunColumn,
+        AgentsColumn,
+        ColumnCount
+    };
+    enum Role
+    {
         SortRole = Qt::UserRole + 1,
         RunRole, ///< the run's index in the dataset
         MetricRole, ///< the node's metric id

@@ -3,7 +3,6 @@
 #include "timingloader.h"
 
 #include <QTest>
-
 #include <cmath>
 
 namespace te::test {
@@ -36,7 +35,7 @@ inline double valueOf(const TimingDataset& data, const QString& id, const QStrin
 inline int countProblems(const LoadResult& result, Problem::Severity severity)
 {
     return static_cast<int>(std::count_if(result.problems.begin(), result.problems.end(),
-                                          [&](const Problem& p) { return p.severity == severity; }));
+        [&](const Problem& p) { return p.severity == severity; }));
 }
 
 } // namespace te::test

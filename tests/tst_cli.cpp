@@ -1,9 +1,8 @@
 // The headless command line, run as a user would: the built binary through QProcess.
 #include <QProcess>
-
+#include <QTest>
 #include <cmath>
 #include <vector>
-#include <QTest>
 
 class TestCli : public QObject
 {
@@ -27,10 +26,13 @@ class TestCli : public QObject
         if (!process.waitForFinished(60000))
             qFatal("timing-explorer did not finish");
         return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-                 QString::fromUtf8(process.readAllStandardError()) };
+            QString::fromUtf8(process.readAllStandardError()) };
     }
 
-    static QString data(const char* name) { return QFINDTESTDATA(QStringLiteral("data/") + QLatin1String(name)); }
+    static QString data(const char* name)
+    {
+        return QFINDTESTDATA(QStringLiteral("data/") + QLatin1String(name));
+    }
 
 private slots:
     void versionAndHelp()
@@ -49,15 +51,17 @@ private slots:
 
     void statsCsvMatchesPandas()
     {
-        // pandas 1.5.3 on stats_groups.jsonl: fast total median 17.04, q.95 21.181999999999995; slow mean 28.011166666666668
-        const Run r = run({ u"stats"_qs, data("stats_groups.jsonl"), u"--group-by"_qs, u"model"_qs, u"--metric"_qs,
-                            u"total"_qs, u"--format"_qs, u"csv"_qs });
+        // pandas 1.5.3 on stats_groups.jsonl: fast total median 17.04, q.95 21.181999999999995; slow
+        // mean 28.011166666666668
+        const Run r = run({ u"stats"_qs, data("stats_groups.jsonl"), u"--group-by"_qs, u"model"_qs,
+            u"--metric"_qs, u"total"_qs, u"--format"_qs, u"csv"_qs });
         QCOMPARE(r.exitCode, 0);
         const QStringList lines = r.out.trimmed().split(u'\n');
         QCOMPARE(lines.size(), 3);
         QCOMPARE(lines[0], u"model,metric,n,mean,median,p90,p95,p99,min,max,stddev"_qs);
         // Compared as numbers: pandas' pairwise summation may differ in the last bit of the mean.
-        const auto expectRow = [](const QString& line, const QStringList& text, const std::vector<double>& numbers) {
+        const auto expectRow = [](const QString& line, const QStringList& text,
+                                   const std::vector<double>& numbers) {
             const QStringList cells = line.split(u',');
             QCOMPARE(cells.size(), 11);
             QCOMPARE(cells.mid(0, 3), text);
@@ -67,11 +71,11 @@ private slots:
             }
         };
         expectRow(lines[1], { u"fast"_qs, u"total"_qs, u"13"_qs },
-                  { 17.06438461538461, 17.04, 19.922, 21.181999999999995, 22.691599999999998, 10.68, 23.069,
-                    3.056854143790681 });
+            { 17.06438461538461, 17.04, 19.922, 21.181999999999995, 22.691599999999998, 10.68, 23.069,
+                3.056854143790681 });
         expectRow(lines[2], { u"slow"_qs, u"total"_qs, u"12"_qs },
-                  { 28.011166666666668, 28.872999999999998, 30.559, 31.210549999999998, 31.80851, 20.652, 31.958,
-                    3.096220007256159 });
+            { 28.011166666666668, 28.872999999999998, 30.559, 31.210549999999998, 31.80851, 20.652, 31.958,
+                3.096220007256159 });
     }
 
     void statsDefaultsToTotalAndPhases()
@@ -82,7 +86,7 @@ private slots:
         QVERIFY(r.out.contains(u"phase2"));
         QVERIFY(r.out.contains(u"* too few runs")); // n=25 < 100 for P99
         const Run json = run({ u"stats"_qs, data("stats_groups.jsonl"), u"--format"_qs, u"json"_qs,
-                               u"--filter"_qs, u"model=slow"_qs, u"--metric"_qs, u"phase1"_qs });
+            u"--filter"_qs, u"model=slow"_qs, u"--metric"_qs, u"phase1"_qs });
         QCOMPARE(json.exitCode, 0);
         QVERIFY(json.out.contains(u"\"n\": 12"));
     }
@@ -111,9 +115,12 @@ private slots:
     {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("messagePart");
-        QTest::addRow("unknown field") << QStringList { u"--group-by"_qs, u"modle"_qs } << u"the fields are: registration_id"_qs;
-        QTest::addRow("unknown metric") << QStringList { u"--metric"_qs, u"phase9"_qs } << u"the metrics are: total"_qs;
-        QTest::addRow("bad filter") << QStringList { u"--filter"_qs, u"nothing"_qs } << u"expected FIELD=VALUE"_qs;
+        QTest::addRow("unknown field")
+            << QStringList { u"--group-by"_qs, u"modle"_qs } << u"the fields are: registration_id"_qs;
+        QTest::addRow("unknown metric")
+            << QStringList { u"--metric"_qs, u"phase9"_qs } << u"the metrics are: total"_qs;
+        QTest::addRow("bad filter") << QStringList { u"--filter"_qs, u"nothing"_qs }
+                                    << u"expected FIELD=VALUE"_qs;
         QTest::addRow("bad format") << QStringList { u"--format"_qs, u"xml"_qs } << u"unknown --format"_qs;
         QTest::addRow("unknown option") << QStringList { u"--frobnicate"_qs } << u"frobnicate"_qs;
     }
@@ -132,7 +139,8 @@ private slots:
         const Run r = run({ u"validate"_qs, data("malformed.jsonl"), data("duplicates.jsonl") });
         QCOMPARE(r.exitCode, 1);
         const QStringList lines = r.out.trimmed().split(u'\n');
-        QVERIFY2(lines.first().startsWith(data("malformed.jsonl") + u":2: error: malformed JSON"), qPrintable(lines.first()));
+        QVERIFY2(lines.first().startsWith(data("malformed.jsonl") + u":2: error: malformed JSON"),
+            qPrintable(lines.first()));
         QVERIFY(r.out.contains(data("duplicates.jsonl") + u":2: warning: duplicate of duplicates.jsonl:1"));
         QCOMPARE(lines.last(), u"7 runs loaded, 4 lines rejected, 1 warnings"_qs);
     }
@@ -161,11 +169,13 @@ private slots:
 
     void mappingOption()
     {
-        const Run r = run({ u"stats"_qs, data("legacy_custom_columns.csv"), u"--mapping"_qs, data("legacy_mapping.json"),
-                            u"--metric"_qs, u"phase3/validation"_qs, u"--format"_qs, u"csv"_qs });
+        const Run r = run(
+            { u"stats"_qs, data("legacy_custom_columns.csv"), u"--mapping"_qs, data("legacy_mapping.json"),
+                u"--metric"_qs, u"phase3/validation"_qs, u"--format"_qs, u"csv"_qs });
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.contains(u"\nphase3/validation,1,1.5,1.5,"), qPrintable(r.out + r.err));
-        const Run bad = run({ u"stats"_qs, data("legacy_custom_columns.csv"), u"--mapping"_qs, data("bad_mapping.json") });
+        const Run bad = run(
+            { u"stats"_qs, data("legacy_custom_columns.csv"), u"--mapping"_qs, data("bad_mapping.json") });
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains(data("bad_mapping.json")));
     }

@@ -28,7 +28,8 @@ private slots:
 
     void olderFilesPerModelGroupBySource()
     {
-        const LoadResult r = loadFixtures({ QStringLiteral("runtime_gpt4o.csv"), QStringLiteral("legacy_wide.csv") });
+        const LoadResult r
+            = loadFixtures({ QStringLiteral("runtime_gpt4o.csv"), QStringLiteral("legacy_wide.csv") });
         QCOMPARE(r.dataset.runCount(), 5u);
         QCOMPARE(r.dataset.fieldValue(0, TimingDataset::Source), u"runtime_gpt4o.csv"_qs);
         QCOMPARE(r.dataset.fieldValue(4, TimingDataset::Source), u"legacy_wide.csv"_qs);
@@ -85,7 +86,8 @@ private slots:
         QTest::addColumn<QString>("file");
         QTest::addColumn<QString>("firstId");
         QTest::addColumn<double>("firstTotal");
-        QTest::addRow("semicolon, decimal comma, quoted newline") << u"semicolon_decimal_comma.csv"_qs << u"SPUS;1"_qs << 12.5;
+        QTest::addRow("semicolon, decimal comma, quoted newline")
+            << u"semicolon_decimal_comma.csv"_qs << u"SPUS;1"_qs << 12.5;
         QTest::addRow("tab") << u"tab_separated.csv"_qs << u"T1"_qs << 3.5;
         QTest::addRow("BOM and CRLF") << u"bom_crlf.csv"_qs << u"C1"_qs << 1.25;
     }
@@ -120,7 +122,8 @@ private slots:
         QCOMPARE(r.problems[1].line, 4);
         QCOMPARE(r.problems[2].line, 6);
         QCOMPARE(r.problems[2].column, 3);
-        QVERIFY2(r.problems[2].message.contains(u"column 3 (total_seconds)"), qPrintable(r.problems[2].message));
+        QVERIFY2(
+            r.problems[2].message.contains(u"column 3 (total_seconds)"), qPrintable(r.problems[2].message));
         QCOMPARE(r.dataset.fieldValue(1, TimingDataset::RegistrationId), u"D"_qs);
     }
 

@@ -69,7 +69,8 @@ private slots:
     {
         const LoadResult r = loadFixtures({ QStringLiteral("mixed_shapes.jsonl") });
         QCOMPARE(r.dataset.runCount(), 3u);
-        for (const auto& [id, total] : { std::pair { u"M1"_qs, 10.0 }, { u"M2"_qs, 20.0 }, { u"M3"_qs, 30.0 } }) {
+        for (const auto& [id, total] :
+            { std::pair { u"M1"_qs, 10.0 }, { u"M2"_qs, 20.0 }, { u"M3"_qs, 30.0 } }) {
             QCOMPARE(valueOf(r.dataset, id, u"total"_qs), total);
             QCOMPARE(valueOf(r.dataset, id, u"phase1"_qs), total);
         }
@@ -90,14 +91,21 @@ private slots:
         QTest::addColumn<int>("runs");
         QTest::addColumn<QList<qint64>>("rejectedLines");
         QTest::addColumn<QString>("messagePart");
-        QTest::addRow("malformed JSON") << u"malformed.jsonl"_qs << 4 << QList<qint64> { 2, 4, 6, 7 } << u"JSON"_qs;
-        QTest::addRow("timing is a string") << u"string_timing.jsonl"_qs << 2 << QList<qint64> { 2, 3 } << u"is a string"_qs;
-        QTest::addRow("negative timing") << u"negative_timing.jsonl"_qs << 2 << QList<qint64> { 2 } << u"negative"_qs;
-        QTest::addRow("NaN and Inf") << u"nonfinite_timing.jsonl"_qs << 2 << QList<qint64> { 2, 3, 4 } << u"JSON"_qs;
+        QTest::addRow("malformed JSON")
+            << u"malformed.jsonl"_qs << 4 << QList<qint64> { 2, 4, 6, 7 } << u"JSON"_qs;
+        QTest::addRow("timing is a string")
+            << u"string_timing.jsonl"_qs << 2 << QList<qint64> { 2, 3 } << u"is a string"_qs;
+        QTest::addRow("negative timing")
+            << u"negative_timing.jsonl"_qs << 2 << QList<qint64> { 2 } << u"negative"_qs;
+        QTest::addRow("NaN and Inf") << u"nonfinite_timing.jsonl"_qs << 2 << QList<qint64> { 2, 3, 4 }
+                                     << u"JSON"_qs;
         QTest::addRow("invalid UTF-8") << u"invalid_utf8.jsonl"_qs << 2 << QList<qint64> { 2 } << u"UTF-8"_qs;
-        QTest::addRow("unknown shape") << u"unknown_shape.jsonl"_qs << 2 << QList<qint64> { 2 } << u"no timing values"_qs;
-        QTest::addRow("nesting 100000 deep") << u"deep_nesting.jsonl"_qs << 2 << QList<qint64> { 2 } << u"deep"_qs;
-        QTest::addRow("metadata 100000 deep") << u"deep_nesting_metadata.jsonl"_qs << 2 << QList<qint64> { 2 } << u"deep"_qs;
+        QTest::addRow("unknown shape")
+            << u"unknown_shape.jsonl"_qs << 2 << QList<qint64> { 2 } << u"no timing values"_qs;
+        QTest::addRow("nesting 100000 deep")
+            << u"deep_nesting.jsonl"_qs << 2 << QList<qint64> { 2 } << u"deep"_qs;
+        QTest::addRow("metadata 100000 deep")
+            << u"deep_nesting_metadata.jsonl"_qs << 2 << QList<qint64> { 2 } << u"deep"_qs;
     }
 
     void badLinesAreRejectedAndGoodOnesKept()
@@ -117,7 +125,7 @@ private slots:
         }
         QCOMPARE(lines, rejectedLines);
         QVERIFY2(r.problems.front().message.contains(messagePart, Qt::CaseInsensitive),
-                 qPrintable(r.problems.front().message));
+            qPrintable(r.problems.front().message));
         // The good lines around the bad ones all loaded, with their own line numbers.
         for (std::uint32_t run = 0; run < r.dataset.runCount(); ++run)
             QVERIFY(!rejectedLines.contains(r.dataset.line(run)));
@@ -129,10 +137,14 @@ private slots:
         QTest::addColumn<int>("runs");
         QTest::addColumn<qint64>("warningLine");
         QTest::addColumn<QString>("messagePart");
-        QTest::addRow("missing registration_id") << u"missing_registration_id.jsonl"_qs << 3 << qint64(2) << u"registration_id"_qs;
-        QTest::addRow("duplicate") << u"duplicates.jsonl"_qs << 3 << qint64(2) << u"duplicate of duplicates.jsonl:1"_qs;
-        QTest::addRow("parts exceed total") << u"parts_exceed_total.jsonl"_qs << 3 << qint64(1) << u"more than its total"_qs;
-        QTest::addRow("no newline at the end") << u"no_trailing_newline.jsonl"_qs << 2 << qint64(2) << u"no newline"_qs;
+        QTest::addRow("missing registration_id")
+            << u"missing_registration_id.jsonl"_qs << 3 << qint64(2) << u"registration_id"_qs;
+        QTest::addRow("duplicate") << u"duplicates.jsonl"_qs << 3 << qint64(2)
+                                   << u"duplicate of duplicates.jsonl:1"_qs;
+        QTest::addRow("parts exceed total")
+            << u"parts_exceed_total.jsonl"_qs << 3 << qint64(1) << u"more than its total"_qs;
+        QTest::addRow("no newline at the end")
+            << u"no_trailing_newline.jsonl"_qs << 2 << qint64(2) << u"no newline"_qs;
     }
 
     void keptWithWarning()
@@ -207,11 +219,13 @@ private slots:
         const QString path = dir.filePath(u"long.jsonl"_qs);
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"registration_id\":\"A\",\"total_seconds\":1}" "\n");
+        file.write("{\"registration_id\":\"A\",\"total_seconds\":1}"
+                   "\n");
         file.write("{\"registration_id\":\"L\",\"note\":\"");
         file.write(QByteArray(17 << 20, 'x'));
         file.write("\",\"total_seconds\":1}\n");
-        file.write("{\"registration_id\":\"B\",\"total_seconds\":2}" "\n");
+        file.write("{\"registration_id\":\"B\",\"total_seconds\":2}"
+                   "\n");
         file.close();
         LoadOptions options;
         options.files = { path };
@@ -234,7 +248,9 @@ private slots:
         for (int i = 0; i < count; ++i) {
             if (i == 90000)
                 file.write("{broken\n");
-            file.write(QStringLiteral("{\"registration_id\":\"R%1\",\"model\":\"m%2\",\"total_seconds\":%3,\"pad\":\"%4\"}" "\n")
+            file.write(QStringLiteral(
+                "{\"registration_id\":\"R%1\",\"model\":\"m%2\",\"total_seconds\":%3,\"pad\":\"%4\"}"
+                "\n")
                            .arg(i)
                            .arg(i % 3)
                            .arg(i * 0.5)
@@ -250,7 +266,8 @@ private slots:
         QCOMPARE(r.rejectedLines(), 1);
         QCOMPARE(r.problems.front().line, 90001);
         for (std::uint32_t run : { 0u, 1u, 89999u, 90000u, 119999u }) {
-            QCOMPARE(r.dataset.fieldValue(run, TimingDataset::RegistrationId), QStringLiteral("R%1").arg(run));
+            QCOMPARE(
+                r.dataset.fieldValue(run, TimingDataset::RegistrationId), QStringLiteral("R%1").arg(run));
             QCOMPARE(r.dataset.value(run, TimingDataset::kRootMetric), run * 0.5);
             QCOMPARE(r.dataset.line(run), run < 90000 ? run + 1 : run + 2);
         }
@@ -263,7 +280,9 @@ private slots:
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
         for (int i = 0; i < 60000; ++i)
-            file.write("{\"registration_id\":\"R\",\"model\":\"m\",\"total_seconds\":1.5,\"padding\":\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}" "\n");
+            file.write("{\"registration_id\":\"R\",\"model\":\"m\",\"total_seconds\":1.5,\"padding\":"
+                       "\"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}"
+                       "\n");
         file.close();
         LoadOptions options;
         options.files = { path };

@@ -5,7 +5,6 @@
 #include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
-
 #include <charconv>
 
 using namespace te;
@@ -74,7 +73,8 @@ QString writeProposed(const Record& r)
                       .arg(p + 1)
                       .arg(number(t), items.join(u','));
     }
-    return QStringLiteral("{\"run_metadata\":{\"registration_id\":%1,\"model\":%2},\"timings\":{\"total_seconds\":%3,\"phases\":{%4}}}")
+    return QStringLiteral("{\"run_metadata\":{\"registration_id\":%1,\"model\":%2},\"timings\":{\"total_"
+                          "seconds\":%3,\"phases\":{%4}}}")
         .arg(jsonString(r.id), jsonString(r.model), number(total), phases.join(u','));
 }
 
@@ -94,11 +94,15 @@ QString writeOption1(const Record& r)
 QString writeFlat(const Record& r)
 {
     QStringList fields { QStringLiteral("\"registration_id\":%1").arg(jsonString(r.id)),
-                         QStringLiteral("\"model\":%1").arg(jsonString(r.model)) };
+        QStringLiteral("\"model\":%1").arg(jsonString(r.model)) };
     for (std::size_t p = 0; p < r.phases.size(); ++p) {
-        fields << QStringLiteral("\"phase%1_total_seconds\":%2").arg(p + 1).arg(number(phaseTotal(r.phases[p])));
+        fields
+            << QStringLiteral("\"phase%1_total_seconds\":%2").arg(p + 1).arg(number(phaseTotal(r.phases[p])));
         for (std::size_t k = 0; k < r.phases[p].size(); ++k)
-            fields << QStringLiteral("\"phase%1_item%2_seconds\":%3").arg(p + 1).arg(k).arg(number(r.phases[p][k]));
+            fields << QStringLiteral("\"phase%1_item%2_seconds\":%3")
+                          .arg(p + 1)
+                          .arg(k)
+                          .arg(number(r.phases[p][k]));
     }
     return u'{' + fields.join(u',') + u'}';
 }
@@ -133,7 +137,9 @@ private slots:
         const auto records = generate(seed, 300);
         QStringList lines;
         for (const Record& r : records) {
-            lines << (shape == u"proposed"_qs ? writeProposed(r) : shape == u"option1"_qs ? writeOption1(r) : writeFlat(r));
+            lines << (shape == u"proposed"_qs ? writeProposed(r)
+                    : shape == u"option1"_qs  ? writeOption1(r)
+                                              : writeFlat(r));
         }
         QTemporaryDir dir;
         const QString path = dir.filePath(u"generated.jsonl"_qs);
@@ -155,7 +161,8 @@ private slots:
                 total += phaseSeconds;
                 QCOMPARE(d.value(run, d.metricId(phase)), phaseSeconds);
                 for (std::size_t k = 0; k < r.phases[p].size(); ++k)
-                    QCOMPARE(d.value(run, d.metricId(QString(phase + QStringLiteral("/item%1").arg(k)))), r.phases[p][k]);
+                    QCOMPARE(d.value(run, d.metricId(QString(phase + QStringLiteral("/item%1").arg(k)))),
+                        r.phases[p][k]);
                 if (shape == u"proposed"_qs)
                     QCOMPARE(d.agents(run, d.metricId(phase)), QStringLiteral("a%1").arg(p + 1));
             }

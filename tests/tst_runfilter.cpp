@@ -12,20 +12,24 @@ private slots:
     {
         QTest::addColumn<QStringList>("filters");
         QTest::addColumn<QStringList>("expectedIds");
-        QTest::addRow("field equals") << QStringList { u"model=zai_glm4_5_air"_qs } << QStringList { u"SPUS55557"_qs };
+        QTest::addRow("field equals")
+            << QStringList { u"model=zai_glm4_5_air"_qs } << QStringList { u"SPUS55557"_qs };
         QTest::addRow("field differs") << QStringList { u"model!=zai_glm4_5_air"_qs }
                                        << QStringList { u"SPUS63654"_qs, u"SPUS70001"_qs };
-        QTest::addRow("regex") << QStringList { u"registration_id~^SPUS6"_qs } << QStringList { u"SPUS63654"_qs };
+        QTest::addRow("regex") << QStringList { u"registration_id~^SPUS6"_qs }
+                               << QStringList { u"SPUS63654"_qs };
         QTest::addRow("metric greater") << QStringList { u"total>30"_qs } << QStringList { u"SPUS55557"_qs };
-        QTest::addRow("metric at most, with unit") << QStringList { u"phase1<=20000ms"_qs }
-                                                   << QStringList { u"SPUS63654"_qs, u"SPUS70001"_qs };
+        QTest::addRow("metric at most, with unit")
+            << QStringList { u"phase1<=20000ms"_qs } << QStringList { u"SPUS63654"_qs, u"SPUS70001"_qs };
         QTest::addRow("nested metric") << QStringList { u"phase1/agent_conversation>=15"_qs }
                                        << QStringList { u"SPUS55557"_qs, u"SPUS63654"_qs };
-        QTest::addRow("AND of two") << QStringList { u"model=openai_gpt4o"_qs, u"total<10"_qs } << QStringList { u"SPUS70001"_qs };
+        QTest::addRow("AND of two") << QStringList { u"model=openai_gpt4o"_qs, u"total<10"_qs }
+                                    << QStringList { u"SPUS70001"_qs };
         QTest::addRow("timestamp range") << QStringList { u"timestamp>=2025-01-14T10:30:30Z"_qs }
                                          << QStringList { u"SPUS63654"_qs, u"SPUS70001"_qs };
-        QTest::addRow("missing metric never matches") << QStringList { u"phase1/file_write<100"_qs }
-                                                      << QStringList { u"SPUS55557"_qs, u"SPUS63654"_qs, u"SPUS70001"_qs };
+        QTest::addRow("missing metric never matches")
+            << QStringList { u"phase1/file_write<100"_qs }
+            << QStringList { u"SPUS55557"_qs, u"SPUS63654"_qs, u"SPUS70001"_qs };
     }
 
     void expressions()

@@ -55,7 +55,8 @@ private slots:
         // pandas 1.5.3 on tests/data/stats_groups.jsonl, json_normalize + groupby("run_metadata.model"):
         //   fast: n=13 mean=17.06438461538461 median=17.04 q.9=19.922 q.95=21.181999999999995
         //         q.99=22.691599999999998 min=10.68 max=23.069 std=3.056854143790681
-        //   slow: n=12 mean=28.011166666666668 median=28.872999999999998 q.95=31.210549999999998 std=3.096220007256159
+        //   slow: n=12 mean=28.011166666666668 median=28.872999999999998 q.95=31.210549999999998
+        //   std=3.096220007256159
         const LoadResult r = loadFixtures({ QStringLiteral("stats_groups.jsonl") });
         const auto groups = groupRuns(r.dataset, allRuns(r.dataset), { TimingDataset::Model });
         QCOMPARE(groups.size(), 2u);
@@ -81,8 +82,10 @@ private slots:
 
     void twoFieldGroupsAndMissingValues()
     {
-        const LoadResult r = loadFixtures({ QStringLiteral("stats_groups.jsonl"), QStringLiteral("flat.jsonl") });
-        const auto groups = groupRuns(r.dataset, allRuns(r.dataset), { TimingDataset::Model, TimingDataset::Constellation });
+        const LoadResult r
+            = loadFixtures({ QStringLiteral("stats_groups.jsonl"), QStringLiteral("flat.jsonl") });
+        const auto groups = groupRuns(
+            r.dataset, allRuns(r.dataset), { TimingDataset::Model, TimingDataset::Constellation });
         QStringList labels;
         std::size_t total = 0;
         for (const auto& g : groups) {
@@ -102,7 +105,8 @@ private slots:
         QVERIFY(error.contains(u"\"modle\"") && error.contains(u"model, constellation"));
         QVERIFY(!resolveMetrics(r.dataset, { u"phase9"_qs }, &error));
         QVERIFY(error.contains(u"total, phase1, phase2"));
-        QCOMPARE(resolveMetrics(r.dataset, { u"total/phase2"_qs }, &error)->front(), r.dataset.metricId(u"phase2"));
+        QCOMPARE(resolveMetrics(r.dataset, { u"total/phase2"_qs }, &error)->front(),
+            r.dataset.metricId(u"phase2"));
     }
 };
 

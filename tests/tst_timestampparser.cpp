@@ -37,8 +37,8 @@ private slots:
     void rejects_data()
     {
         QTest::addColumn<QByteArray>("text");
-        for (const char* bad : { "", "yesterday", "2025-13-01", "2025-02-30", "2025-01-14T25:00:00Z", "2025-01-14T10:30:00Zjunk",
-                                 "2025", "2025-01-14T10", "12345", "2025-01-14T10:30:00+2" })
+        for (const char* bad : { "", "yesterday", "2025-13-01", "2025-02-30", "2025-01-14T25:00:00Z",
+                 "2025-01-14T10:30:00Zjunk", "2025", "2025-01-14T10", "12345", "2025-01-14T10:30:00+2" })
             QTest::addRow("%s", bad) << QByteArray(bad);
     }
 

@@ -51,10 +51,16 @@ private slots:
         QCOMPARE(model.rowCount(phase1), 4); // setup, agent_conversation, file_write, capacity_update
         const QModelIndex conversation = model.index(1, 0, phase1);
         QCOMPARE(conversation.data().toString(), u"agent_conversation"_qs);
-        QCOMPARE(conversation.siblingAtColumn(TimingTreeModel::SecondsColumn).data(TimingTreeModel::SortRole).toDouble(), 33.2);
-        QCOMPARE(conversation.siblingAtColumn(TimingTreeModel::ShareOfParentColumn).data().toString(), u"96.2 %"_qs);
-        QCOMPARE(conversation.siblingAtColumn(TimingTreeModel::ShareOfRunColumn).data().toString(), u"65.9 %"_qs);
-        QCOMPARE(phase1.siblingAtColumn(TimingTreeModel::AgentsColumn).data().toString(), u"matcher1, critic"_qs);
+        QCOMPARE(conversation.siblingAtColumn(TimingTreeModel::SecondsColumn)
+                     .data(TimingTreeModel::SortRole)
+                     .toDouble(),
+            33.2);
+        QCOMPARE(conversation.siblingAtColumn(TimingTreeModel::ShareOfParentColumn).data().toString(),
+            u"96.2 %"_qs);
+        QCOMPARE(
+            conversation.siblingAtColumn(TimingTreeModel::ShareOfRunColumn).data().toString(), u"65.9 %"_qs);
+        QCOMPARE(
+            phase1.siblingAtColumn(TimingTreeModel::AgentsColumn).data().toString(), u"matcher1, critic"_qs);
         QCOMPARE(model.parent(conversation), phase1);
         QCOMPARE(model.parent(phase1), run);
     }

@@ -12,7 +12,6 @@
 #include <QSortFilterProxyModel>
 #include <QStatusBar>
 #include <QTreeView>
-
 #include <numeric>
 
 namespace te {
@@ -52,8 +51,7 @@ QString MainWindow::bundledSamplePath()
 
 void MainWindow::chooseFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open timing files"), QString(),
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open timing files"), QString(),
         tr("Timing files (*.jsonl *.json *.ndjson *.csv *.tsv);;All files (*)"));
     if (!files.isEmpty())
         openFiles(files);
@@ -69,6 +67,8 @@ void MainWindow::openFiles(const QStringList& files)
     std::vector<std::uint32_t> runs(data->runCount());
     std::iota(runs.begin(), runs.end(), 0u);
     m_model->setDataset(data, std::move(runs));
+    // Show where the time of the slowest run went, without a click.
+    m_tree->expand(m_tree->model()->index(0, 0));
     for (int c = 0; c < TimingTreeModel::ColumnCount - 1; ++c)
         m_tree->resizeColumnToContents(c);
     m_tree->setColumnWidth(TimingTreeModel::NameColumn, std::max(m_tree->columnWidth(0), 220));
@@ -76,7 +76,8 @@ void MainWindow::openFiles(const QStringList& files)
     QStringList names;
     for (const QString& f : options.files)
         names << QFileInfo(f).fileName();
-    setWindowTitle(sample ? tr("Bundled sample — Timing Explorer") : names.join(QStringLiteral(", ")) + tr(" — Timing Explorer"));
+    setWindowTitle(sample ? tr("Bundled sample — Timing Explorer")
+                          : names.join(QStringLiteral(", ")) + tr(" — Timing Explorer"));
     m_status->setText(result.summaryLine());
 }
 

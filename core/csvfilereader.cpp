@@ -1,0 +1,216 @@
+#include "csvfilereader.h"
+
+#include "blockreader.h"
+#include "csvrecordreader.h"
+#include "recorddraft.h"
+#include "timestampparser.h"
+#include "timingkeys.h"
+
+#include <QFile>
+#include <QStringList>
+#include <algorithm>
+#include <charconv>
+#include <simdjson.h>
+
+namespace te::loader {
+
+namespace {
+
+struct CsvColumn
+{
+    std::string name;
+    FlatTarget target;
+    bool isTimestamp = false;
+};
+
+std::optional<double> parseCsvNumber(std::string_view text, char delimiter)
+{
+    double value = 0;
+    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (error == std::errc() && end == text.data() + text.size())
+        return value;
+    // Spreadsheets in comma-decimal locales write "34,522" (never with ',' as delimiter).
+    if (delimiter != ',' && text.size() < 64 && std::count(text.begin(), text.end(), ',') == 1
+        && text.find('.') == std::string_view::npos) {
+        char buffer[64];
+        std::copy(text.begin(), text.end(), buffer);
+        buffer[text.find(',')] = '.';
+        const auto [end2, error2] = std::from_chars(buffer, buffer + text.size(), value);
+        if (error2 == std::errc() && end2 == buffer + text.size())
+            return value;
+    }
+    return std::nullopt;
+}
+
+class CsvRowMapper
+{
+public:
+    CsvRowMapper(const std::vector<std::string>& header, const ColumnMapping* mapping, char delimiter)
+        : m_delimiter(delimiter)
+    {
+        m_columns.resize(header.size());
+        for (std::size_t i = 0; i < header.size(); ++i)
+            m_columns[i].name = std::string(trimmed(header[i]));
+        // Targets point into the names, so they are resolved once the vector is final.
+        for (auto& column : m_columns) {
+            column.target = resolveFlatKey(column.name, mapping);
+            column.isTimestamp = column.name == "timestamp";
+            m_hasTiming = m_hasTiming || column.target.isTiming;
+        }
+    }
+
+    bool hasTimingColumn() const { return m_hasTiming; }
+    std::size_t columnCount() const { return m_columns.size(); }
+
+    QString headerNames() const
+    {
+        QStringList names;
+        for (const auto& c : m_columns)
+            names.append(QString::fromStdString(c.name));
+        return names.join(QStringLiteral(", "));
+    }
+
+    void map(const CsvRecordReader& reader, RecordDraft& draft) const
+    {
+        for (std::size_t i = 0; i < m_columns.size() && !draft.isRejected(); ++i) {
+            const CsvColumn& column = m_columns[i];
+            const std::string_view text = trimmed(reader.field(i));
+            if (text.empty())
+                continue;
+            const int columnNumber = static_cast<int>(i) + 1;
+            if (!column.target.isTiming) {
+                if (column.isTimestamp)
+                    draft.addTimestamp(column.name, text, parseTimestamp(text));
+                else
+                    draft.addMetadata(column.name, text);
+                continue;
+            }
+            const auto value = parseCsvNumber(text, m_delimiter);
+            if (!value) {
+                draft.reject(QStringLiteral("column %1 (%2): \"%3\" is not a number")
+                                 .arg(columnNumber)
+                                 .arg(QString::fromStdString(column.name),
+                                     QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))),
+                    columnNumber);
+                return;
+            }
+            draft.setValue(draft.flatNode(column.target), *value * column.target.toSeconds, columnNumber);
+        }
+    }
+
+private:
+    std::vector<CsvColumn> m_columns;
+    char m_delimiter;
+    bool m_hasTiming = false;
+};
+
+} // namespace
+
+void readCsv(const QString& path, SharedState& shared, Part& part, bool& headerUsable)
+{
+    PartBuilder builder(part, path);
+    headerUsable = false;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("cannot read: ") + file.errorString());
+        return;
+    }
+    BlockReader reader(file, 0, file.size(), kBlockSize, 0);
+    qint64 got = reader.readMore();
+    shared.bytesRead += got;
+    skipBom(reader);
+    std::string_view firstLine = reader.unreadView();
+    firstLine = firstLine.substr(0, firstLine.find('\n'));
+    const char delimiter = sniffCsvDelimiter(firstLine);
+    CsvRecordReader records(delimiter);
+    std::optional<CsvRowMapper> mapper;
+    const ColumnMapping* mapping = shared.mapping();
+    RecordDraft draft;
+    draft.setProjection(shared.projection());
+
+    while (true) {
+        std::size_t consumed = 0;
+        int newlines = 0;
+        const auto status = records.next(reader.unreadView(), reader.atEnd(), consumed, newlines);
+        if (status == CsvRecordReader::Status::NeedMoreData) {
+            if (reader.unreadSize() > kMaxLineBytes) {
+                // A runaway quote or a giant line: report it and resynchronise at the next newline.
+                builder.problem(Problem::Severity::Error, part.lines + 1, 0,
+                    QStringLiteral(
+                        "record longer than 16 MiB (an unclosed quote?); skipped to the next line"));
+                const auto view = reader.unreadView();
+                const auto newline = view.find('\n');
+                reader.consume(newline == std::string_view::npos ? view.size() : newline + 1);
+                ++part.lines;
+                continue;
+            }
+            got = reader.readMore();
+            shared.bytesRead += got;
+            shared.report(true);
+            if (shared.cancel.load())
+                break;
+            if (got == 0 && !reader.atEnd())
+                break;
+            continue;
+        }
+        if (consumed == 0)
+            break; // nothing left
+        const std::string_view raw = reader.unreadView().substr(0, consumed);
+        const bool unterminated = raw.back() != '\n';
+        const qint64 lineNumber = part.lines + 1;
+        part.lines += unterminated ? 1 : newlines;
+        reader.consume(consumed);
+        if (!unterminated)
+            part.completeEnd = reader.offset();
+
+        if (status == CsvRecordReader::Status::UnterminatedQuote) {
+            builder.problem(Problem::Severity::Info, lineNumber, 0,
+                QStringLiteral("the last record is incomplete (an open quote at the end of the file); "
+                               "not loaded"));
+            break;
+        }
+        if (records.fieldCount() == 1 && trimmed(records.field(0)).empty())
+            continue; // blank line
+        if (!simdjson::validate_utf8(raw.data(), raw.size())) {
+            if (mapper)
+                builder.problem(Problem::Severity::Error, lineNumber, 0, QStringLiteral("invalid UTF-8"));
+            else
+                builder.problem(
+                    Problem::Severity::Error, 0, 0, QStringLiteral("invalid UTF-8 in the header line"));
+            if (!mapper)
+                return;
+            continue;
+        }
+        if (!mapper) {
+            std::vector<std::string> header(records.fields().begin(),
+                records.fields().begin() + static_cast<std::ptrdiff_t>(records.fieldCount()));
+            mapper.emplace(header, mapping, delimiter);
+            if (!mapper->hasTimingColumn()) {
+                builder.problem(Problem::Severity::Error, 0, 0,
+                    QStringLiteral("no timing column in the CSV header (%1); expected columns such as "
+                                   "total_seconds or phase1_total_seconds, or a --mapping file")
+                        .arg(mapper->headerNames()));
+                return;
+            }
+            headerUsable = true;
+            continue;
+        }
+        if (records.fieldCount() != mapper->columnCount()) {
+            builder.problem(Problem::Severity::Error, lineNumber, 0,
+                QStringLiteral("the row has %1 fields, the header has %2")
+                    .arg(records.fieldCount())
+                    .arg(mapper->columnCount()));
+            continue;
+        }
+        draft.reset();
+        mapper->map(records, draft);
+        builder.finishRecord(draft, lineNumber, unterminated);
+    }
+    if (reader.failed())
+        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("read error: ") + file.errorString());
+    if (!mapper && !shared.cancel.load())
+        headerUsable = true; // only blank lines: reported as empty by the caller
+    part.dataset.finish();
+}
+
+} // namespace te::loader

@@ -1,0 +1,15 @@
+#pragma once
+
+#include "timingloader.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace te::loader {
+
+/// Warns about every run whose (registration_id, timestamp, model) an earlier run
+/// already had. The runs are kept: a rerun is not an error, but it would count a
+/// registration twice. `firstRunOfFile[i]` is the first run of `result.files[i]`.
+void warnDuplicates(LoadResult& result, const std::vector<std::uint32_t>& firstRunOfFile);
+
+} // namespace te::loader

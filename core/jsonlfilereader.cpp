@@ -1,0 +1,143 @@
+#include "jsonlfilereader.h"
+
+#include "blockreader.h"
+#include "jsonlrecordparser.h"
+#include "recorddraft.h"
+
+#include <QFile>
+#include <cstring>
+#include <thread>
+
+namespace te::loader {
+
+namespace {
+
+void readJsonlRange(const QString& path, const QString& displayName, qint64 begin, qint64 end,
+    SharedState& shared, bool isCallingThread, Part& part)
+{
+    PartBuilder builder(part, displayName);
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("cannot read: ") + file.errorString());
+        return;
+    }
+    BlockReader reader(file, begin, end, kBlockSize, JsonlRecordParser::kPadding);
+    JsonlRecordParser parser(shared.mapping());
+    RecordDraft draft;
+    draft.setProjection(shared.projection());
+    bool skippingLongLine = false;
+    std::uint32_t countedRuns = 0;
+    part.completeEnd = begin;
+
+    const auto handleLine = [&](const char* data, std::size_t length, bool unterminated) {
+        const qint64 lineNumber = ++part.lines;
+        std::string_view line = trimmed({ data, length });
+        if (line.empty())
+            return;
+        draft.reset();
+        parser.parse(line.data(), line.size(), reader.capacityFrom(line.data()), draft);
+        builder.finishRecord(draft, lineNumber, unterminated);
+    };
+
+    while (true) {
+        const qint64 got = reader.readMore();
+        if (begin == 0 && reader.offset() == 0)
+            skipBom(reader);
+        shared.bytesRead += got;
+        while (true) {
+            const char* data = reader.unread();
+            const auto* newline = static_cast<const char*>(std::memchr(data, '\n', reader.unreadSize()));
+            if (!newline)
+                break;
+            const auto length = static_cast<std::size_t>(newline - data);
+            if (skippingLongLine) {
+                skippingLongLine = false;
+                ++part.lines;
+            } else {
+                handleLine(data, length, false);
+            }
+            reader.consume(length + 1);
+        }
+        part.completeEnd = reader.offset();
+        shared.runs += part.dataset.runCount() - countedRuns;
+        countedRuns = part.dataset.runCount();
+        if (!skippingLongLine && reader.unreadSize() > kMaxLineBytes) {
+            builder.problem(Problem::Severity::Error, part.lines + 1, 0,
+                QStringLiteral("line longer than 16 MiB; skipped"));
+            skippingLongLine = true;
+        }
+        if (skippingLongLine)
+            reader.consume(reader.unreadSize());
+        shared.report(isCallingThread);
+        if (shared.cancel.load() || got == 0)
+            break;
+    }
+    if (reader.failed())
+        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("read error: ") + file.errorString());
+    if (!shared.cancel.load() && reader.unreadSize() > 0 && !skippingLongLine)
+        handleLine(reader.unread(), reader.unreadSize(), true);
+    else if (skippingLongLine)
+        ++part.lines;
+    part.dataset.finish();
+}
+
+std::vector<qint64> splitPoints(const QString& path, qint64 size, int parts)
+{
+    std::vector<qint64> points { 0 };
+    QFile file(path);
+    if (parts > 1 && file.open(QIODevice::ReadOnly)) {
+        for (int k = 1; k < parts; ++k) {
+            const qint64 guess = size * k / parts;
+            if (guess <= points.back() || !file.seek(guess))
+                continue;
+            const QByteArray probe = file.read(kMaxLineBytes + 1);
+            const auto newline = probe.indexOf('\n');
+            if (newline < 0)
+                break;
+            points.push_back(guess + newline + 1);
+        }
+    }
+    points.push_back(size);
+    return points;
+}
+
+} // namespace
+
+Part readJsonlFile(const QString& path, qint64 size, SharedState& shared)
+{
+    int threads = shared.options->threads > 0
+        ? shared.options->threads
+        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    if (size < kParallelMinBytes || path.startsWith(u':'))
+        threads = 1;
+    const std::vector<qint64> points = splitPoints(path, size, threads);
+    const std::size_t partCount = points.size() - 1;
+    std::vector<Part> parts(partCount);
+    std::vector<std::thread> workers;
+    for (std::size_t i = 1; i < partCount; ++i) {
+        workers.emplace_back(
+            [&, i] { readJsonlRange(path, path, points[i], points[i + 1], shared, false, parts[i]); });
+    }
+    readJsonlRange(path, path, points[0], points[1], shared, true, parts[0]);
+    for (auto& worker : workers)
+        worker.join();
+    for (std::size_t i = 1; i < partCount; ++i)
+        mergePart(parts[0], std::move(parts[i]));
+    return std::move(parts[0]);
+}
+
+bool cpuCanParseJsonl()
+{
+#if defined(TIMING_EXPLORER_JSONL_AVX2)
+    static const bool supported = [] {
+        __builtin_cpu_init();
+        return __builtin_cpu_supports("avx2") && __builtin_cpu_supports("bmi2")
+            && __builtin_cpu_supports("pclmul");
+    }();
+    return supported;
+#else
+    return true;
+#endif
+}
+
+} // namespace te::loader

@@ -1,0 +1,98 @@
+// A projected load (what `stats` does) must keep the same runs, reject the same
+// lines and give the same values for what it keeps as a full load.
+#include "testsupport.h"
+
+#include <QTemporaryFile>
+
+using namespace te;
+using namespace te::test;
+
+class TestLoadProjection : public QObject
+{
+    Q_OBJECT
+private slots:
+    void sameRunsAndValuesAsFullLoad_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::addColumn<QStringList>("metrics");
+        const QStringList files { u"seed_proposed.jsonl"_qs, u"seed_option1.jsonl"_qs, u"flat.jsonl"_qs,
+            u"mixed_shapes.jsonl"_qs, u"malformed.jsonl"_qs, u"string_timing.jsonl"_qs,
+            u"negative_timing.jsonl"_qs, u"nonfinite_timing.jsonl"_qs, u"invalid_utf8.jsonl"_qs,
+            u"unknown_shape.jsonl"_qs, u"deep_nesting.jsonl"_qs, u"deep_nesting_metadata.jsonl"_qs,
+            u"parts_exceed_total.jsonl"_qs, u"legacy_wide.csv"_qs, u"summary.csv"_qs,
+            u"stats_groups.jsonl"_qs };
+        for (const QString& file : files) {
+            QTest::addRow("%s: total, phase1", qPrintable(file))
+                << file << QStringList { u"total"_qs, u"phase1"_qs };
+            QTest::addRow("%s: a breakdown item", qPrintable(file))
+                << file << QStringList { u"phase1/agent_conversation"_qs };
+            QTest::addRow("%s: phase2 only", qPrintable(file)) << file << QStringList { u"phase2"_qs };
+        }
+    }
+
+    void sameRunsAndValuesAsFullLoad()
+    {
+        QFETCH(QString, file);
+        QFETCH(QStringList, metrics);
+        LoadOptions options;
+        options.files = { QFINDTESTDATA(u"data/"_qs + file) };
+        const LoadResult full = loadTimingFiles(options);
+        for (const QString& metric : metrics)
+            options.projection.keepMetric(metric);
+        options.projection.keepField(u"model"_qs);
+        const LoadResult projected = loadTimingFiles(options);
+
+        QCOMPARE(projected.dataset.runCount(), full.dataset.runCount());
+        QCOMPARE(projected.rejectedLines(), full.rejectedLines());
+        for (std::uint32_t run = 0; run < full.dataset.runCount(); ++run) {
+            QCOMPARE(projected.dataset.line(run), full.dataset.line(run));
+            QCOMPARE(projected.dataset.fieldValue(run, TimingDataset::Model),
+                full.dataset.fieldValue(run, TimingDataset::Model));
+            for (const QString& metric : metrics) {
+                const int f = full.dataset.metricId(metric);
+                const int p = projected.dataset.metricId(metric);
+                const double expected = f < 0 ? std::nan("") : full.dataset.value(run, f);
+                const double actual = p < 0 ? std::nan("") : projected.dataset.value(run, p);
+                QVERIFY2(expected == actual || (std::isnan(expected) && std::isnan(actual)),
+                    qPrintable(QStringLiteral("%1 of run %2: %3 vs %4")
+                                   .arg(metric)
+                                   .arg(run)
+                                   .arg(actual)
+                                   .arg(expected)));
+                if (f >= 0 && p >= 0)
+                    QCOMPARE(projected.dataset.isDerived(run, p), full.dataset.isDerived(run, f));
+            }
+        }
+        // Fields that were not asked for are not kept.
+        if (full.dataset.runCount() > 0
+            && !full.dataset.fieldValue(0, TimingDataset::RegistrationId).isEmpty())
+            QVERIFY(projected.dataset.fieldValue(0, TimingDataset::RegistrationId).isEmpty());
+    }
+
+    void missingTotalAfterItsPartsIsStillDerived()
+    {
+        // The total comes after the breakdown here, so the parts have already been
+        // skipped when the projection learns it needs them.
+        const QByteArray line
+            = "{\"registration_id\":\"X\",\"timings\":{\"phases\":{\"phase1\":{\"breakdown\":"
+              "{\"a_seconds\":1.5,\"b_seconds\":2.5}},\"phase2\":{\"total_seconds\":4}}}}\n";
+        QTemporaryFile file;
+        QVERIFY(file.open());
+        file.write(line);
+        file.flush();
+        LoadOptions options;
+        options.files = { file.fileName() };
+        options.projection.keepMetric(u"total"_qs);
+        options.projection.keepMetric(u"phase1"_qs);
+        const LoadResult r = loadTimingFiles(options);
+        QCOMPARE(r.dataset.value(0, r.dataset.metricId(u"phase1")), 4.0);
+        QCOMPARE(r.dataset.value(0, TimingDataset::kRootMetric), 8.0);
+        QVERIFY(r.dataset.isDerived(0, TimingDataset::kRootMetric));
+        // The parts were read to sum them up, not kept.
+        const int item = r.dataset.metricId(u"phase1/a");
+        QVERIFY(item < 0 || std::isnan(r.dataset.value(0, item)));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLoadProjection)
+#include "tst_loadprojection.moc"
