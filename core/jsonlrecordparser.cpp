@@ -1,86 +1,20 @@
 #include "jsonlrecordparser.h"
 
+#include "jsonmetadatareader.h"
 #include "loadprojection.h"
 #include "recorddraft.h"
-#include "timestampparser.h"
 #include "timingkeys.h"
 
 #include <cmath>
-#include <simdjson.h>
 #include <string>
 
 namespace te {
 
-namespace od = simdjson::ondemand;
+using namespace json;
 
 const std::size_t JsonlRecordParser::kPadding = simdjson::SIMDJSON_PADDING;
 
-namespace {
-
-// Our own recursion is bounded well below simdjson's depth limit.
-constexpr int kMaxTimingDepth = 32;
-
-QString describe(simdjson::error_code error)
-{
-    switch (error) {
-    case simdjson::UTF8_ERROR:
-        return QStringLiteral("invalid UTF-8");
-    case simdjson::DEPTH_ERROR:
-        return QStringLiteral("JSON nested too deeply");
-    case simdjson::NUMBER_ERROR:
-    case simdjson::NUMBER_OUT_OF_RANGE:
-        return QStringLiteral("malformed JSON: a number that is malformed or out of range");
-    case simdjson::UNCLOSED_STRING:
-        return QStringLiteral("malformed JSON: unclosed string");
-    case simdjson::CAPACITY:
-        return QStringLiteral("record too large");
-    default:
-        return QStringLiteral("malformed JSON (%1)").arg(QString::fromUtf8(simdjson::error_message(error)));
-    }
-}
-
-// A key without escapes is read in place; only keys with a backslash are unescaped
-// (a copy). Structural validation has already guaranteed the closing quote.
-simdjson::error_code keyOf(od::field& field, std::string_view& key)
-{
-    const char* raw = field.key().raw();
-    const char* end = raw;
-    while (*end != '"' && *end != '\\')
-        ++end;
-    if (*end == '"') {
-        key = std::string_view(raw, static_cast<std::size_t>(end - raw));
-        return simdjson::SUCCESS;
-    }
-    return field.unescaped_key().get(key);
-}
-
-// The same for string values: read in place unless escaped.
-simdjson::error_code stringOf(od::value& value, std::string_view& text)
-{
-    od::raw_json_string raw;
-    if (auto e = value.get_raw_json_string().get(raw))
-        return e;
-    const char* begin = raw.raw();
-    const char* end = begin;
-    while (*end != '"' && *end != '\\')
-        ++end;
-    if (*end == '"') {
-        text = std::string_view(begin, static_cast<std::size_t>(end - begin));
-        return simdjson::SUCCESS;
-    }
-    return value.get_string().get(text);
-}
-
-std::string_view trimmed(std::string_view s)
-{
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-        s.remove_suffix(1);
-    return s;
-}
-
-} // namespace
-
-struct JsonlRecordParser::Impl
+struct JsonlRecordParser::Impl : JsonMetadataReader
 {
     explicit Impl(const ColumnMapping* m)
         : mapping(m)
@@ -88,169 +22,6 @@ struct JsonlRecordParser::Impl
 
     const ColumnMapping* mapping;
     od::parser parser;
-    RecordDraft* draft = nullptr;
-    std::string scratch;
-
-    bool fail(simdjson::error_code error)
-    {
-        draft->reject(describe(error));
-        return false;
-    }
-
-    // Walks a structure that is not shown (a list inside a list), only to bound its
-    // depth: simdjson skips unread values without checking how deep they go.
-    bool skipBounded(od::value value, int depth)
-    {
-        if (depth > kMaxTimingDepth) {
-            draft->reject(QStringLiteral("JSON nested more than %1 levels deep").arg(kMaxTimingDepth));
-            return false;
-        }
-        od::json_type type;
-        if (auto e = value.type().get(type))
-            return fail(e);
-        if (type == od::json_type::array) {
-            od::array array;
-            if (auto e = value.get_array().get(array))
-                return fail(e);
-            for (auto element : array) {
-                od::value v;
-                if (auto e = element.get(v))
-                    return fail(e);
-                if (!skipBounded(v, depth + 1))
-                    return false;
-            }
-        } else if (type == od::json_type::object) {
-            od::object object;
-            if (auto e = value.get_object().get(object))
-                return fail(e);
-            for (auto fieldResult : object) {
-                od::field field;
-                if (auto e = std::move(fieldResult).get(field))
-                    return fail(e);
-                if (!skipBounded(field.value(), depth + 1))
-                    return false;
-            }
-        }
-        return true;
-    }
-
-    // Joins the scalar elements of an array ("matcher1, critic").
-    bool joinArray(od::value value, std::string& out, int depth)
-    {
-        out.clear();
-        od::array array;
-        if (auto e = value.get_array().get(array))
-            return fail(e);
-        for (auto elementResult : array) {
-            od::value element;
-            if (auto e = elementResult.get(element))
-                return fail(e);
-            od::json_type type;
-            if (auto e = element.type().get(type))
-                return fail(e);
-            std::string_view text;
-            if (type == od::json_type::string) {
-                if (auto e = stringOf(element, text))
-                    return fail(e);
-            } else if (type == od::json_type::number || type == od::json_type::boolean) {
-                text = trimmed(element.raw_json_token());
-            } else {
-                // A nested structure inside a list is not shown, but its depth is checked.
-                if (!skipBounded(element, depth + 1))
-                    return false;
-                continue;
-            }
-            if (!out.empty())
-                out += ", ";
-            out += text;
-        }
-        return true;
-    }
-
-    // A metadata scalar (or a nested metadata object, flattened with '.').
-    bool metadata(std::string_view name, od::value value, od::json_type type, int depth)
-    {
-        const LoadProjection* projection = draft->projection();
-        if (projection && !projection->keepsField(name) && name != "registration_id") {
-            // Not kept: not parsed either, though a structure's depth is still bounded.
-            if (type == od::json_type::array || type == od::json_type::object)
-                return skipBounded(value, depth + 1);
-            return true;
-        }
-        switch (type) {
-        case od::json_type::string: {
-            std::string_view text;
-            if (auto e = stringOf(value, text))
-                return fail(e);
-            if (name == "timestamp")
-                draft->addTimestamp(name, text, parseTimestamp(text));
-            else
-                draft->addMetadata(name, text);
-            return true;
-        }
-        case od::json_type::number: {
-            const std::string_view text = trimmed(value.raw_json_token());
-            if (name == "timestamp") {
-                double seconds = 0;
-                if (auto e = value.get_double().get(seconds))
-                    return fail(e);
-                draft->addTimestamp(name, text, timestampFromEpochSeconds(seconds));
-            } else {
-                draft->addMetadata(name, text);
-            }
-            return true;
-        }
-        case od::json_type::boolean: {
-            bool flag = false;
-            if (auto e = value.get_bool().get(flag))
-                return fail(e);
-            draft->addMetadata(name, flag ? "true" : "false");
-            return true;
-        }
-        case od::json_type::null:
-            return true;
-        case od::json_type::array: {
-            std::string joined;
-            if (!joinArray(value, joined, depth))
-                return false;
-            draft->addMetadata(name, joined);
-            return true;
-        }
-        case od::json_type::object:
-            return metadataObject(value, std::string(name) + '.', depth + 1);
-        }
-        return true;
-    }
-
-    bool metadataObject(od::value value, const std::string& prefix, int depth)
-    {
-        if (depth > kMaxTimingDepth) {
-            draft->reject(QStringLiteral("metadata nested more than %1 levels deep").arg(kMaxTimingDepth));
-            return false;
-        }
-        od::object object;
-        if (auto e = value.get_object().get(object))
-            return fail(e);
-        for (auto fieldResult : object) {
-            od::field field;
-            if (auto e = std::move(fieldResult).get(field))
-                return fail(e);
-            std::string_view key;
-            if (auto e = keyOf(field, key))
-                return fail(e);
-            od::value member = field.value();
-            od::json_type type;
-            if (auto e = member.type().get(type))
-                return fail(e);
-            if (prefix.empty()) {
-                if (!metadata(key, member, type, depth))
-                    return false;
-            } else if (!metadata(prefix + std::string(key), member, type, depth)) {
-                return false;
-            }
-        }
-        return true;
-    }
 
     /// How a timing object is read. Full: every node is kept (no projection).
     /// Projected: only nodes on the projection's tree are created. Derive: every

@@ -1,0 +1,36 @@
+#pragma once
+
+#include "jsonsupport.h"
+
+#include <string>
+#include <string_view>
+
+namespace te {
+
+class RecordDraft;
+
+namespace json {
+
+/// Reads metadata (strings, numbers, booleans, lists, nested objects flattened
+/// with '.') into a RecordDraft, keeping only what its projection wants. The base
+/// of the JSON Lines record parser; every method reports failure by rejecting the
+/// draft and returning false.
+class JsonMetadataReader
+{
+protected:
+    RecordDraft* draft = nullptr;
+    std::string scratch;
+
+    bool fail(simdjson::error_code error);
+    /// Walks a structure that is not shown, only to bound its depth: simdjson skips
+    /// unread values without checking how deep they go.
+    bool skipBounded(od::value value, int depth);
+    /// Joins the scalar elements of an array ("matcher1, critic").
+    bool joinArray(od::value value, std::string& out, int depth);
+    /// A metadata scalar, or a nested metadata object flattened with '.'.
+    bool metadata(std::string_view name, od::value value, od::json_type type, int depth);
+    bool metadataObject(od::value value, const std::string& prefix, int depth);
+};
+
+} // namespace json
+} // namespace te
