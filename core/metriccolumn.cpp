@@ -59,9 +59,6 @@ void MetricColumn::finish(std::uint32_t runCount)
         makeDense(runCount);
     if (isDense())
         m_dense.resize(runCount, missing());
-    m_sparseRuns.shrink_to_fit();
-    m_sparseValues.shrink_to_fit();
-    m_derivedRuns.shrink_to_fit();
 }
 
 void MetricColumn::append(const MetricColumn& other, std::uint32_t offset)

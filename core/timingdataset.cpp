@@ -29,6 +29,24 @@ TimingDataset::TimingDataset(TimingDataset&&) noexcept = default;
 TimingDataset& TimingDataset::operator=(TimingDataset&&) noexcept = default;
 TimingDataset::~TimingDataset() = default;
 
+TimingDataset TimingDataset::clone() const
+{
+    TimingDataset copy;
+    copy.m_runCount = m_runCount;
+    copy.m_metrics = m_metrics;
+    copy.m_values = m_values;
+    copy.m_agents.clear();
+    for (const auto& column : m_agents)
+        copy.m_agents.push_back(column ? std::make_unique<FieldColumn>(*column) : nullptr);
+    copy.m_fieldNames = m_fieldNames;
+    copy.m_fieldNamesUtf8 = m_fieldNamesUtf8;
+    copy.m_fields = m_fields;
+    copy.m_timestamps = m_timestamps;
+    copy.m_lines = m_lines;
+    copy.m_flags = m_flags;
+    return copy;
+}
+
 int TimingDataset::metricId(QStringView path) const
 {
     for (std::size_t i = 0; i < m_metrics.size(); ++i) {

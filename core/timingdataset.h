@@ -48,6 +48,9 @@ public:
 
     TimingDataset();
     TimingDataset(TimingDataset&&) noexcept;
+    /// A deep copy; datasets are shared as immutable snapshots, so a change (a
+    /// followed file growing) is made on a copy off the GUI thread, then swapped in.
+    TimingDataset clone() const;
     TimingDataset& operator=(TimingDataset&&) noexcept;
     ~TimingDataset();
 
