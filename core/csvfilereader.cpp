@@ -156,19 +156,31 @@ void readCsv(const QString& path, SharedState& shared, Part& part, bool& headerU
         if (consumed == 0)
             break; // nothing left
         const std::string_view raw = reader.unreadView().substr(0, consumed);
-        const bool unterminated = raw.back() != '\n';
         const qint64 lineNumber = part.lines + 1;
-        part.lines += unterminated ? 1 : newlines;
+        if (status == CsvRecordReader::Status::UnterminatedQuote) {
+            const auto newline = raw.find('\n');
+            if (newline == std::string_view::npos) {
+                // Only the last line is open: it may still be being written.
+                ++part.lines;
+                reader.consume(consumed);
+                builder.problem(Problem::Severity::Info, lineNumber, 0,
+                                QStringLiteral("the last line is incomplete (an open quote, no newline yet); not loaded"));
+                break;
+            }
+            // A stray quote would swallow the rest of the file: reject its line, go on.
+            builder.problem(Problem::Severity::Error, lineNumber, 0,
+                            QStringLiteral("a quote that is never closed; the line was skipped"));
+            reader.consume(newline + 1);
+            ++part.lines;
+            part.completeEnd = reader.offset();
+            continue;
+        }
+        const bool unterminated = raw.back() != '\n';
+        part.lines += unterminated ? newlines + 1 : newlines;
         reader.consume(consumed);
         if (!unterminated)
             part.completeEnd = reader.offset();
 
-        if (status == CsvRecordReader::Status::UnterminatedQuote) {
-            builder.problem(Problem::Severity::Info, lineNumber, 0,
-                QStringLiteral("the last record is incomplete (an open quote at the end of the file); "
-                               "not loaded"));
-            break;
-        }
         if (records.fieldCount() == 1 && trimmed(records.field(0)).empty())
             continue; // blank line
         if (!simdjson::validate_utf8(raw.data(), raw.size())) {

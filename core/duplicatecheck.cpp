@@ -9,9 +9,11 @@ void warnDuplicates(LoadResult& result, const std::vector<std::uint32_t>& firstR
     const TimingDataset& data = result.dataset;
     const FieldColumn& ids = data.field(TimingDataset::RegistrationId);
     const FieldColumn& models = data.field(TimingDataset::Model);
+    const FieldColumn& timestampTexts = data.field(TimingDataset::Timestamp);
     const auto sameKey = [&](std::uint32_t a, std::uint32_t b) {
+        // Unparsed timestamps are all "no timestamp": their text tells them apart.
         return ids.code(a) == ids.code(b) && data.timestampMs(a) == data.timestampMs(b)
-            && models.code(a) == models.code(b);
+            && timestampTexts.code(a) == timestampTexts.code(b) && models.code(a) == models.code(b);
     };
     const auto keyHash = [&](std::uint32_t run) {
         std::uint64_t h = ids.code(run) * 0x9e3779b97f4a7c15ull;

@@ -42,27 +42,49 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
         bool createsNodes() const { return mode != CheckOnly; }
     };
 
-    Walk walkFor(const Walk& parent, std::string_view name, bool& store) const
+    /// How the child `name` of a node read with `parent` is read. Under a wanted
+    /// node whose own total has not been seen (yet), the parts the projection does
+    /// not want are read in Derive mode, so the total can be summed up from them on
+    /// this one pass: simdjson cannot safely read an object twice.
+    Walk walkFor(const Walk& parent, std::string_view name, bool parentHasValue, bool& store) const
     {
         store = parent.mode == Walk::Full;
         if (parent.mode != Walk::Projected)
             return parent;
-        const LoadProjection::MetricNode* child = parent.trie->child(name);
-        if (!child)
-            return { Walk::CheckOnly, nullptr };
-        store = child->wanted;
-        return { Walk::Projected, child };
+        if (const LoadProjection::MetricNode* child = parent.trie->child(name)) {
+            store = child->wanted;
+            return { Walk::Projected, child };
+        }
+        if (parent.trie->wanted && !parentHasValue)
+            return { Walk::Derive, nullptr };
+        return { Walk::CheckOnly, nullptr };
     }
 
     // A timing leaf that is not read: still rejected when it is no time at all.
-    // Plain decimals ("12.345") are checked by their sign alone; only exponents and
-    // long tokens are parsed, to catch values out of range.
+    // Plain decimals ("12.345") are checked by their grammar alone; only signs,
+    // exponents and long tokens are parsed, to catch malformed or out-of-range values.
+    static bool isPlainDecimal(std::string_view token)
+    {
+        std::size_t i = 0;
+        if (token.empty() || token.size() >= 16 || token[0] < '0' || token[0] > '9')
+            return false;
+        if (token[0] == '0' && token.size() > 1 && token[1] != '.')
+            return false; // "01" is not JSON
+        while (i < token.size() && token[i] >= '0' && token[i] <= '9')
+            ++i;
+        if (i < token.size() && token[i] == '.') {
+            const std::size_t fraction = ++i;
+            while (i < token.size() && token[i] >= '0' && token[i] <= '9')
+                ++i;
+            if (i == fraction)
+                return false;
+        }
+        return i == token.size();
+    }
+
     bool checkSkippedNumber(od::value member, int slot, std::string_view base)
     {
-        const std::string_view token = member.raw_json_token();
-        bool plain = token.size() < 16 && !token.empty() && token.front() != '-';
-        for (std::size_t i = 0; plain && i < token.size(); ++i)
-            plain = token[i] != 'e' && token[i] != 'E';
+        const bool plain = isPlainDecimal(trimmed(member.raw_json_token()));
         if (!plain) {
             double seconds = 0;
             if (auto e = member.get_double().get(seconds))
@@ -141,16 +163,7 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
         od::object object;
         if (auto e = value.get_object().get(object))
             return fail(e);
-        if (!timingMembers(object, slot, depth, walk))
-            return false;
-        // A wanted node whose total was not given is the sum of all its parts,
-        // including the ones the projection skipped: read them again, all of them.
-        if (walk.mode == Walk::Projected && walk.trie->wanted && !draft->hasValue(slot)) {
-            if (auto e = object.reset().error())
-                return fail(e);
-            return timingMembers(object, slot, depth, { Walk::Derive, nullptr });
-        }
-        return true;
+        return timingMembers(object, slot, depth, walk);
     }
 
     bool timingMembers(od::object& object, int slot, int depth, const Walk& walk)
@@ -171,7 +184,7 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
             case od::json_type::number: {
                 const bool ownTotal = isTotalKey(key);
                 bool store = false;
-                const Walk child = ownTotal ? walk : walkFor(walk, unit.base, store);
+                const Walk child = ownTotal ? walk : walkFor(walk, unit.base, draft->hasValue(slot), store);
                 if (!child.createsNodes() || (ownTotal && slot < 0)) {
                     if (!checkSkippedNumber(member, slot, unit.base))
                         return false;
@@ -193,7 +206,7 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
                     break;
                 }
                 bool store = false;
-                const Walk child = walkFor(walk, unit.base, store);
+                const Walk child = walkFor(walk, unit.base, draft->hasValue(slot), store);
                 if (!child.createsNodes()) {
                     if (!checkSkippedObject(member, depth + 1))
                         return false;

@@ -18,6 +18,14 @@ const LoadProjection::MetricNode* LoadProjection::MetricNode::child(std::string_
 
 void LoadProjection::keepMetric(const QString& path)
 {
+    if (m_allMetricsForced)
+        return;
+    if (path.contains(QStringLiteral("(unaccounted)"))) {
+        // The rest of a node is only known once every part of it is read.
+        m_allMetricsForced = true;
+        m_metrics.reset();
+        return;
+    }
     if (!m_metrics) {
         m_metrics = std::make_shared<MetricNode>();
         m_metrics->name = "total";
@@ -53,7 +61,7 @@ void LoadProjection::keepFieldOrMetric(const QString& name)
 {
     if (!keepsAllFields())
         keepField(name);
-    if (!keepsAllMetrics())
+    if (m_metrics)
         keepMetric(name);
 }
 

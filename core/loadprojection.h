@@ -35,7 +35,8 @@ public:
 
     LoadProjection() = default;
 
-    /// Keeps `path` ("total", "phase1", "phase1/agent_conversation", "*").
+    /// Keeps `path` ("total", "phase1", "phase1/agent_conversation", "*"). An
+    /// "(unaccounted)" node needs every part of its parent: it keeps all metrics.
     void keepMetric(const QString& path);
     /// Keeps a metadata field (registration_id, model, timestamp, ...).
     void keepField(const QString& name);
@@ -50,6 +51,7 @@ public:
 
 private:
     std::shared_ptr<MetricNode> m_metrics;
+    bool m_allMetricsForced = false;
     bool m_fieldsRestricted = false;
     std::vector<std::string> m_fields;
 };

@@ -168,8 +168,11 @@ std::optional<qint64> parseTimestamp(std::string_view text)
 
 std::optional<qint64> timestampFromEpochSeconds(double seconds)
 {
-    if (!std::isfinite(seconds) || std::fabs(seconds) > 1e13)
+    if (!std::isfinite(seconds) || std::fabs(seconds) > 1e16)
         return std::nullopt;
+    // 1e11 seconds is the year 5138: larger numbers are epoch milliseconds.
+    if (std::fabs(seconds) >= 1e11)
+        return static_cast<qint64>(std::llround(seconds));
     return static_cast<qint64>(std::llround(seconds * 1000.0));
 }
 

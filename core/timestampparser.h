@@ -15,7 +15,8 @@ namespace te {
 /// allocates and never reads past `text`.
 std::optional<qint64> parseTimestamp(std::string_view text);
 
-/// Epoch seconds as a number (a JSON timestamp field); nullopt when not finite.
+/// Epoch seconds as a number (a JSON timestamp field), or epoch milliseconds when
+/// the number is too large for seconds (from 1e11); nullopt when not finite.
 std::optional<qint64> timestampFromEpochSeconds(double seconds);
 
 /// "2025-01-14T10:30:00.123Z": always UTC with milliseconds.

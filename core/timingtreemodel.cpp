@@ -8,8 +8,9 @@
 namespace te {
 
 namespace {
+static_assert(sizeof(quintptr) == 8, "run and metric are packed into one 64-bit internal id");
 constexpr quintptr kTopLevel = ~quintptr { 0 };
-constexpr int kMetricBits = 20;
+constexpr int kMetricBits = 32;
 
 quintptr pack(std::uint32_t runRow, int parentMetric)
 {

@@ -127,6 +127,19 @@ private slots:
         QCOMPARE(r.dataset.fieldValue(1, TimingDataset::RegistrationId), u"D"_qs);
     }
 
+    void strayQuoteDoesNotSwallowTheFile()
+    {
+        // An unclosed quote on line 3 used to run to the end of the file, dropping R3
+        // with only an "incomplete" note.
+        const LoadResult r = loadFixtures({ QStringLiteral("stray_quote.csv") });
+        QCOMPARE(r.dataset.runCount(), 2u);
+        QCOMPARE(r.rejectedLines(), 1);
+        QCOMPARE(r.problems.front().line, 3);
+        QCOMPARE(r.problems.front().severity, Problem::Severity::Error);
+        QCOMPARE(r.dataset.fieldValue(1, TimingDataset::RegistrationId), u"R3"_qs);
+        QCOMPARE(r.dataset.line(1), 4);
+    }
+
     void headerWithoutTimingsIsOneClearMessage()
     {
         const LoadResult r = loadFixtures({ QStringLiteral("no_timing_columns.csv") });

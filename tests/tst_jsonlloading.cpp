@@ -165,6 +165,18 @@ private slots:
         QVERIFY(r.dataset.hasWarning(static_cast<std::uint32_t>(p.run)));
     }
 
+    void unparsedTimestampsAreNotAllDuplicates()
+    {
+        // Unparsed timestamps used to compare equal as "no timestamp".
+        const LoadResult r = loadFixtures({ QStringLiteral("unparsed_timestamps.jsonl") });
+        QCOMPARE(r.dataset.runCount(), 3u);
+        int duplicates = 0;
+        for (const Problem& p : r.problems)
+            duplicates += p.message.startsWith(u"duplicate") ? 1 : 0;
+        QCOMPARE(duplicates, 1); // lines 2 and 3 share their timestamp text
+        QCOMPARE(r.dataset.fieldValue(0, TimingDataset::Timestamp), u"14/01/2025 10:30"_qs);
+    }
+
     void unaccountedOnlyBeyondTolerance()
     {
         // P2: 10 s with parts of 7 s -> 3 s unaccounted. P3: parts 10.02 s > 10 s, within 0.5 %: no warning.

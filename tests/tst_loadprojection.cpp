@@ -69,6 +69,32 @@ private slots:
             QVERIFY(projected.dataset.fieldValue(0, TimingDataset::RegistrationId).isEmpty());
     }
 
+    void escapedKeysWithoutTotalsAreReadOnce()
+    {
+        // Reading a phase twice (to derive its total) unescaped its keys twice into
+        // simdjson's string buffer, past its end. Under ASan this overflowed.
+        LoadOptions options;
+        options.files = { QFINDTESTDATA("data/escaped_keys_no_totals.jsonl") };
+        options.projection.keepMetric(u"total"_qs);
+        options.projection.keepMetric(u"*"_qs);
+        const LoadResult r = loadTimingFiles(options);
+        QCOMPARE(r.rejectedLines(), 0);
+        QCOMPARE(r.dataset.value(0, r.dataset.metricId(u"phase1")), 60.0);
+        QCOMPARE(r.dataset.value(0, TimingDataset::kRootMetric), 62.0);
+    }
+
+    void unaccountedNodeKeepsEveryMetric()
+    {
+        LoadProjection projection;
+        projection.keepMetric(u"phase1/(unaccounted)"_qs);
+        QVERIFY(projection.keepsAllMetrics());
+        LoadOptions options;
+        options.files = { QFINDTESTDATA("data/seed_proposed.jsonl") };
+        options.projection = projection;
+        const LoadResult r = loadTimingFiles(options);
+        QCOMPARE(valueOf(r.dataset, u"SPUS63654"_qs, u"phase1/(unaccounted)"_qs), 4.5);
+    }
+
     void missingTotalAfterItsPartsIsStillDerived()
     {
         // The total comes after the breakdown here, so the parts have already been

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+#include <cmath>
+
 using namespace te;
 
 class TestTimestampParser : public QObject
@@ -46,6 +48,13 @@ private slots:
     {
         QFETCH(QByteArray, text);
         QVERIFY(!parseTimestamp({ text.constData(), static_cast<std::size_t>(text.size()) }));
+    }
+
+    void largeEpochNumbersAreMilliseconds()
+    {
+        QCOMPARE(*timestampFromEpochSeconds(1736850600.5), qint64(1736850600500));
+        QCOMPARE(*timestampFromEpochSeconds(1736850600123.0), qint64(1736850600123));
+        QVERIFY(!timestampFromEpochSeconds(std::nan("")));
     }
 
     void formatsRoundTrip()
