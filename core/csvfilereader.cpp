@@ -104,9 +104,10 @@ private:
     bool m_hasTiming = false;
 };
 
-} // namespace
-
-void readCsv(const QString& path, SharedState& shared, Part& part, bool& headerUsable)
+// Reads the file up to `end` (known == nullptr, begin == 0), or the records in
+// [begin, end) after a header read before (see readCsvRange).
+void readCsvRecords(const QString& path, SharedState& shared, Part& part, bool& headerUsable,
+    const CsvHeader* known, qint64 begin, qint64 end)
 {
     PartBuilder builder(part, path);
     headerUsable = false;
@@ -115,16 +116,28 @@ void readCsv(const QString& path, SharedState& shared, Part& part, bool& headerU
         builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("cannot read: ") + file.errorString());
         return;
     }
-    BlockReader reader(file, 0, file.size(), kBlockSize, 0);
+    BlockReader reader(file, begin, std::min(end, file.size()), kBlockSize, 0);
+    part.completeEnd = begin;
     qint64 got = reader.readMore();
     shared.bytesRead += got;
-    skipBom(reader);
-    std::string_view firstLine = reader.unreadView();
-    firstLine = firstLine.substr(0, firstLine.find('\n'));
-    const char delimiter = sniffCsvDelimiter(firstLine);
+    char delimiter = ',';
+    if (known) {
+        delimiter = known->delimiter;
+    } else {
+        skipBom(reader);
+        std::string_view firstLine = reader.unreadView();
+        firstLine = firstLine.substr(0, firstLine.find('\n'));
+        delimiter = sniffCsvDelimiter(firstLine);
+    }
     CsvRecordReader records(delimiter);
     std::optional<CsvRowMapper> mapper;
     const ColumnMapping* mapping = shared.mapping();
+    if (known) {
+        mapper.emplace(known->fields, mapping, delimiter);
+        if (!mapper->hasTimingColumn())
+            return;
+        headerUsable = true;
+    }
     RecordDraft draft;
     draft.setProjection(shared.projection());
 
@@ -142,6 +155,8 @@ void readCsv(const QString& path, SharedState& shared, Part& part, bool& headerU
                 const auto newline = view.find('\n');
                 reader.consume(newline == std::string_view::npos ? view.size() : newline + 1);
                 ++part.lines;
+                if (newline != std::string_view::npos)
+                    part.completeEnd = reader.offset();
                 continue;
             }
             got = reader.readMore();
@@ -164,12 +179,13 @@ void readCsv(const QString& path, SharedState& shared, Part& part, bool& headerU
                 ++part.lines;
                 reader.consume(consumed);
                 builder.problem(Problem::Severity::Info, lineNumber, 0,
-                                QStringLiteral("the last line is incomplete (an open quote, no newline yet); not loaded"));
+                    QStringLiteral(
+                        "the last line is incomplete (an open quote, no newline yet); not loaded"));
                 break;
             }
             // A stray quote would swallow the rest of the file: reject its line, go on.
             builder.problem(Problem::Severity::Error, lineNumber, 0,
-                            QStringLiteral("a quote that is never closed; the line was skipped"));
+                QStringLiteral("a quote that is never closed; the line was skipped"));
             reader.consume(newline + 1);
             ++part.lines;
             part.completeEnd = reader.offset();
@@ -223,6 +239,66 @@ void readCsv(const QString& path, SharedState& shared, Part& part, bool& headerU
     if (!mapper && !shared.cancel.load())
         headerUsable = true; // only blank lines: reported as empty by the caller
     part.dataset.finish();
+}
+
+} // namespace
+
+void readCsv(const QString& path, qint64 size, SharedState& shared, Part& part, bool& headerUsable)
+{
+    readCsvRecords(path, shared, part, headerUsable, nullptr, 0, size);
+}
+
+std::optional<CsvHeader> readCsvHeader(const QString& path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+        return std::nullopt;
+    // Small blocks: a follower reads the header, not readCsv's first MiB.
+    BlockReader reader(file, 0, file.size(), 4096, 0);
+    reader.readMore();
+    skipBom(reader);
+    // readCsv sniffs the delimiter from the first line of its first block.
+    while (reader.unreadView().find('\n') == std::string_view::npos) {
+        if (reader.atEnd() || reader.offset() + static_cast<qint64>(reader.unreadSize()) >= qint64(kBlockSize)
+            || reader.readMore() == 0)
+            return std::nullopt;
+    }
+    const std::string_view view = reader.unreadView();
+    if (reader.offset() + static_cast<qint64>(view.find('\n')) >= qint64(kBlockSize))
+        return std::nullopt;
+    CsvHeader header;
+    header.delimiter = sniffCsvDelimiter(view.substr(0, view.find('\n')));
+    CsvRecordReader records(header.delimiter);
+    while (true) {
+        std::size_t consumed = 0;
+        int newlines = 0;
+        const auto status = records.next(reader.unreadView(), reader.atEnd(), consumed, newlines);
+        if (status == CsvRecordReader::Status::NeedMoreData) {
+            if (reader.unreadSize() > kMaxLineBytes || reader.readMore() == 0)
+                return std::nullopt;
+            continue;
+        }
+        const std::string_view raw = reader.unreadView().substr(0, consumed);
+        // Only a complete, valid header; anything else is left to a full load.
+        if (consumed == 0 || status == CsvRecordReader::Status::UnterminatedQuote || raw.back() != '\n'
+            || !simdjson::validate_utf8(raw.data(), raw.size()))
+            return std::nullopt;
+        reader.consume(consumed);
+        if (records.fieldCount() == 1 && trimmed(records.field(0)).empty())
+            continue; // blank line
+        header.fields.assign(records.fields().begin(),
+            records.fields().begin() + static_cast<std::ptrdiff_t>(records.fieldCount()));
+        header.end = reader.offset();
+        return header;
+    }
+}
+
+bool readCsvRange(
+    const QString& path, const CsvHeader& header, qint64 begin, qint64 end, SharedState& shared, Part& part)
+{
+    bool headerUsable = false;
+    readCsvRecords(path, shared, part, headerUsable, &header, begin, end);
+    return headerUsable;
 }
 
 } // namespace te::loader

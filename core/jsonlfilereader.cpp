@@ -10,8 +10,6 @@
 
 namespace te::loader {
 
-namespace {
-
 void readJsonlRange(const QString& path, const QString& displayName, qint64 begin, qint64 end,
     SharedState& shared, bool isCallingThread, Part& part)
 {
@@ -58,7 +56,9 @@ void readJsonlRange(const QString& path, const QString& displayName, qint64 begi
             }
             reader.consume(length + 1);
         }
-        part.completeEnd = reader.offset();
+        // A line being skipped has not ended yet: a follower must resume at its start.
+        if (!skippingLongLine)
+            part.completeEnd = reader.offset();
         shared.runs += part.dataset.runCount() - countedRuns;
         countedRuns = part.dataset.runCount();
         if (!skippingLongLine && reader.unreadSize() > kMaxLineBytes) {
@@ -80,6 +80,8 @@ void readJsonlRange(const QString& path, const QString& displayName, qint64 begi
         ++part.lines;
     part.dataset.finish();
 }
+
+namespace {
 
 std::vector<qint64> splitPoints(const QString& path, qint64 size, int parts)
 {

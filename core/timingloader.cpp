@@ -2,6 +2,7 @@
 
 #include "csvfilereader.h"
 #include "duplicatecheck.h"
+#include "followreader.h"
 #include "jsonlfilereader.h"
 #include "loadpart.h"
 
@@ -93,6 +94,7 @@ LoadResult loadTimingFiles(const LoadOptions& options)
             continue;
         }
         summary.bytes = file.size();
+        summary.headSignature = file.peek(kHeadSignatureBytes);
         const Sniff sniff = sniffFile(file);
         file.close();
         if (!sniff.problem.isEmpty() || sniff.empty) {
@@ -119,7 +121,7 @@ LoadResult loadTimingFiles(const LoadOptions& options)
             part = readJsonlFile(path, summary.bytes, shared);
         } else {
             bool headerUsable = true;
-            readCsv(path, shared, part, headerUsable);
+            readCsv(path, summary.bytes, shared, part, headerUsable);
             summary.readable = headerUsable;
         }
         if (shared.cancel.load()) {

@@ -1,45 +1,94 @@
 #include "mainwindow.h"
 
-#include "timingloader.h"
-#include "timingtreemodel.h"
+#include "breakdownview.h"
+#include "filefollower.h"
+#include "filterbar.h"
+#include "loadcontroller.h"
+#include "problemsdock.h"
+#include "runsview.h"
 
+#include <QApplication>
+#include <QClipboard>
+#include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QHeaderView>
-#include <QKeySequence>
 #include <QLabel>
+#include <QLocale>
 #include <QMenuBar>
-#include <QSortFilterProxyModel>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSplitter>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QTreeView>
-#include <numeric>
 
 namespace te {
 
+namespace {
+const QString kRecentKey = QStringLiteral("recentFiles");
+constexpr int kMaxRecent = 10;
+} // namespace
+
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)
-    , m_model(new TimingTreeModel(this))
-    , m_tree(new QTreeView(this))
-    , m_status(new QLabel(this))
+    , m_loader(new LoadController(this))
+    , m_follower(new FileFollower(this))
+    , m_runs(new RunsView(this))
+    , m_breakdown(new BreakdownView(this))
+    , m_problems(new ProblemsDock(this))
+    , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_statusText(new QLabel(this))
+    , m_progress(new QProgressBar(this))
+    , m_cancel(new QToolButton(this))
+    , m_problemCount(new QToolButton(this))
 {
-    auto* proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_model);
-    proxy->setSortRole(TimingTreeModel::SortRole);
-    m_tree->setModel(proxy);
-    m_tree->setSortingEnabled(true);
-    m_tree->sortByColumn(TimingTreeModel::SecondsColumn, Qt::DescendingOrder);
-    m_tree->setUniformRowHeights(true);
-    m_tree->setAlternatingRowColors(true);
-    m_tree->setAccessibleName(tr("Runs and their phases"));
-    m_tree->header()->setStretchLastSection(true);
-    setCentralWidget(m_tree);
-    statusBar()->addWidget(m_status, 1);
+    setObjectName(QStringLiteral("mainWindow"));
+    m_splitter->addWidget(m_runs);
+    m_splitter->addWidget(m_breakdown);
+    m_splitter->setStretchFactor(0, 3);
+    m_splitter->setStretchFactor(1, 2);
+    m_splitter->setObjectName(QStringLiteral("runsBreakdownSplitter"));
+    setCentralWidget(m_splitter);
+    m_problems->setObjectName(QStringLiteral("problemsDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    m_problems->hide();
+    setAcceptDrops(true);
+    createMenus();
+    createStatusBar();
 
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    resize(1000, 680);
+    connect(m_loader, &LoadController::progress, this, &MainWindow::showProgress);
+    connect(m_loader, &LoadController::loaded, this, &MainWindow::showLoaded);
+    connect(m_loader, &LoadController::cancelled, this, [this] {
+        setBusy(false);
+        m_statusText->setText(m_current ? tr("Loading cancelled; still showing the previous data.")
+                                        : tr("Loading cancelled."));
+        m_requestedFiles.clear();
+    });
+    connect(m_runs, &RunsView::selectionChanged, this, [this] {
+        std::vector<std::uint32_t> runs = m_runs->selectedRuns();
+        if (runs.size() > 8)
+            runs.resize(8); // side by side, more than that is unreadable
+        m_breakdown->showRuns(std::move(runs));
+    });
+    connect(m_runs, &RunsView::groupFieldsChanged, this, [this] {
+        if (m_current)
+            m_loader->regroup(m_current, m_runs->viewState());
+    });
+    connect(m_problems, &ProblemsDock::runActivated, this, [this](qint64 run) {
+        if (run >= 0)
+            m_runs->selectRuns({ static_cast<std::uint32_t>(run) });
+    });
+    connect(m_follower, &FileFollower::filesChanged, this, &MainWindow::onFilesChanged);
+
+    const QSettings settings;
+    resize(1280, 800);
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
+    m_followAction->setChecked(settings.value(QStringLiteral("followFiles"), true).toBool());
+    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
@@ -49,36 +98,261 @@ QString MainWindow::bundledSamplePath()
     return QStringLiteral(":/sample/timings_sample.jsonl");
 }
 
+void MainWindow::createMenus()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    file->addAction(tr("Open the Bundled &Sample"), this, [this] { openFiles({}); });
+    file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+    rebuildRecentMenu();
+
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copy);
+    edit->addAction(tr("&Find…"), QKeySequence::Find, this, [this] { m_runs->filterBar()->focusSearch(); });
+    edit->addAction(tr("C&lear Filters"), this, [this] { m_runs->filterBar()->clear(); });
+
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_followAction = view->addAction(tr("&Follow Files"));
+    m_followAction->setCheckable(true);
+    m_followAction->setToolTip(tr("Show runs appended to the open files as they arrive"));
+    connect(m_followAction, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("followFiles"), on);
+        m_follower->setEnabled(on && m_current && !m_current->isSample);
+    });
+    view->addAction(m_problems->toggleViewAction());
+    m_problems->toggleViewAction()->setText(tr("&Problems"));
+
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Timing Explorer"), this, [this] {
+        QMessageBox::about(this, tr("About Timing Explorer"),
+                           tr("<h3>Timing Explorer %1</h3><p>Explore, compare and export the timings of "
+                              "multi-phase pipelines.</p><p>Licensed under the MIT license.</p>")
+                               .arg(QApplication::applicationVersion()));
+    });
+}
+
+void MainWindow::createStatusBar()
+{
+    m_progress->setMaximumWidth(220);
+    m_progress->setTextVisible(true);
+    m_progress->setAccessibleName(tr("Loading progress"));
+    m_cancel->setText(tr("Cancel"));
+    m_cancel->setAccessibleName(tr("Cancel loading"));
+    m_cancel->setObjectName(QStringLiteral("cancelLoad"));
+    m_problemCount->setAutoRaise(true);
+    m_problemCount->setAccessibleName(tr("Problems"));
+    m_problemCount->setObjectName(QStringLiteral("problemCount"));
+    connect(m_cancel, &QToolButton::clicked, m_loader, &LoadController::cancel);
+    connect(m_problemCount, &QToolButton::clicked, this, &MainWindow::showProblems);
+    statusBar()->addWidget(m_statusText, 1);
+    statusBar()->addPermanentWidget(m_problemCount);
+    statusBar()->addPermanentWidget(m_progress);
+    statusBar()->addPermanentWidget(m_cancel);
+    setBusy(false);
+}
+
+void MainWindow::setBusy(bool busy)
+{
+    m_progress->setVisible(busy);
+    m_cancel->setVisible(busy);
+    if (busy) {
+        m_progress->setRange(0, 0);
+        m_progress->setFormat(tr("Loading…"));
+    }
+}
+
+void MainWindow::showProblems()
+{
+    const bool wasHidden = m_problems->isHidden();
+    m_problems->show();
+    m_problems->raise();
+    // A quarter of the window: the runs and the breakdown stay the main view.
+    if (wasHidden)
+        resizeDocks({ m_problems }, { height() / 4 }, Qt::Vertical);
+}
+
 void MainWindow::chooseFiles()
 {
-    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open timing files"), QString(),
-        tr("Timing files (*.jsonl *.json *.ndjson *.csv *.tsv);;All files (*)"));
-    if (!files.isEmpty())
-        openFiles(files);
+    const QString dir = QSettings().value(QStringLiteral("lastDirectory")).toString();
+    const QStringList files = QFileDialog::getOpenFileNames(
+        this, tr("Open Timing Files"), dir, tr("Timing files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt);;All files (*)"));
+    if (files.isEmpty())
+        return;
+    QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(files.front()).absolutePath());
+    openFiles(files);
 }
 
 void MainWindow::openFiles(const QStringList& files)
 {
-    LoadOptions options;
     const bool sample = files.isEmpty();
+    LoadOptions options;
     options.files = sample ? QStringList { bundledSamplePath() } : files;
-    LoadResult result = loadTimingFiles(options);
-    auto data = std::make_shared<const TimingDataset>(std::move(result.dataset));
-    std::vector<std::uint32_t> runs(data->runCount());
-    std::iota(runs.begin(), runs.end(), 0u);
-    m_model->setDataset(data, std::move(runs));
-    // Show where the time of the slowest run went, without a click.
-    m_tree->expand(m_tree->model()->index(0, 0));
-    for (int c = 0; c < TimingTreeModel::ColumnCount - 1; ++c)
-        m_tree->resizeColumnToContents(c);
-    m_tree->setColumnWidth(TimingTreeModel::NameColumn, std::max(m_tree->columnWidth(0), 220));
+    m_requestedFiles = options.files;
+    if (!sample)
+        addRecentFiles(files);
+    setBusy(true);
+    m_statusText->setText(sample ? tr("Opening the bundled sample…") : tr("Opening %n file(s)…", nullptr, int(files.size())));
+    m_loader->load(std::move(options), m_runs->viewState(), sample);
+}
 
+void MainWindow::reload()
+{
+    if (!m_current)
+        return;
+    setBusy(true);
+    m_statusText->setText(tr("Reloading…"));
+    m_loader->load(m_current->options, m_runs->viewState(), m_current->isSample);
+}
+
+void MainWindow::showProgress(qint64 bytesRead, qint64 bytesTotal, qint64 runs)
+{
+    setBusy(true);
+    const QLocale locale;
+    m_progress->setRange(0, 1000);
+    m_progress->setValue(bytesTotal > 0 ? static_cast<int>(bytesRead * 1000 / bytesTotal) : 0);
+    m_progress->setFormat(tr("%1 of %2 · %3 runs")
+                              .arg(locale.formattedDataSize(bytesRead), locale.formattedDataSize(bytesTotal),
+                                   locale.toString(runs)));
+}
+
+void MainWindow::showLoaded(const std::shared_ptr<const LoadedData>& data)
+{
+    const bool keep = data->isFollowUpdate && m_current;
+    m_current = data;
+    setBusy(false);
+    m_breakdown->setData(data->dataset, data->reference);
+    m_runs->setData(*data, keep);
+    if (keep)
+        m_breakdown->showRuns(m_runs->selectedRuns());
+    m_problems->setProblems(data->problems);
+
+    qint64 errors = 0;
+    qint64 warnings = 0;
+    for (const Problem& p : data->problems) {
+        errors += p.severity == Problem::Severity::Error ? 1 : 0;
+        warnings += p.severity == Problem::Severity::Warning ? 1 : 0;
+    }
+    m_problemCount->setText(errors + warnings == 0 ? tr("No problems")
+                                                   : tr("⚠ %1 rejected · %2 warnings").arg(errors).arg(warnings));
+    m_problemCount->setToolTip(tr("Show the problems found while loading"));
+    QStringList summary;
+    summary << tr("%L1 runs loaded").arg(data->dataset->runCount());
+    if (data->isSample)
+        summary << tr("bundled sample: open your own file with File > Open (Ctrl+O) or drop it here");
+    m_statusText->setText(summary.join(QStringLiteral(" — ")));
+    if (!keep && errors > 0)
+        showProblems();
+
+    QStringList paths;
+    for (const FileSummary& f : data->files)
+        paths << f.path;
+    m_follower->setFiles(data->isSample ? QStringList() : paths);
+    m_follower->setEnabled(m_followAction->isChecked() && !data->isSample);
+    updateTitle();
+    if (!m_pendingChanges.isEmpty()) {
+        const QList<int> pending = std::exchange(m_pendingChanges, {});
+        onFilesChanged(pending);
+    }
+}
+
+void MainWindow::onFilesChanged(const QList<int>& files)
+{
+    if (!m_current || m_current->isSample)
+        return;
+    if (m_loader->isBusy()) {
+        for (const int f : files) {
+            if (!m_pendingChanges.contains(f))
+                m_pendingChanges << f;
+        }
+        return;
+    }
+    m_loader->follow(m_current, files, m_runs->viewState());
+}
+
+void MainWindow::updateTitle()
+{
+    if (!m_current) {
+        setWindowTitle(tr("Timing Explorer"));
+        return;
+    }
+    if (m_current->isSample) {
+        setWindowTitle(tr("Bundled sample — Timing Explorer"));
+        return;
+    }
     QStringList names;
-    for (const QString& f : options.files)
-        names << QFileInfo(f).fileName();
-    setWindowTitle(sample ? tr("Bundled sample — Timing Explorer")
-                          : names.join(QStringLiteral(", ")) + tr(" — Timing Explorer"));
-    m_status->setText(result.summaryLine());
+    for (const FileSummary& f : m_current->files)
+        names << QFileInfo(f.path).fileName();
+    setWindowTitle(names.join(QStringLiteral(", ")) + tr(" — Timing Explorer"));
+}
+
+void MainWindow::addRecentFiles(const QStringList& files)
+{
+    QSettings settings;
+    QStringList recent = settings.value(kRecentKey).toStringList();
+    for (auto it = files.crbegin(); it != files.crend(); ++it) {
+        const QString path = QFileInfo(*it).absoluteFilePath();
+        recent.removeAll(path);
+        recent.prepend(path);
+    }
+    while (recent.size() > kMaxRecent)
+        recent.removeLast();
+    settings.setValue(kRecentKey, recent);
+    rebuildRecentMenu();
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = QSettings().value(kRecentKey).toStringList();
+    for (const QString& path : recent)
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFiles({ path }); })->setToolTip(path);
+    if (!recent.isEmpty()) {
+        m_recentMenu->addSeparator();
+        m_recentMenu->addAction(tr("Clear the List"), this, [this] {
+            QSettings().remove(kRecentKey);
+            rebuildRecentMenu();
+        });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::copy()
+{
+    const QString text = m_breakdown->tree()->hasFocus() ? m_breakdown->toTsv() : m_runs->selectionAsTsv();
+    if (!text.isEmpty())
+        QApplication::clipboard()->setText(text);
+}
+
+void MainWindow::closeEvent(QCloseEvent* event)
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    m_loader->cancel();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent* event)
+{
+    if (event->mimeData()->hasUrls())
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent* event)
+{
+    QStringList files;
+    for (const QUrl& url : event->mimeData()->urls()) {
+        if (url.isLocalFile())
+            files << url.toLocalFile();
+    }
+    if (!files.isEmpty()) {
+        event->acceptProposedAction();
+        openFiles(files);
+    }
 }
 
 } // namespace te

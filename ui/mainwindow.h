@@ -1,16 +1,26 @@
 #pragma once
 
 #include <QMainWindow>
+
 #include <memory>
 
 class QLabel;
-class QTreeView;
+class QMenu;
+class QProgressBar;
+class QSplitter;
+class QToolButton;
 
 namespace te {
 
-class TimingTreeModel;
+class BreakdownView;
+class FileFollower;
+class LoadController;
+class ProblemsDock;
+class RunsView;
+struct LoadedData;
 
-/// The explorer's main window. For now: the runs as a tree of their phases.
+/// The explorer's main window: the runs table over the per-run breakdown, the
+/// problems dock, loading in the background, and following growing files.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -18,17 +28,51 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Loads `files`, or the bundled sample when `files` is empty.
+    /// Loads `files` in the background, or the bundled sample when `files` is empty.
     void openFiles(const QStringList& files);
-
+    void reload();
     static QString bundledSamplePath();
 
-private:
-    void chooseFiles();
+    LoadController* loader() const { return m_loader; }
+    RunsView* runsView() const { return m_runs; }
+    BreakdownView* breakdownView() const { return m_breakdown; }
+    ProblemsDock* problemsDock() const { return m_problems; }
+    std::shared_ptr<const LoadedData> currentData() const { return m_current; }
 
-    TimingTreeModel* m_model;
-    QTreeView* m_tree;
-    QLabel* m_status;
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    void createMenus();
+    void createStatusBar();
+    void chooseFiles();
+    void showLoaded(const std::shared_ptr<const LoadedData>& data);
+    void showProgress(qint64 bytesRead, qint64 bytesTotal, qint64 runs);
+    void setBusy(bool busy);
+    void addRecentFiles(const QStringList& files);
+    void rebuildRecentMenu();
+    void updateTitle();
+    void onFilesChanged(const QList<int>& files);
+    void copy();
+    void showProblems();
+
+    LoadController* m_loader;
+    FileFollower* m_follower;
+    RunsView* m_runs;
+    BreakdownView* m_breakdown;
+    ProblemsDock* m_problems;
+    QSplitter* m_splitter;
+    QMenu* m_recentMenu = nullptr;
+    QAction* m_followAction = nullptr;
+    QLabel* m_statusText;
+    QProgressBar* m_progress;
+    QToolButton* m_cancel;
+    QToolButton* m_problemCount;
+    std::shared_ptr<const LoadedData> m_current;
+    QStringList m_requestedFiles;
+    QList<int> m_pendingChanges;
 };
 
 } // namespace te

@@ -1,0 +1,144 @@
+// Reports the explorer's interactive figures on a large file: sort and filter
+// times of the runs table, the longest event-loop stall while the window loads the
+// file in the background (a 10 ms QTimer probe), and how fast Cancel takes effect.
+// It prints figures; it does not pass or fail. Usage: bench_gui FILE
+#include "groupreference.h"
+#include "groupstats.h"
+#include "loadcontroller.h"
+#include "mainwindow.h"
+#include "runcolumn.h"
+#include "runquery.h"
+#include "runtablemodel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTimer>
+
+#include <algorithm>
+#include <cstdio>
+
+namespace {
+
+template<typename F>
+double secondsOf(F&& work)
+{
+    QElapsedTimer timer;
+    timer.start();
+    work();
+    return static_cast<double>(timer.nsecsElapsed()) / 1e9;
+}
+
+struct StallProbe
+{
+    QTimer timer;
+    QElapsedTimer clock;
+    qint64 last = 0;
+    qint64 worst = 0;
+    std::vector<qint64> gaps;
+
+    void start()
+    {
+        clock.start();
+        last = 0;
+        worst = 0;
+        gaps.clear();
+        QObject::connect(&timer, &QTimer::timeout, [this] {
+            const qint64 now = clock.elapsed();
+            gaps.push_back(now - last);
+            worst = std::max(worst, now - last);
+            last = now;
+        });
+        timer.start(10);
+    }
+    qint64 percentile99()
+    {
+        std::sort(gaps.begin(), gaps.end());
+        return gaps.empty() ? 0 : gaps[gaps.size() * 99 / 100];
+    }
+};
+
+} // namespace
+
+int main(int argc, char* argv[])
+{
+    QApplication app(argc, argv);
+    if (argc < 2) {
+        std::fprintf(stderr, "usage: bench_gui FILE\n");
+        return 2;
+    }
+    const QString path = QString::fromLocal8Bit(argv[1]);
+    QCoreApplication::setOrganizationName(QStringLiteral("TimingExplorerBench"));
+
+    // -- the window loading the file in the background
+    te::MainWindow window;
+    window.show();
+    StallProbe probe;
+    QSignalSpy loaded(window.loader(), &te::LoadController::loaded);
+    probe.start();
+    const double loadSeconds = secondsOf([&] {
+        window.openFiles({ path });
+        loaded.wait(600000);
+    });
+    probe.timer.stop();
+    std::printf("window load        %6.2f s; event loop: longest stall %lld ms, 99th percentile gap %lld ms "
+                "(probe every 10 ms)\n",
+                loadSeconds, static_cast<long long>(probe.worst), static_cast<long long>(probe.percentile99()));
+
+    // -- cancel latency: start a reload, cancel after 300 ms
+    QSignalSpy cancelled(window.loader(), &te::LoadController::cancelled);
+    window.reload();
+    QElapsedTimer untilCancel;
+    QTimer::singleShot(300, [&] {
+        untilCancel.start();
+        window.loader()->cancel();
+    });
+    cancelled.wait(60000);
+    std::printf("cancel             %6.0f ms from Cancel to the previous data shown again\n",
+                static_cast<double>(untilCancel.nsecsElapsed()) / 1e6);
+
+    // -- sort and filter on the loaded runs
+    const auto data = window.currentData()->dataset;
+    const auto reference = window.currentData()->reference;
+    te::RunTableModel model;
+    model.setDataset(data, reference);
+    model.setColumns(te::defaultRunColumns(*data));
+    model.setRuns(te::allRuns(*data));
+    std::printf("runs               %u\n", data->runCount());
+    const auto columnOf = [&](const QString& id) {
+        const auto& columns = model.columns();
+        for (std::size_t i = 0; i < columns.size(); ++i) {
+            if (columns[i].id() == id)
+                return static_cast<int>(i);
+        }
+        return 0;
+    };
+    for (const QString& id : { QStringLiteral("metric:total"), QStringLiteral("metric:phase1"),
+                               QStringLiteral("field:model"), QStringLiteral("field:registration_id"),
+                               QStringLiteral("field:timestamp"), QStringLiteral("ratio") }) {
+        const double s = secondsOf([&] { model.sort(columnOf(id), Qt::DescendingOrder); });
+        std::printf("sort %-22s %6.3f s\n", qPrintable(id), s);
+    }
+    const auto filterTime = [&](const char* name, const te::RunQuery& query) {
+        std::size_t matched = 0;
+        const double s = secondsOf([&] { matched = query.apply(*data).size(); });
+        std::printf("filter %-20s %6.3f s (%zu runs)\n", name, s, matched);
+    };
+    te::RunQuery text;
+    text.text = QStringLiteral("SPUS123");
+    filterTime("text", text);
+    te::RunQuery models;
+    models.allowedValues[te::TimingDataset::Model] = { QStringLiteral("openai_gpt4o"), QStringLiteral("deepseek_v3") };
+    filterTime("two models", models);
+    te::RunQuery range;
+    range.minSeconds = 60;
+    filterTime("total >= 60 s", range);
+    te::RunQuery expression;
+    expression.expressions.push_back(*te::RunFilter::parse(QStringLiteral("phase1/agent_conversation>30"), *data, nullptr));
+    filterTime("expression", expression);
+    const double reset = secondsOf([&] { model.setRuns(range.apply(*data)); });
+    std::printf("filter, then sort into the table %6.3f s\n", reset);
+    const double regroup = secondsOf([&] { te::GroupReference::compute(*data, { te::TimingDataset::Model }); });
+    std::printf("group reference    %6.3f s (median and P95 of every node per model; off the GUI thread)\n", regroup);
+    return 0;
+}
