@@ -186,6 +186,11 @@ private slots:
                        "{\"registration_id\":\"B\",\"model\":\"m\",\"total_seconds\":3}\n");
         QVERIFY(openAndWait({ path }));
         QCOMPARE(countText(), u"Showing 2 of 2 runs"_qs);
+        // The models stay consistent while lines arrive.
+        QAbstractItemModelTester runsTester(m_window->runsView()->model(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester breakdownTester(m_window->breakdownView()->model(),
+                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
         clickRow(1); // B
         QCOMPARE(m_window->runsView()->selectedRuns(), std::vector<std::uint32_t> { 1 });
         QSignalSpy loaded(m_window->loader(), &LoadController::loaded);
