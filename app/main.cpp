@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "chartcommand.h"
 #include "statscommand.h"
 #include "validatecommand.h"
 
@@ -32,6 +33,7 @@ void printUsage(QTextStream& out)
         << "  timing-explorer stats FILE...         group statistics (--group-by, --metric, --filter, "
            "--format)\n"
         << "  timing-explorer validate FILE...      list every problem in the files\n"
+        << "  timing-explorer chart FILE... -o OUT  a chart as PNG or SVG (--kind, --group-by, --metric, ...)\n"
         << "  timing-explorer COMMAND --help        options of a command\n"
         << "  timing-explorer --version\n";
 }
@@ -74,6 +76,18 @@ int main(int argc, char* argv[])
         err << "error: unknown option " << first << "\n\n";
         printUsage(err);
         return 2;
+    }
+
+    if (first == QStringLiteral("chart")) {
+        // QtCharts draws through widgets; without a display, draw offscreen.
+        if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+            && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+        QApplication app(argc, argv);
+        setIdentity();
+        QStringList arguments = QApplication::arguments();
+        arguments.removeAt(1);
+        return te::cli::runChart(arguments);
     }
 
     QApplication app(argc, argv);

@@ -1,5 +1,7 @@
 // The headless command line, run as a user would: the built binary through QProcess.
+#include <QImage>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 #include <vector>
@@ -165,6 +167,41 @@ private slots:
         const Run r = run({ u"validate"_qs, file });
         QCOMPARE(r.exitCode, exitCode);
         QVERIFY(r.out.trimmed().split(u'\n').last().contains(u"runs loaded"));
+    }
+
+    void chartWritesPngAndSvgHeadless_data()
+    {
+        QTest::addColumn<QString>("kind");
+        for (const char* kind : { "box", "bar", "stacked", "histogram", "trend" })
+            QTest::addRow("%s", kind) << QString::fromLatin1(kind);
+    }
+
+    void chartWritesPngAndSvgHeadless()
+    {
+        QFETCH(QString, kind);
+        QTemporaryDir dir;
+        const QString png = dir.filePath(kind + u".png"_qs);
+        const Run r = run({ u"chart"_qs, data("seed_proposed.jsonl"), u"--kind"_qs, kind, u"--group-by"_qs, u"model"_qs,
+                            u"--metric"_qs, u"total"_qs, u"--target"_qs, u"30"_qs, u"-o"_qs, png, u"--size"_qs, u"640x400"_qs });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(QImage(png).size(), QSize(640, 400));
+        const QString svg = dir.filePath(kind + u".svg"_qs);
+        QCOMPARE(run({ u"chart"_qs, data("seed_proposed.jsonl"), u"--kind"_qs, kind, u"-o"_qs, svg }).exitCode, 0);
+        QFile file(svg);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QVERIFY(file.readAll().contains("<svg"));
+    }
+
+    void chartBadUsage()
+    {
+        QCOMPARE(run({ u"chart"_qs, data("seed_proposed.jsonl"), u"--kind"_qs, u"pie"_qs, u"-o"_qs, u"x.png"_qs }).exitCode, 2);
+        QCOMPARE(run({ u"chart"_qs, data("seed_proposed.jsonl"), u"--kind"_qs, u"box"_qs }).exitCode, 2);
+        const Run metric = run({ u"chart"_qs, data("seed_proposed.jsonl"), u"--metric"_qs, u"phase9"_qs, u"-o"_qs, u"x.png"_qs });
+        QCOMPARE(metric.exitCode, 2);
+        QVERIFY(metric.err.contains(u"the metrics are"_qs));
+        const Run unwritable = run({ u"chart"_qs, data("seed_proposed.jsonl"), u"-o"_qs, u"/nonexistent/dir/x.png"_qs });
+        QCOMPARE(unwritable.exitCode, 1);
+        QVERIFY(unwritable.err.contains(u"/nonexistent/dir/x.png"_qs));
     }
 
     void mappingOption()

@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "breakdownview.h"
+#include "chartsview.h"
 #include "filefollower.h"
 #include "filterbar.h"
 #include "loadcontroller.h"
@@ -21,6 +22,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -39,6 +41,8 @@ MainWindow::MainWindow(QWidget* parent)
     , m_breakdown(new BreakdownView(this))
     , m_problems(new ProblemsDock(this))
     , m_splitter(new QSplitter(Qt::Vertical, this))
+    , m_charts(new ChartsView(this))
+    , m_tabs(new QTabWidget(this))
     , m_statusText(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QToolButton(this))
@@ -50,7 +54,11 @@ MainWindow::MainWindow(QWidget* parent)
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 2);
     m_splitter->setObjectName(QStringLiteral("runsBreakdownSplitter"));
-    setCentralWidget(m_splitter);
+    m_tabs->addTab(m_splitter, tr("&Runs"));
+    m_tabs->addTab(m_charts, tr("&Charts"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    setCentralWidget(m_tabs);
     m_problems->setObjectName(QStringLiteral("problemsDock"));
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
     m_problems->hide();
@@ -62,8 +70,8 @@ MainWindow::MainWindow(QWidget* parent)
     connect(m_loader, &LoadController::loaded, this, &MainWindow::showLoaded);
     connect(m_loader, &LoadController::cancelled, this, [this] {
         setBusy(false);
-        m_statusText->setText(m_current ? tr("Loading cancelled; still showing the previous data.")
-                                        : tr("Loading cancelled."));
+        m_statusText->setText(
+            m_current ? tr("Loading cancelled; still showing the previous data.") : tr("Loading cancelled."));
         m_requestedFiles.clear();
     });
     connect(m_runs, &RunsView::selectionChanged, this, [this] {
@@ -81,6 +89,14 @@ MainWindow::MainWindow(QWidget* parent)
             m_runs->selectRuns({ static_cast<std::uint32_t>(run) });
     });
     connect(m_follower, &FileFollower::filesChanged, this, &MainWindow::onFilesChanged);
+    // Charts follow the runs view's filter; computed only while the tab is shown.
+    connect(m_runs, &RunsView::filterChanged, this, &MainWindow::updateCharts);
+    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateCharts);
+    connect(m_charts, &ChartsView::drillDown, this,
+        [this](const std::vector<std::uint32_t>& runs, const QString& description) {
+            m_runs->setDrillDown(runs, description);
+            m_tabs->setCurrentWidget(m_splitter);
+        });
 
     const QSettings settings;
     resize(1280, 800);
@@ -88,6 +104,7 @@ MainWindow::MainWindow(QWidget* parent)
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_followAction->setChecked(settings.value(QStringLiteral("followFiles"), true).toBool());
+    m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
     updateTitle();
 }
 
@@ -128,9 +145,9 @@ void MainWindow::createMenus()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Timing Explorer"), this, [this] {
         QMessageBox::about(this, tr("About Timing Explorer"),
-                           tr("<h3>Timing Explorer %1</h3><p>Explore, compare and export the timings of "
-                              "multi-phase pipelines.</p><p>Licensed under the MIT license.</p>")
-                               .arg(QApplication::applicationVersion()));
+            tr("<h3>Timing Explorer %1</h3><p>Explore, compare and export the timings of "
+               "multi-phase pipelines.</p><p>Licensed under the MIT license.</p>")
+                .arg(QApplication::applicationVersion()));
     });
 }
 
@@ -164,6 +181,12 @@ void MainWindow::setBusy(bool busy)
     }
 }
 
+void MainWindow::updateCharts()
+{
+    if (m_current && m_tabs->currentWidget() == m_charts)
+        m_charts->setRuns(m_current->dataset, m_runs->filteredRuns());
+}
+
 void MainWindow::showProblems()
 {
     const bool wasHidden = m_problems->isHidden();
@@ -177,8 +200,8 @@ void MainWindow::showProblems()
 void MainWindow::chooseFiles()
 {
     const QString dir = QSettings().value(QStringLiteral("lastDirectory")).toString();
-    const QStringList files = QFileDialog::getOpenFileNames(
-        this, tr("Open Timing Files"), dir, tr("Timing files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt);;All files (*)"));
+    const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Timing Files"), dir,
+        tr("Timing files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt);;All files (*)"));
     if (files.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(files.front()).absolutePath());
@@ -194,7 +217,8 @@ void MainWindow::openFiles(const QStringList& files)
     if (!sample)
         addRecentFiles(files);
     setBusy(true);
-    m_statusText->setText(sample ? tr("Opening the bundled sample…") : tr("Opening %n file(s)…", nullptr, int(files.size())));
+    m_statusText->setText(
+        sample ? tr("Opening the bundled sample…") : tr("Opening %n file(s)…", nullptr, int(files.size())));
     m_loader->load(std::move(options), m_runs->viewState(), sample);
 }
 
@@ -215,7 +239,7 @@ void MainWindow::showProgress(qint64 bytesRead, qint64 bytesTotal, qint64 runs)
     m_progress->setValue(bytesTotal > 0 ? static_cast<int>(bytesRead * 1000 / bytesTotal) : 0);
     m_progress->setFormat(tr("%1 of %2 · %3 runs")
                               .arg(locale.formattedDataSize(bytesRead), locale.formattedDataSize(bytesTotal),
-                                   locale.toString(runs)));
+                                  locale.toString(runs)));
 }
 
 void MainWindow::showLoaded(const std::shared_ptr<const LoadedData>& data)
@@ -235,8 +259,9 @@ void MainWindow::showLoaded(const std::shared_ptr<const LoadedData>& data)
         errors += p.severity == Problem::Severity::Error ? 1 : 0;
         warnings += p.severity == Problem::Severity::Warning ? 1 : 0;
     }
-    m_problemCount->setText(errors + warnings == 0 ? tr("No problems")
-                                                   : tr("⚠ %1 rejected · %2 warnings").arg(errors).arg(warnings));
+    m_problemCount->setText(errors + warnings == 0
+            ? tr("No problems")
+            : tr("⚠ %1 rejected · %2 warnings").arg(errors).arg(warnings));
     m_problemCount->setToolTip(tr("Show the problems found while loading"));
     QStringList summary;
     summary << tr("%L1 runs loaded").arg(data->dataset->runCount());
@@ -308,7 +333,8 @@ void MainWindow::rebuildRecentMenu()
     m_recentMenu->clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFiles({ path }); })->setToolTip(path);
+        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFiles({ path }); })
+            ->setToolTip(path);
     if (!recent.isEmpty()) {
         m_recentMenu->addSeparator();
         m_recentMenu->addAction(tr("Clear the List"), this, [this] {
@@ -332,6 +358,7 @@ void MainWindow::closeEvent(QCloseEvent* event)
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
     settings.setValue(QStringLiteral("window/splitter"), m_splitter->saveState());
+    settings.setValue(QStringLiteral("window/tab"), m_tabs->currentIndex());
     m_loader->cancel();
     QMainWindow::closeEvent(event);
 }

@@ -8,11 +8,13 @@ class QLabel;
 class QMenu;
 class QProgressBar;
 class QSplitter;
+class QTabWidget;
 class QToolButton;
 
 namespace te {
 
 class BreakdownView;
+class ChartsView;
 class FileFollower;
 class LoadController;
 class ProblemsDock;
@@ -37,6 +39,8 @@ public:
     RunsView* runsView() const { return m_runs; }
     BreakdownView* breakdownView() const { return m_breakdown; }
     ProblemsDock* problemsDock() const { return m_problems; }
+    ChartsView* chartsView() const { return m_charts; }
+    QTabWidget* tabs() const { return m_tabs; }
     std::shared_ptr<const LoadedData> currentData() const { return m_current; }
 
 protected:
@@ -57,6 +61,7 @@ private:
     void onFilesChanged(const QList<int>& files);
     void copy();
     void showProblems();
+    void updateCharts();
 
     LoadController* m_loader;
     FileFollower* m_follower;
@@ -64,6 +69,8 @@ private:
     BreakdownView* m_breakdown;
     ProblemsDock* m_problems;
     QSplitter* m_splitter;
+    ChartsView* m_charts;
+    QTabWidget* m_tabs;
     QMenu* m_recentMenu = nullptr;
     QAction* m_followAction = nullptr;
     QLabel* m_statusText;

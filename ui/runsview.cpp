@@ -16,8 +16,8 @@
 #include <QScrollBar>
 #include <QSettings>
 #include <QTableView>
+#include <QToolButton>
 #include <QVBoxLayout>
-
 #include <algorithm>
 
 namespace te {
@@ -25,7 +25,7 @@ namespace te {
 namespace {
 const QString kColumnsKey = QStringLiteral("runs/columns");
 const QString kHiddenKey = QStringLiteral("runs/hiddenColumns");
-}
+} // namespace
 
 RunsView::RunsView(QWidget* parent)
     : QWidget(parent)
@@ -34,7 +34,14 @@ RunsView::RunsView(QWidget* parent)
     , m_model(new RunTableModel(this))
     , m_count(new QLabel(this))
     , m_groupBy(new QComboBox(this))
+    , m_drillChip(new QToolButton(this))
 {
+    m_drillChip->setObjectName(QStringLiteral("drillDownChip"));
+    m_drillChip->setToolTip(tr("Showing only the runs picked on a chart; click to show all again"));
+    m_drillChip->setStyleSheet(QStringLiteral(
+        "QToolButton { border: 1px solid palette(highlight); border-radius: 9px; padding: 1px 8px; }"));
+    m_drillChip->hide();
+    connect(m_drillChip, &QToolButton::clicked, this, &RunsView::clearDrillDown);
     m_table->setModel(m_model);
     m_table->setItemDelegate(new RunRowDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -56,7 +63,9 @@ RunsView::RunsView(QWidget* parent)
     m_groupBy->setToolTip(tr("Runs are marked against the median and P95 of their group"));
 
     auto* footer = new QHBoxLayout;
-    footer->addWidget(m_count, 1);
+    footer->addWidget(m_count);
+    footer->addWidget(m_drillChip);
+    footer->addStretch(1);
     footer->addWidget(new QLabel(tr("Compare within:"), this));
     footer->addWidget(m_groupBy);
     auto* layout = new QVBoxLayout(this);
@@ -66,10 +75,12 @@ RunsView::RunsView(QWidget* parent)
     layout->addLayout(footer);
 
     connect(m_filterBar, &FilterBar::changed, this, &RunsView::applyFilter);
-    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsView::selectionChanged);
+    connect(
+        m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsView::selectionChanged);
     connect(m_table, &QTableView::activated, this,
-            [this](const QModelIndex& index) { emit runActivated(m_model->runAt(index.row())); });
-    connect(m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this, &RunsView::showColumnMenu);
+        [this](const QModelIndex& index) { emit runActivated(m_model->runAt(index.row())); });
+    connect(
+        m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this, &RunsView::showColumnMenu);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this] { emit groupFieldsChanged(); });
     updateCount();
 }
@@ -104,7 +115,8 @@ void RunsView::setData(const LoadedData& loaded, bool keepSelection)
             columns.push_back(RunColumn::fromId(id));
         // A phase this file has and the saved choice never saw is shown too.
         for (const RunColumn& column : defaults) {
-            if (column.kind == RunColumn::Kind::Metric && !saved.contains(column.id()) && !hidden.contains(column.id()))
+            if (column.kind == RunColumn::Kind::Metric && !saved.contains(column.id())
+                && !hidden.contains(column.id()))
                 columns.push_back(column);
         }
     }
@@ -114,8 +126,14 @@ void RunsView::setData(const LoadedData& loaded, bool keepSelection)
     const auto sortedBy = std::find(columns.begin(), columns.end(), loaded.sortedBy);
     const int sortColumn = sortedBy == columns.end() ? -1 : static_cast<int>(sortedBy - columns.begin());
     const Qt::SortOrder order = loaded.sortedDescending ? Qt::DescendingOrder : Qt::AscendingOrder;
+    if (!keepSelection) {
+        m_drillDown.reset(); // run indices of another dataset
+        m_drillChip->hide();
+    }
     QString error;
-    m_model->setQuery(m_filterBar->query(&error));
+    RunQuery query = m_filterBar->query(&error);
+    query.restrictTo = m_drillDown;
+    m_model->setQuery(std::move(query));
     m_model->setSortedRuns(loaded.sortedRuns, sortColumn, order);
     {
         // Only the indicator: the view would otherwise sort the model again.
@@ -128,6 +146,7 @@ void RunsView::setData(const LoadedData& loaded, bool keepSelection)
             m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 260));
     }
     updateCount();
+    emit filterChanged();
     if (keepSelection) {
         selectRuns(selected);
         m_table->verticalScrollBar()->setValue(scroll);
@@ -142,9 +161,46 @@ void RunsView::applyFilter()
         return;
     const std::vector<std::uint32_t> selected = selectedRuns();
     QString error;
-    m_model->setQuery(m_filterBar->query(&error));
+    RunQuery query = m_filterBar->query(&error);
+    query.restrictTo = m_drillDown;
+    m_model->setQuery(std::move(query));
     selectRuns(selected);
     updateCount();
+    emit filterChanged();
+}
+
+void RunsView::setDrillDown(std::vector<std::uint32_t> runs, const QString& description)
+{
+    std::sort(runs.begin(), runs.end());
+    m_drillDown = std::move(runs);
+    m_drillChip->setText(tr("%1  ✕").arg(description));
+    m_drillChip->show();
+    applyFilter();
+    // Slowest first: the runs behind a tail are what the user came for.
+    const auto& columns = m_model->columns();
+    const auto total = std::find(
+        columns.begin(), columns.end(), RunColumn { RunColumn::Kind::Metric, QStringLiteral("total") });
+    if (total != columns.end())
+        m_table->sortByColumn(static_cast<int>(total - columns.begin()), Qt::DescendingOrder);
+    if (m_model->rowCount() > 0)
+        m_table->selectRow(0);
+}
+
+void RunsView::clearDrillDown()
+{
+    m_drillDown.reset();
+    m_drillChip->hide();
+    applyFilter();
+}
+
+std::vector<std::uint32_t> RunsView::filteredRuns() const
+{
+    std::vector<std::uint32_t> runs;
+    runs.reserve(static_cast<std::size_t>(m_model->rowCount()));
+    for (int row = 0; row < m_model->rowCount(); ++row)
+        runs.push_back(m_model->runAt(row));
+    std::sort(runs.begin(), runs.end());
+    return runs;
 }
 
 void RunsView::updateCount()
@@ -198,7 +254,8 @@ ViewState RunsView::viewState() const
 {
     ViewState state;
     if (m_groupBy->count() > 0)
-        state.groupFields = m_groupBy->currentIndex() <= 0 ? QStringList() : QStringList { m_groupBy->currentText() };
+        state.groupFields
+            = m_groupBy->currentIndex() <= 0 ? QStringList() : QStringList { m_groupBy->currentText() };
     const int column = m_model->sortColumn();
     if (column >= 0 && column < static_cast<int>(m_model->columns().size())) {
         state.sortColumn = m_model->columns()[static_cast<std::size_t>(column)];

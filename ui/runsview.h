@@ -4,11 +4,13 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QComboBox;
 class QLabel;
 class QTableView;
+class QToolButton;
 
 namespace te {
 
@@ -40,12 +42,20 @@ public:
     FilterBar* filterBar() const { return m_filterBar; }
     QTableView* table() const { return m_table; }
     RunTableModel* model() const { return m_model; }
+    /// Shows only `runs` (a chart's box, bar or bin), slowest first, with a chip that
+    /// names them and clears the drill-down; the filter bar still applies.
+    void setDrillDown(std::vector<std::uint32_t> runs, const QString& description);
+    void clearDrillDown();
+    /// The runs the table shows (the filter and any drill-down), in dataset order.
+    std::vector<std::uint32_t> filteredRuns() const;
     /// The selected rows as TSV, for Copy.
     QString selectionAsTsv() const;
     int visibleRunCount() const;
 
 signals:
     void selectionChanged();
+    /// The filter or drill-down changed what the table shows.
+    void filterChanged();
     void runActivated(std::uint32_t run);
     void groupFieldsChanged();
 
@@ -61,6 +71,8 @@ private:
     RunTableModel* m_model;
     QLabel* m_count;
     QComboBox* m_groupBy;
+    QToolButton* m_drillChip;
+    std::optional<std::vector<std::uint32_t>> m_drillDown;
 };
 
 } // namespace te

@@ -1,0 +1,360 @@
+#include "significance.h"
+
+#include "summarystats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <thread>
+
+namespace te {
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::uint64_t splitMix64(std::uint64_t& state)
+{
+    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+}
+
+// xoshiro256** (Blackman and Vigna): our own generator, because the standard
+// distributions are implementation-defined and would make the intervals differ
+// between standard libraries.
+class Xoshiro256
+{
+public:
+    // One independent stream per (seed, stream): the stream number is mixed into
+    // the seed, and splitmix64 expands that into the state, as the authors advise.
+    Xoshiro256(std::uint64_t seed, std::uint64_t stream)
+    {
+        std::uint64_t mix = seed;
+        std::uint64_t state = splitMix64(mix) ^ stream;
+        for (std::uint64_t& word : m_s)
+            word = splitMix64(state);
+    }
+
+    std::uint64_t next()
+    {
+        const std::uint64_t result = rotl(m_s[1] * 5, 7) * 9;
+        const std::uint64_t t = m_s[1] << 17;
+        m_s[2] ^= m_s[0];
+        m_s[3] ^= m_s[1];
+        m_s[1] ^= m_s[2];
+        m_s[0] ^= m_s[3];
+        m_s[2] ^= t;
+        m_s[3] = rotl(m_s[3], 45);
+        return result;
+    }
+
+private:
+    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+    std::uint64_t m_s[4];
+};
+
+// Calls f(index) for `count` indices uniform on [0, n), n < 2^32. Lemire's
+// multiply-shift with rejection, so exactly uniform; each 64-bit draw gives two
+// 32-bit candidates, which halves the cost of the generator.
+template <typename F> void drawIndices(Xoshiro256& rng, std::uint32_t n, std::size_t count, F&& f)
+{
+    const std::uint32_t threshold = (0u - n) % n;
+    const auto accept = [&](std::uint32_t x) {
+        const std::uint64_t m = static_cast<std::uint64_t>(x) * n;
+        if (static_cast<std::uint32_t>(m) < threshold)
+            return false;
+        f(static_cast<std::uint32_t>(m >> 32));
+        return true;
+    };
+    std::size_t drawn = 0;
+    while (drawn < count) {
+        const std::uint64_t r = rng.next();
+        drawn += accept(static_cast<std::uint32_t>(r)) ? 1 : 0;
+        if (drawn < count)
+            drawn += accept(static_cast<std::uint32_t>(r >> 32)) ? 1 : 0;
+    }
+}
+
+double quantileOf(Statistic statistic)
+{
+    switch (statistic) {
+    case Statistic::Median:
+        return 0.5;
+    case Statistic::P90:
+        return 0.9;
+    case Statistic::P95:
+        return 0.95;
+    case Statistic::P99:
+        return 0.99;
+    case Statistic::Mean:
+        break;
+    }
+    return kNaN;
+}
+
+// The statistic of one resample of `sorted` (ascending, no NaN), drawn from `rng`.
+// Resampling sorted values means an order statistic of the resample is the value at
+// the same order statistic of the drawn indices, so a percentile needs no sort: it
+// counts the indices below a window around the wanted ranks and keeps those inside
+// it (a few thousand). The window is 8 standard deviations of those order
+// statistics wide on each side; should the ranks fall outside it anyway, the same
+// indices are drawn again and counted in full. Holds fewer than 2^32 values (32 GiB).
+class Resampler
+{
+public:
+    explicit Resampler(const std::vector<double>& sorted)
+        : m_sorted(sorted)
+    { }
+
+    double operator()(Statistic statistic, Xoshiro256& rng)
+    {
+        const auto n = static_cast<std::uint32_t>(m_sorted.size());
+        if (statistic == Statistic::Mean) {
+            double sum = 0;
+            drawIndices(rng, n, n, [&](std::uint32_t i) { sum += m_sorted[i]; });
+            return sum / n;
+        }
+        const double position = quantileOf(statistic) * static_cast<double>(n - 1);
+        const auto lower = static_cast<std::uint32_t>(std::floor(position));
+        const std::uint32_t upper = std::min(lower + 1, n - 1);
+        const double spread = std::sqrt(static_cast<double>(lower) * (n - lower) / n);
+        const auto margin = static_cast<std::uint32_t>(std::min(8 * spread + 16, static_cast<double>(n)));
+        const std::uint32_t from = lower > margin ? lower - margin : 0;
+        const std::uint32_t to
+            = static_cast<std::uint32_t>(std::min<std::uint64_t>(n, std::uint64_t(upper) + margin + 1));
+        const Xoshiro256 start = rng;
+        std::uint32_t below = 0;
+        m_window.clear();
+        drawIndices(rng, n, n, [&](std::uint32_t i) {
+            below += i < from ? 1 : 0;
+            if (i - from < to - from)
+                m_window.push_back(i);
+        });
+        std::uint32_t lowerIndex = 0;
+        std::uint32_t upperIndex = 0;
+        if (below <= lower && below + m_window.size() > upper) {
+            const auto nth = m_window.begin() + (lower - below);
+            std::nth_element(m_window.begin(), nth, m_window.end());
+            lowerIndex = *nth;
+            upperIndex = upper == lower ? lowerIndex : *std::min_element(nth + 1, m_window.end());
+        } else {
+            Xoshiro256 again = start;
+            m_counts.assign(n, 0);
+            drawIndices(again, n, n, [&](std::uint32_t i) { ++m_counts[i]; });
+            lowerIndex = indexOfRank(lower);
+            upperIndex = indexOfRank(upper);
+        }
+        const double a = m_sorted[lowerIndex];
+        const double b = m_sorted[upperIndex];
+        const double fraction = position - lower;
+        // numpy's _lerp, as percentileOfSorted interpolates.
+        return fraction >= 0.5 ? b - (b - a) * (1.0 - fraction) : a + (b - a) * fraction;
+    }
+
+private:
+    std::uint32_t indexOfRank(std::uint32_t rank) const
+    {
+        std::uint64_t seen = 0;
+        for (std::uint32_t i = 0; i < m_counts.size(); ++i) {
+            seen += m_counts[i];
+            if (seen > rank)
+                return i;
+        }
+        return static_cast<std::uint32_t>(m_counts.size() - 1);
+    }
+
+    const std::vector<double>& m_sorted;
+    std::vector<std::uint32_t> m_window;
+    std::vector<std::uint32_t> m_counts;
+};
+
+// Runs compute(resample, resampler state) for every resample, on several threads when
+// the work is large enough to pay for them. Results land at their resample's
+// index, so they are the same however the work is split.
+template <typename Compute>
+std::vector<double> forEachResample(int resamples, std::size_t workPerResample, Compute compute)
+{
+    std::vector<double> results(static_cast<std::size_t>(resamples));
+    const auto work = static_cast<double>(workPerResample) * resamples;
+    const unsigned hardware = std::max(1u, std::thread::hardware_concurrency());
+    const unsigned threads = work < 1e6 ? 1u : std::min({ hardware, 8u, static_cast<unsigned>(resamples) });
+    const auto run = [&](unsigned worker) {
+        auto state = compute.makeState();
+        for (auto r = static_cast<std::size_t>(worker); r < results.size(); r += threads)
+            results[r] = compute(static_cast<std::uint64_t>(r), state);
+    };
+    std::vector<std::jthread> pool;
+    for (unsigned worker = 1; worker < threads; ++worker)
+        pool.emplace_back(run, worker);
+    run(0);
+    pool.clear(); // joins: every result is written before they are returned
+    return results;
+}
+
+// The interval from resampled statistics: NaN ones left out, the rest's percentiles.
+ConfidenceInterval intervalOf(double estimate, std::vector<double> statistics, double level)
+{
+    level = std::isnan(level) ? 0.0 : std::clamp(level, 0.0, 1.0);
+    std::erase_if(statistics, [](double v) { return std::isnan(v); });
+    std::sort(statistics.begin(), statistics.end());
+    const double alpha = 1.0 - level;
+    return { estimate, percentileOfSorted(statistics, alpha / 2),
+        percentileOfSorted(statistics, 1.0 - alpha / 2), static_cast<int>(statistics.size()) };
+}
+
+std::vector<double> sortedWithoutNaN(std::vector<double> values)
+{
+    std::erase_if(values, [](double v) { return std::isnan(v); });
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+ConfidenceInterval undefinedInterval()
+{
+    return { kNaN, kNaN, kNaN, 0 };
+}
+
+} // namespace
+
+double statisticOf(Statistic statistic, std::vector<double> values)
+{
+    std::erase_if(values, [](double v) { return std::isnan(v); });
+    if (values.empty())
+        return kNaN;
+    if (statistic == Statistic::Mean) {
+        // Compensated, in data order, as summarize() sums.
+        double sum = 0;
+        double compensation = 0;
+        for (const double v : values) {
+            const double y = v - compensation;
+            const double t = sum + y;
+            compensation = (t - sum) - y;
+            sum = t;
+        }
+        return sum / static_cast<double>(values.size());
+    }
+    // percentileOfSorted reads only the two ranks around the percentile.
+    const double q = quantileOf(statistic);
+    const auto lower = static_cast<std::ptrdiff_t>(std::floor(q * static_cast<double>(values.size() - 1)));
+    const auto nth = values.begin() + lower;
+    std::nth_element(values.begin(), nth, values.end());
+    if (nth + 1 != values.end())
+        std::iter_swap(nth + 1, std::min_element(nth + 1, values.end()));
+    return percentileOfSorted(values, q);
+}
+
+ConfidenceInterval bootstrapCI(
+    const std::vector<double>& values, Statistic statistic, int resamples, double level, std::uint64_t seed)
+{
+    const std::vector<double> sorted = sortedWithoutNaN(values);
+    if (sorted.empty() || resamples < 1)
+        return { statisticOf(statistic, sorted), kNaN, kNaN, 0 };
+    struct Compute
+    {
+        const std::vector<double>& sorted;
+        Statistic statistic;
+        std::uint64_t seed;
+        Resampler makeState() const { return Resampler(sorted); }
+        double operator()(std::uint64_t r, Resampler& resampler) const
+        {
+            Xoshiro256 rng(seed, r);
+            return resampler(statistic, rng);
+        }
+    };
+    const auto statistics = forEachResample(resamples, sorted.size(), Compute { sorted, statistic, seed });
+    return intervalOf(statisticOf(statistic, sorted), statistics, level);
+}
+
+ConfidenceInterval bootstrapRatioOfMedians(const std::vector<double>& a, const std::vector<double>& b,
+    int resamples, double level, std::uint64_t seed)
+{
+    const std::vector<double> sortedA = sortedWithoutNaN(a);
+    const std::vector<double> sortedB = sortedWithoutNaN(b);
+    if (sortedA.empty() || sortedB.empty())
+        return undefinedInterval();
+    const double estimate = percentileOfSorted(sortedB, 0.5) / percentileOfSorted(sortedA, 0.5);
+    if (resamples < 1)
+        return { estimate, kNaN, kNaN, 0 };
+    struct Compute
+    {
+        const std::vector<double>& a;
+        const std::vector<double>& b;
+        std::uint64_t seed;
+        std::pair<Resampler, Resampler> makeState() const { return { Resampler(a), Resampler(b) }; }
+        double operator()(std::uint64_t r, std::pair<Resampler, Resampler>& state) const
+        {
+            Xoshiro256 rngA(seed, 2 * r);
+            Xoshiro256 rngB(seed, 2 * r + 1);
+            const double medianA = state.first(Statistic::Median, rngA);
+            return state.second(Statistic::Median, rngB) / medianA;
+        }
+    };
+    const auto ratios
+        = forEachResample(resamples, sortedA.size() + sortedB.size(), Compute { sortedA, sortedB, seed });
+    return intervalOf(estimate, ratios, level);
+}
+
+MannWhitney mannWhitneyU(const std::vector<double>& a, const std::vector<double>& b)
+{
+    // Each value tagged with its sample; sorted together, ties get their average rank.
+    std::vector<std::pair<double, bool>> pooled;
+    pooled.reserve(a.size() + b.size());
+    for (const double v : a) {
+        if (!std::isnan(v))
+            pooled.emplace_back(v, true);
+    }
+    const auto n1 = static_cast<double>(pooled.size());
+    for (const double v : b) {
+        if (!std::isnan(v))
+            pooled.emplace_back(v, false);
+    }
+    const auto n = static_cast<double>(pooled.size());
+    const double n2 = n - n1;
+    if (n1 == 0 || n2 == 0)
+        return { kNaN, kNaN };
+    std::sort(pooled.begin(), pooled.end(), [](const auto& x, const auto& y) { return x.first < y.first; });
+    double rankSumA = 0;
+    double tieTerm = 0; // sum of t^3 - t over groups of t tied values
+    for (std::size_t begin = 0; begin < pooled.size();) {
+        std::size_t end = begin + 1;
+        while (end < pooled.size() && pooled[end].first == pooled[begin].first)
+            ++end;
+        const auto t = static_cast<double>(end - begin);
+        const double averageRank = (static_cast<double>(begin + 1) + static_cast<double>(end)) / 2;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (pooled[i].second)
+                rankSumA += averageRank;
+        }
+        tieTerm += t * t * t - t;
+        begin = end;
+    }
+    const double u1 = rankSumA - n1 * (n1 + 1) / 2;
+    const double u2 = n1 * n2 - u1;
+    // scipy's _get_mwu_z with the larger U and the survival function doubled.
+    const double mu = n1 * n2 / 2;
+    const double s = std::sqrt(n1 * n2 / 12 * ((n + 1) - tieTerm / (n * (n - 1))));
+    const double z = (std::max(u1, u2) - mu - 0.5) / s;
+    const double p = std::erfc(z / std::sqrt(2.0));
+    return { u1, std::clamp(p, 0.0, 1.0) };
+}
+
+PairedRatios pairedRatios(const std::vector<double>& a, const std::vector<double>& b, int resamples,
+    double level, std::uint64_t seed)
+{
+    PairedRatios result;
+    const std::size_t pairs = std::min(a.size(), b.size());
+    result.ratios.reserve(pairs);
+    std::vector<double> finite;
+    finite.reserve(pairs);
+    for (std::size_t i = 0; i < pairs; ++i) {
+        result.ratios.push_back(b[i] / a[i]);
+        if (std::isfinite(result.ratios.back()))
+            finite.push_back(result.ratios.back());
+    }
+    result.medianRatio = bootstrapCI(finite, Statistic::Median, resamples, level, seed);
+    return result;
+}
+
+} // namespace te
