@@ -1,5 +1,6 @@
 #include "mainwindow.h"
 #include "chartcommand.h"
+#include "comparecommand.h"
 #include "statscommand.h"
 #include "validatecommand.h"
 
@@ -19,6 +20,7 @@ const std::map<QString, Command>& commands()
     static const std::map<QString, Command> table {
         { QStringLiteral("stats"), te::cli::runStats },
         { QStringLiteral("validate"), te::cli::runValidate },
+        { QStringLiteral("compare"), te::cli::runCompare },
     };
     return table;
 }
@@ -34,6 +36,7 @@ void printUsage(QTextStream& out)
            "--format)\n"
         << "  timing-explorer validate FILE...      list every problem in the files\n"
         << "  timing-explorer chart FILE... -o OUT  a chart as PNG or SVG (--kind, --group-by, --metric, ...)\n"
+        << "  timing-explorer compare FILE... --a X --b Y   group B against group A (--group-by, --metric)\n"
         << "  timing-explorer COMMAND --help        options of a command\n"
         << "  timing-explorer --version\n";
 }

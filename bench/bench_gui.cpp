@@ -2,6 +2,8 @@
 // times of the runs table, the longest event-loop stall while the window loads the
 // file in the background (a 10 ms QTimer probe), and how fast Cancel takes effect.
 // It prints figures; it does not pass or fail. Usage: bench_gui FILE
+#include "chartbuilder.h"
+#include "chartdata.h"
 #include "groupreference.h"
 #include "groupstats.h"
 #include "loadcontroller.h"
@@ -11,6 +13,7 @@
 #include "runtablemodel.h"
 
 #include <QApplication>
+#include <QChart>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTimer>
@@ -138,6 +141,21 @@ int main(int argc, char* argv[])
     filterTime("expression", expression);
     const double reset = secondsOf([&] { model.setRuns(range.apply(*data)); });
     std::printf("filter, then sort into the table %6.3f s\n", reset);
+    // -- charts: what switching metric or chart kind costs (data in core + building the QChart)
+    const std::vector<std::uint32_t> everyRun = te::allRuns(*data);
+    for (const auto kind : { te::ChartRequest::Kind::Box, te::ChartRequest::Kind::Histogram,
+                             te::ChartRequest::Kind::Stacked, te::ChartRequest::Kind::Trend,
+                             te::ChartRequest::Kind::Bar }) {
+        te::ChartRequest request;
+        request.kind = kind;
+        te::ChartData chart;
+        const double compute = secondsOf([&] { chart = te::computeChartData(*data, everyRun, request); });
+        const double draw = secondsOf([&] { delete te::buildChart(chart); });
+        std::printf("chart %-10s %6.3f s data + %6.3f s QChart (%zu groups)%s\n", qPrintable(te::kindName(kind)), compute,
+                    draw, chart.groups.size(),
+                    kind == te::ChartRequest::Kind::Bar ? " — includes 2,000 bootstrap resamples per group, off the GUI thread"
+                                                         : "");
+    }
     const double regroup = secondsOf([&] { te::GroupReference::compute(*data, { te::TimingDataset::Model }); });
     std::printf("group reference    %6.3f s (median and P95 of every node per model; off the GUI thread)\n", regroup);
     return 0;

@@ -1,6 +1,7 @@
 // The charts view driven offscreen: every chart kind gets the series and values
 // the chart data says, a click on a box drills down to exactly its runs, and
 // exports write files that read back.
+#include "abpanel.h"
 #include "chartsview.h"
 #include "groupstats.h"
 #include "groupstatsmodel.h"
@@ -119,6 +120,32 @@ private slots:
         QCOMPARE(view.chartData().request.metric, u"phase2"_qs);
         choose(view, "Group by", u"(all runs)"_qs);
         QCOMPARE(view.chartData().groups.size(), 1u);
+    }
+
+    void comparesTwoGroups()
+    {
+        ChartsView view;
+        QSignalSpy compared(view.abPanel(), &AbPanel::compared);
+        view.setRuns(m_data, allRuns(*m_data));
+        QVERIFY(compared.wait(10000));
+        // B = slow, A = fast by default: numpy medians 28.873 / 17.04; scipy p = 3.17e-05.
+        const AbComparison& c = view.abPanel()->comparison();
+        QCOMPARE(c.labelA, u"fast"_qs);
+        QCOMPARE(c.labelB, u"slow"_qs);
+        QCOMPARE(c.ratioOfMedians.estimate, 28.872999999999998 / 17.04);
+        const QString summary = view.abPanel()->summaryText();
+        QVERIFY2(summary.contains(u"1.69×"_qs) && summary.contains(u"unlikely to be chance"_qs), qPrintable(summary));
+        QVERIFY(summary.contains(u"12 registrations both ran"_qs));
+        // Swapping the groups inverts the ratio.
+        for (QComboBox* box : view.abPanel()->findChildren<QComboBox*>()) {
+            if (box->accessibleName() == u"Group B"_qs)
+                box->setCurrentIndex(0);
+            if (box->accessibleName() == u"Group A"_qs)
+                box->setCurrentIndex(1);
+        }
+        QVERIFY(compared.wait(10000));
+        QCOMPARE(view.abPanel()->comparison().labelB, u"fast"_qs);
+        QVERIFY(view.abPanel()->comparison().ratioOfMedians.estimate < 1.0);
     }
 
     void exportsReadBack()

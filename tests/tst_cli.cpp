@@ -204,6 +204,27 @@ private slots:
         QVERIFY(unwritable.err.contains(u"/nonexistent/dir/x.png"_qs));
     }
 
+    void compareGroups()
+    {
+        // scipy 1.10.1 mannwhitneyu(fast, slow, 'two-sided', method='asymptotic').pvalue = 3.167857100134274e-05
+        const Run table = run({ u"compare"_qs, data("stats_groups.jsonl"), u"--a"_qs, u"fast"_qs, u"--b"_qs, u"slow"_qs });
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains(u"ratio of medians B/A    1.694"_qs), qPrintable(table.out));
+        QVERIFY(table.out.contains(u"p = 3.17e-05"_qs));
+        QVERIFY(table.out.contains(u"12 registrations ran on both"_qs));
+        const Run csv = run({ u"compare"_qs, data("stats_groups.jsonl"), u"--a"_qs, u"fast"_qs, u"--b"_qs, u"slow"_qs,
+                              u"--format"_qs, u"csv"_qs, u"--metric"_qs, u"total"_qs });
+        QCOMPARE(csv.exitCode, 0);
+        QVERIFY(csv.out.startsWith(u"node,depth,median_a,median_b,delta,ratio\ntotal,0,17.04,28.872999999999998,"_qs));
+        const Run json = run({ u"compare"_qs, data("stats_groups.jsonl"), u"--a"_qs, u"fast"_qs, u"--b"_qs, u"slow"_qs,
+                               u"--format"_qs, u"json"_qs });
+        QCOMPARE(json.exitCode, 0);
+        QVERIFY(json.out.contains(u"\"p_two_sided\": 3.1678571001342"_qs)); // scipy's p to 13 digits
+        const Run missing = run({ u"compare"_qs, data("stats_groups.jsonl"), u"--a"_qs, u"fast"_qs, u"--b"_qs, u"nope"_qs });
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains(u"the groups are: fast, slow"_qs));
+    }
+
     void mappingOption()
     {
         const Run r = run(

@@ -1,5 +1,6 @@
 #include "chartsview.h"
 
+#include "abpanel.h"
 #include "chartbuilder.h"
 #include "groupstatsmodel.h"
 #include "runfilter.h"
@@ -29,6 +30,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
@@ -51,6 +53,7 @@ ChartsView::ChartsView(QWidget* parent)
     , m_chartView(new QChartView(this))
     , m_table(new QTableView(this))
     , m_stats(new GroupStatsModel(this))
+    , m_ab(new AbPanel(this))
 {
     m_kind->addItem(tr("Box plot"), QStringLiteral("box"));
     m_kind->addItem(tr("Bar with 95 % interval"), QStringLiteral("bar"));
@@ -100,6 +103,7 @@ ChartsView::ChartsView(QWidget* parent)
     m_table->setSortingEnabled(true);
     m_table->sortByColumn(GroupStatsModel::Group, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setAlternatingRowColors(true);
     m_table->setAccessibleName(tr("Statistics per group"));
     m_table->setObjectName(QStringLiteral("groupStats"));
@@ -121,8 +125,12 @@ ChartsView::ChartsView(QWidget* parent)
     controls->addWidget(m_export);
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
+    auto* below = new QTabWidget(this);
+    below->addTab(m_table, tr("Statistics per group"));
+    below->addTab(m_ab, tr("Compare two groups"));
+    below->setDocumentMode(true);
     splitter->addWidget(m_chartView);
-    splitter->addWidget(m_table);
+    splitter->addWidget(below);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({ 560, 200 }); // the chart is the point; the table is a summary
@@ -223,6 +231,7 @@ void ChartsView::showChart(ChartData chart)
 {
     m_chart = std::move(chart);
     m_stats->setChart(m_chart);
+    m_ab->setChart(m_data, m_chart);
     m_table->resizeColumnsToContents();
     QChart* old = m_chartView->chart();
     m_chartView->setChart(buildChart(m_chart));

@@ -18,6 +18,7 @@ class QToolButton;
 
 namespace te {
 
+class AbPanel;
 class GroupStatsModel;
 class TimingDataset;
 
@@ -38,6 +39,7 @@ public:
     const ChartData& chartData() const { return m_chart; }
     QChartView* chartView() const { return m_chartView; }
     GroupStatsModel* statsModel() const { return m_stats; }
+    AbPanel* abPanel() const { return m_ab; }
     /// Writes the current chart as PNG or SVG (by suffix) at `size`.
     bool exportTo(const QString& path, QSize size, QString* error) const;
 
@@ -74,6 +76,7 @@ private:
     QChartView* m_chartView;
     QTableView* m_table;
     GroupStatsModel* m_stats;
+    AbPanel* m_ab;
 };
 
 } // namespace te
