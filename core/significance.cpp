@@ -94,13 +94,48 @@ double quantileOf(Statistic statistic)
     return kNaN;
 }
 
+// Uniform on (0, 1), never 0 (53 random bits, offset by half a step).
+double uniform01(Xoshiro256& rng)
+{
+    return (static_cast<double>(rng.next() >> 11) + 0.5) * 0x1.0p-53;
+}
+
+double standardNormal(Xoshiro256& rng)
+{
+    // Box–Muller; the second value is dropped to keep one stream position a draw.
+    return std::sqrt(-2.0 * std::log(uniform01(rng))) * std::cos(2.0 * 3.14159265358979323846 * uniform01(rng));
+}
+
+// Gamma(shape, 1) for shape >= 1 (Marsaglia and Tsang, 2000).
+double gammaVariate(Xoshiro256& rng, double shape)
+{
+    const double d = shape - 1.0 / 3.0;
+    const double c = 1.0 / std::sqrt(9.0 * d);
+    while (true) {
+        const double x = standardNormal(rng);
+        const double v = std::pow(1.0 + c * x, 3);
+        if (v <= 0)
+            continue;
+        if (std::log(uniform01(rng)) < 0.5 * x * x + d - d * v + d * std::log(v))
+            return d * v;
+    }
+}
+
+// Beta(a, b) for a, b >= 1.
+double betaVariate(Xoshiro256& rng, double a, double b)
+{
+    const double x = gammaVariate(rng, a);
+    return x / (x + gammaVariate(rng, b));
+}
+
 // The statistic of one resample of `sorted` (ascending, no NaN), drawn from `rng`.
-// Resampling sorted values means an order statistic of the resample is the value at
-// the same order statistic of the drawn indices, so a percentile needs no sort: it
-// counts the indices below a window around the wanted ranks and keeps those inside
-// it (a few thousand). The window is 8 standard deviations of those order
-// statistics wide on each side; should the ranks fall outside it anyway, the same
-// indices are drawn again and counted in full. Holds fewer than 2^32 values (32 GiB).
+//
+// A mean adds up n drawn values. A percentile draws no resample at all: drawing
+// index floor(n·U) for n uniforms U makes the resample's k-th smallest value
+// sorted[floor(n·U_(k))], where U_(k), the k-th smallest of n uniforms, is
+// Beta(k, n − k + 1); and the next one, U_(k+1), is U_(k) plus the smallest of the
+// n − k uniforms above it. So two draws give exactly the resample's two order
+// statistics around the percentile, whatever n is.
 class Resampler
 {
 public:
@@ -108,7 +143,7 @@ public:
         : m_sorted(sorted)
     { }
 
-    double operator()(Statistic statistic, Xoshiro256& rng)
+    double operator()(Statistic statistic, Xoshiro256& rng) const
     {
         const auto n = static_cast<std::uint32_t>(m_sorted.size());
         if (statistic == Statistic::Mean) {
@@ -119,55 +154,23 @@ public:
         const double position = quantileOf(statistic) * static_cast<double>(n - 1);
         const auto lower = static_cast<std::uint32_t>(std::floor(position));
         const std::uint32_t upper = std::min(lower + 1, n - 1);
-        const double spread = std::sqrt(static_cast<double>(lower) * (n - lower) / n);
-        const auto margin = static_cast<std::uint32_t>(std::min(8 * spread + 16, static_cast<double>(n)));
-        const std::uint32_t from = lower > margin ? lower - margin : 0;
-        const std::uint32_t to
-            = static_cast<std::uint32_t>(std::min<std::uint64_t>(n, std::uint64_t(upper) + margin + 1));
-        const Xoshiro256 start = rng;
-        std::uint32_t below = 0;
-        m_window.clear();
-        drawIndices(rng, n, n, [&](std::uint32_t i) {
-            below += i < from ? 1 : 0;
-            if (i - from < to - from)
-                m_window.push_back(i);
-        });
-        std::uint32_t lowerIndex = 0;
-        std::uint32_t upperIndex = 0;
-        if (below <= lower && below + m_window.size() > upper) {
-            const auto nth = m_window.begin() + (lower - below);
-            std::nth_element(m_window.begin(), nth, m_window.end());
-            lowerIndex = *nth;
-            upperIndex = upper == lower ? lowerIndex : *std::min_element(nth + 1, m_window.end());
-        } else {
-            Xoshiro256 again = start;
-            m_counts.assign(n, 0);
-            drawIndices(again, n, n, [&](std::uint32_t i) { ++m_counts[i]; });
-            lowerIndex = indexOfRank(lower);
-            upperIndex = indexOfRank(upper);
+        // 1-based ranks lower + 1 and upper + 1 of the n drawn uniforms.
+        const double uLower = betaVariate(rng, lower + 1.0, static_cast<double>(n - lower));
+        double uUpper = uLower;
+        if (upper != lower) {
+            const double above = static_cast<double>(n - lower - 1); // uniforms above the lower one
+            uUpper = uLower + (1.0 - uLower) * (1.0 - std::pow(uniform01(rng), 1.0 / above));
         }
-        const double a = m_sorted[lowerIndex];
-        const double b = m_sorted[upperIndex];
+        const auto indexOf = [n](double u) { return std::min(static_cast<std::uint32_t>(u * n), n - 1); };
+        const double a = m_sorted[indexOf(uLower)];
+        const double b = m_sorted[indexOf(uUpper)];
         const double fraction = position - lower;
         // numpy's _lerp, as percentileOfSorted interpolates.
         return fraction >= 0.5 ? b - (b - a) * (1.0 - fraction) : a + (b - a) * fraction;
     }
 
 private:
-    std::uint32_t indexOfRank(std::uint32_t rank) const
-    {
-        std::uint64_t seen = 0;
-        for (std::uint32_t i = 0; i < m_counts.size(); ++i) {
-            seen += m_counts[i];
-            if (seen > rank)
-                return i;
-        }
-        return static_cast<std::uint32_t>(m_counts.size() - 1);
-    }
-
     const std::vector<double>& m_sorted;
-    std::vector<std::uint32_t> m_window;
-    std::vector<std::uint32_t> m_counts;
 };
 
 // Runs compute(resample, resampler state) for every resample, on several threads when
@@ -263,7 +266,9 @@ ConfidenceInterval bootstrapCI(
             return resampler(statistic, rng);
         }
     };
-    const auto statistics = forEachResample(resamples, sorted.size(), Compute { sorted, statistic, seed });
+    // A mean draws every value; a percentile two order statistics (see Resampler).
+    const std::size_t work = statistic == Statistic::Mean ? sorted.size() : 64;
+    const auto statistics = forEachResample(resamples, work, Compute { sorted, statistic, seed });
     return intervalOf(statisticOf(statistic, sorted), statistics, level);
 }
 
@@ -292,7 +297,7 @@ ConfidenceInterval bootstrapRatioOfMedians(const std::vector<double>& a, const s
         }
     };
     const auto ratios
-        = forEachResample(resamples, sortedA.size() + sortedB.size(), Compute { sortedA, sortedB, seed });
+        = forEachResample(resamples, 128, Compute { sortedA, sortedB, seed });
     return intervalOf(estimate, ratios, level);
 }
 

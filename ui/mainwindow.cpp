@@ -80,6 +80,12 @@ MainWindow::MainWindow(QWidget* parent)
             runs.resize(8); // side by side, more than that is unreadable
         m_breakdown->showRuns(std::move(runs));
     });
+    // Double-click (or Enter) on a run: its breakdown, focused for the keyboard.
+    connect(m_runs, &RunsView::runActivated, this, [this](std::uint32_t run) {
+        m_tabs->setCurrentWidget(m_splitter);
+        m_breakdown->showRuns({ run });
+        m_breakdown->tree()->setFocus();
+    });
     connect(m_runs, &RunsView::groupFieldsChanged, this, [this] {
         if (m_current)
             m_loader->regroup(m_current, m_runs->viewState());
