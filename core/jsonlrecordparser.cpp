@@ -105,13 +105,9 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
     // no time, strings where a time belongs), nothing is kept.
     bool checkSkippedObject(od::value value, int depth)
     {
-        if (depth > kMaxTimingDepth) {
-            draft->reject(QStringLiteral("timing tree nested more than %1 levels deep").arg(kMaxTimingDepth));
-            return false;
-        }
         od::object object;
-        if (auto e = value.get_object().get(object))
-            return fail(e);
+        if (!enterObject(value, depth, "timing tree", object))
+            return false;
         for (auto fieldResult : object) {
             od::field field;
             if (auto e = std::move(fieldResult).get(field))
@@ -156,13 +152,9 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
     // `slot` is -1 in CheckOnly mode, where no node exists.
     bool timingObject(od::value value, int slot, int depth, const Walk& walk)
     {
-        if (depth > kMaxTimingDepth) {
-            draft->reject(QStringLiteral("timing tree nested more than %1 levels deep").arg(kMaxTimingDepth));
-            return false;
-        }
         od::object object;
-        if (auto e = value.get_object().get(object))
-            return fail(e);
+        if (!enterObject(value, depth, "timing tree", object))
+            return false;
         return timingMembers(object, slot, depth, walk);
     }
 

@@ -12,6 +12,17 @@ bool JsonMetadataReader::fail(simdjson::error_code error)
     return false;
 }
 
+bool JsonMetadataReader::enterObject(od::value value, int depth, const char* what, od::object& object)
+{
+    if (depth > kMaxTimingDepth) {
+        draft->reject(QStringLiteral("%1 nested more than %2 levels deep").arg(QLatin1String(what)).arg(kMaxTimingDepth));
+        return false;
+    }
+    if (auto e = value.get_object().get(object))
+        return fail(e);
+    return true;
+}
+
 bool JsonMetadataReader::skipBounded(od::value value, int depth)
 {
     if (depth > kMaxTimingDepth) {
@@ -135,13 +146,9 @@ bool JsonMetadataReader::metadata(std::string_view name, od::value value, od::js
 
 bool JsonMetadataReader::metadataObject(od::value value, const std::string& prefix, int depth)
 {
-    if (depth > kMaxTimingDepth) {
-        draft->reject(QStringLiteral("metadata nested more than %1 levels deep").arg(kMaxTimingDepth));
-        return false;
-    }
     od::object object;
-    if (auto e = value.get_object().get(object))
-        return fail(e);
+    if (!enterObject(value, depth, "metadata", object))
+        return false;
     for (auto fieldResult : object) {
         od::field field;
         if (auto e = std::move(fieldResult).get(field))

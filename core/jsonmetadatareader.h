@@ -22,6 +22,9 @@ protected:
     std::string scratch;
 
     bool fail(simdjson::error_code error);
+    /// Opens `value` as an object unless it sits deeper than kMaxTimingDepth, in
+    /// which case the record is rejected: "`what` nested more than 32 levels deep".
+    bool enterObject(od::value value, int depth, const char* what, od::object& object);
     /// Walks a structure that is not shown, only to bound its depth: simdjson skips
     /// unread values without checking how deep they go.
     bool skipBounded(od::value value, int depth);

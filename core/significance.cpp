@@ -226,18 +226,8 @@ double statisticOf(Statistic statistic, std::vector<double> values)
     std::erase_if(values, [](double v) { return std::isnan(v); });
     if (values.empty())
         return kNaN;
-    if (statistic == Statistic::Mean) {
-        // Compensated, in data order, as summarize() sums.
-        double sum = 0;
-        double compensation = 0;
-        for (const double v : values) {
-            const double y = v - compensation;
-            const double t = sum + y;
-            compensation = (t - sum) - y;
-            sum = t;
-        }
-        return sum / static_cast<double>(values.size());
-    }
+    if (statistic == Statistic::Mean)
+        return compensatedMean(values); // as summarize() sums
     // percentileOfSorted reads only the two ranks around the percentile.
     const double q = quantileOf(statistic);
     const auto lower = static_cast<std::ptrdiff_t>(std::floor(q * static_cast<double>(values.size() - 1)));

@@ -21,6 +21,21 @@ double percentileOfSorted(const std::vector<double>& sorted, double q)
     return fraction >= 0.5 ? b - (b - a) * (1.0 - fraction) : a + (b - a) * fraction;
 }
 
+double compensatedMean(const std::vector<double>& values)
+{
+    if (values.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    double sum = 0;
+    double compensation = 0;
+    for (const double v : values) {
+        const double y = v - compensation;
+        const double t = sum + y;
+        compensation = (t - sum) - y;
+        sum = t;
+    }
+    return sum / static_cast<double>(values.size());
+}
+
 SummaryStats summarize(std::vector<double>& values)
 {
     SummaryStats s;
@@ -31,16 +46,8 @@ SummaryStats summarize(std::vector<double>& values)
         return s;
     }
     // Moments first, in data order (as pandas sums them), before the selection
-    // below reorders the values. Compensated summation agrees with numpy to ~1e-15.
-    double sum = 0;
-    double compensation = 0;
-    for (const double v : values) {
-        const double y = v - compensation;
-        const double t = sum + y;
-        compensation = (t - sum) - y;
-        sum = t;
-    }
-    s.mean = sum / static_cast<double>(values.size());
+    // below reorders the values.
+    s.mean = compensatedMean(values);
     double squares = 0;
     for (const double v : values)
         squares += (v - s.mean) * (v - s.mean);

@@ -30,6 +30,10 @@ struct SummaryStats
     bool p99Unreliable() const { return n < 100; }
 };
 
+/// The mean by compensated (Kahan) summation in the order given: agrees with numpy
+/// and pandas to about 1e-15 relative. NaN for no values.
+double compensatedMean(const std::vector<double>& values);
+
 /// Summarises `values`, reordering them (partially sorted, not sorted). All fields
 /// are NaN when empty.
 SummaryStats summarize(std::vector<double>& values);
