@@ -59,6 +59,11 @@ void MetricColumn::finish(std::uint32_t runCount)
         makeDense(runCount);
     if (isDense())
         m_dense.resize(runCount, missing());
+    // Growth by push_back leaves up to twice the capacity; a million runs make that
+    // tens of megabytes. Follow mode grows a copy anyway, so this costs it nothing.
+    m_sparseRuns.shrink_to_fit();
+    m_sparseValues.shrink_to_fit();
+    m_derivedRuns.shrink_to_fit();
 }
 
 void MetricColumn::append(const MetricColumn& other, std::uint32_t offset)
