@@ -1,7 +1,9 @@
 #include "mainwindow.h"
 #include "chartcommand.h"
 #include "comparecommand.h"
+#include "convertcommand.h"
 #include "statscommand.h"
+#include "summarycommand.h"
 #include "validatecommand.h"
 
 #include <QApplication>
@@ -21,6 +23,8 @@ const std::map<QString, Command>& commands()
         { QStringLiteral("stats"), te::cli::runStats },
         { QStringLiteral("validate"), te::cli::runValidate },
         { QStringLiteral("compare"), te::cli::runCompare },
+        { QStringLiteral("summary"), te::cli::runSummary },
+        { QStringLiteral("convert"), te::cli::runConvert },
     };
     return table;
 }
@@ -37,6 +41,8 @@ void printUsage(QTextStream& out)
         << "  timing-explorer validate FILE...      list every problem in the files\n"
         << "  timing-explorer chart FILE... -o OUT  a chart as PNG or SVG (--kind, --group-by, --metric, ...)\n"
         << "  timing-explorer compare FILE... --a X --b Y   group B against group A (--group-by, --metric)\n"
+        << "  timing-explorer convert FILE... -o OUT  to JSON Lines in the proposed structure (-o - for stdout)\n"
+        << "  timing-explorer summary FILE... -o OUT.csv  the runs as CSV (--preset, --columns, --per-group, --long)\n"
         << "  timing-explorer COMMAND --help        options of a command\n"
         << "  timing-explorer --version\n";
 }

@@ -209,7 +209,10 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
                 break;
             }
             case od::json_type::array:
-                if (key == "agents" && slot >= 0
+                if (key == "derived" && slot == RecordDraft::kRoot) {
+                    if (!derivedPaths(member, depth))
+                        return false;
+                } else if (key == "agents" && slot >= 0
                     && (walk.mode == Walk::Full || (walk.trie && walk.trie->wanted))) {
                     if (!joinArray(member, scratch, depth))
                         return false;
@@ -228,6 +231,33 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
             default:
                 if (walk.mode == Walk::Full && !metadata(metadataName(slot, key), member, type, depth))
                     return false;
+            }
+        }
+        return true;
+    }
+
+    // `timings.derived`: the paths of the totals that were derived from their parts
+    // when the record was written by `convert` (see jsonlwriter.h). Their values are
+    // in the record too; the draft marks them derived again. Non-strings are ignored.
+    bool derivedPaths(od::value value, int depth)
+    {
+        od::array array;
+        if (auto e = value.get_array().get(array))
+            return fail(e);
+        for (auto elementResult : array) {
+            od::value element;
+            if (auto e = elementResult.get(element))
+                return fail(e);
+            od::json_type type;
+            if (auto e = element.type().get(type))
+                return fail(e);
+            std::string_view path;
+            if (type == od::json_type::string) {
+                if (auto e = stringOf(element, path))
+                    return fail(e);
+                draft->markDerived(path);
+            } else if (!skipBounded(element, depth + 2)) {
+                return false;
             }
         }
         return true;

@@ -5,6 +5,7 @@
 #include "timingdataset.h"
 #include "timingkeys.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace te {
@@ -41,6 +42,7 @@ void RecordDraft::reset()
     root.childSum = 0;
     root.childCount = 0;
     m_metaCount = 0;
+    m_derivedPaths.clear();
     m_sawSkippedTiming = false;
     m_hasRegistrationId = false;
     m_rejected = false;
@@ -162,6 +164,15 @@ std::optional<std::uint32_t> RecordDraft::commit(
         reject(
             QStringLiteral("no timing values found (expected \"timings\", \"phases\" or *_seconds fields)"));
         return std::nullopt;
+    }
+
+    // Totals a converted file lists as derived keep their flag, and like any derived
+    // total they are not checked against their parts (see markDerived).
+    for (int i = 0; !m_derivedPaths.empty() && i < m_nodeCount; ++i) {
+        Node& n = m_nodes[static_cast<std::size_t>(i)];
+        if (n.hasValue
+            && std::find(m_derivedPaths.begin(), m_derivedPaths.end(), pathOf(i)) != m_derivedPaths.end())
+            n.derived = true;
     }
 
     // Children always sit after their parent, so a backward pass sees every child

@@ -47,6 +47,10 @@ public:
     void setAgents(int slot, std::string_view agents);
     void addMetadata(std::string_view field, std::string_view value);
     void addTimestamp(std::string_view field, std::string_view text, std::optional<qint64> ms);
+    /// Marks the node at `path` ("total", "phase1/x") as derived, though its value was
+    /// given: files written by `convert` carry derived totals as numbers and list them
+    /// in `timings.derived`. Applied in `commit`, so the nodes may come later in the record.
+    void markDerived(std::string_view path) { m_derivedPaths.emplace_back(path); }
 
     /// Rejects the record; the first reason given wins.
     void reject(QString reason, int column = 0);
@@ -91,6 +95,7 @@ private:
     std::vector<Node> m_nodes { Node {} };
     int m_nodeCount = 1;
     std::vector<Meta> m_meta;
+    std::vector<std::string> m_derivedPaths; // see markDerived
     std::vector<int> m_metricOfSlot; // reused by commit()
     int m_metaCount = 0;
     const LoadProjection* m_projection = nullptr;

@@ -237,6 +237,163 @@ private slots:
         QCOMPARE(bad.exitCode, 2);
         QVERIFY(bad.err.contains(data("bad_mapping.json")));
     }
+
+    void convertCommand()
+    {
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"legacy.jsonl"_qs);
+        const Run r = run({ u"convert"_qs, data("legacy_wide.csv"), u"-o"_qs, out });
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.err, u"converted 2 runs from 1 files to "_qs + out + u'\n');
+        // The statistics of the converted file are those of the CSV, to the last bit,
+        // and its runs keep the CSV's name as their source.
+        const QStringList statsArguments { u"--group-by"_qs, u"source"_qs, u"--format"_qs, u"csv"_qs,
+            u"--metric"_qs, u"total,phase1,phase1/agent_conversation,phase2"_qs };
+        const Run fromCsv = run(QStringList { u"stats"_qs, data("legacy_wide.csv") } + statsArguments);
+        const Run fromJsonl = run(QStringList { u"stats"_qs, out } + statsArguments);
+        QCOMPARE(fromCsv.exitCode, 0);
+        QCOMPARE(fromJsonl.exitCode, 0);
+        QVERIFY(fromCsv.out.contains(u"legacy_wide.csv,phase1/agent_conversation,2,"));
+        QCOMPARE(fromJsonl.out, fromCsv.out);
+        QCOMPARE(run({ u"validate"_qs, out }).exitCode, 0);
+
+        // To stdout, with a mapping and a filter.
+        const Run toStdout = run({ u"convert"_qs, data("legacy_custom_columns.csv"), u"--mapping"_qs,
+            data("legacy_mapping.json"), u"--filter"_qs, u"registration_id=SPUS55557"_qs, u"-o"_qs, u"-"_qs });
+        QCOMPARE(toStdout.exitCode, 0);
+        const QStringList lines = toStdout.out.trimmed().split(u'\n');
+        QCOMPARE(lines.size(), 1);
+        QVERIFY2(lines[0].startsWith(u"{\"run_metadata\":{\"registration_id\":\"SPUS55557\""), qPrintable(lines[0]));
+        QVERIFY(lines[0].contains(u"\"phase3\":{\"total_seconds\":1.5"));
+        QVERIFY(toStdout.err.endsWith(u"to stdout\n"));
+
+        // Bad options.
+        QCOMPARE(run({ u"convert"_qs, data("legacy_wide.csv") }).exitCode, 2); // no -o
+        QCOMPARE(run({ u"convert"_qs, u"-o"_qs, out }).exitCode, 2); // no input
+        QCOMPARE(run({ u"convert"_qs, data("legacy_wide.csv"), u"-o"_qs, out, u"--filter"_qs, u"nothing"_qs }).exitCode, 2);
+        QCOMPARE(run({ u"convert"_qs, data("legacy_wide.csv"), u"-o"_qs, out, u"--frobnicate"_qs }).exitCode, 2);
+        QVERIFY(run({ u"convert"_qs, u"--help"_qs }).out.contains(u"--output"));
+
+        // Writing fails: the message names the file; an input is never written.
+        const Run unwritable = run({ u"convert"_qs, data("legacy_wide.csv"), u"-o"_qs, u"/nonexistent/dir/x.jsonl"_qs });
+        QCOMPARE(unwritable.exitCode, 1);
+        QVERIFY2(unwritable.err.contains(u"/nonexistent/dir/x.jsonl"_qs), qPrintable(unwritable.err));
+        const Run overInput = run({ u"convert"_qs, out, u"-o"_qs, out });
+        QCOMPARE(overInput.exitCode, 1);
+        QVERIFY2(overInput.err.contains(u"refusing to write "_qs + out), qPrintable(overInput.err));
+        QCOMPARE(run(QStringList { u"stats"_qs, out } + statsArguments).out, fromCsv.out); // unchanged
+        const Run missing = run({ u"convert"_qs, data("legacy_wide.csv"), u"/nonexistent/x.csv"_qs, u"-o"_qs, out });
+        QCOMPARE(missing.exitCode, 1);
+    }
+
+    void summaryCommand()
+    {
+        // -o - writes exactly the summary preset's golden file to stdout, BOM included.
+        QProcess process;
+        process.start(QStringLiteral(TIMING_EXPLORER_BINARY),
+            { u"summary"_qs, data("export_input.jsonl"), u"-o"_qs, u"-"_qs });
+        QVERIFY(process.waitForFinished(60000));
+        QCOMPARE(process.exitCode(), 0);
+        QFile golden(data("export/summary.csv"));
+        QVERIFY(golden.open(QIODevice::ReadOnly));
+        const QByteArray expected = golden.readAll();
+        QCOMPARE(process.readAllStandardOutput(), expected);
+
+        // To a file: the same bytes, and a note of what was written.
+        QTemporaryDir dir;
+        const QString out = dir.filePath(u"summary.csv"_qs);
+        const Run toFile = run(
+            { u"summary"_qs, data("export_input.jsonl"), u"-o"_qs, out, u"--preset"_qs, u"summary"_qs });
+        QCOMPARE(toFile.exitCode, 0);
+        QCOMPARE(toFile.err, u"wrote "_qs + out + u" (8 rows)\n"_qs);
+        QFile written(out);
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), expected);
+
+        // Per group, against the figures statsCsvMatchesPandas checks (pandas 1.5.3).
+        const Run perGroup
+            = run({ u"summary"_qs, data("stats_groups.jsonl"), u"--per-group"_qs, u"model"_qs, u"--stats"_qs,
+                u"n,median,p95"_qs, u"--metric"_qs, u"total"_qs, u"--no-bom"_qs, u"-o"_qs, u"-"_qs });
+        QCOMPARE(perGroup.exitCode, 0);
+        QCOMPARE(perGroup.out,
+            u"model,total_n,total_median_seconds,total_p95_seconds\nfast,13,17.040,21.182\nslow,12,28.873,31.211\n"_qs);
+
+        // A decimal comma switches the delimiter to ';', and says so.
+        const Run comma = run({ u"summary"_qs, data("stats_groups.jsonl"), u"--per-group"_qs, u"model"_qs,
+            u"--stats"_qs, u"median"_qs, u"--metric"_qs, u"total"_qs, u"--no-bom"_qs, u"--decimal"_qs,
+            u","_qs, u"--readable-headers"_qs, u"-o"_qs, u"-"_qs });
+        QCOMPARE(comma.exitCode, 0);
+        QVERIFY2(comma.err.contains(u"the delimiter is ';'"_qs), qPrintable(comma.err));
+        QCOMPARE(comma.out, u"Model;Total · median (s)\nfast;17,040\nslow;28,873\n"_qs);
+
+        // Long layout with machine column names, filtered.
+        const Run longLayout = run({ u"summary"_qs, data("seed_proposed.jsonl"), u"--long"_qs, u"--metric"_qs,
+            u"phase2"_qs, u"--filter"_qs, u"model=openai_gpt4o"_qs, u"--no-bom"_qs, u"-o"_qs, u"-"_qs });
+        QCOMPARE(longLayout.exitCode, 0);
+        QCOMPARE(longLayout.out.count(u'\n'), 3);
+        QVERIFY(
+            longLayout.out.startsWith(u"registration_id,model,constellation,timestamp,source,node,seconds\n"
+                                      "SPUS63654,openai_gpt4o,p1m1m2c,2025-01-14T10:31:00.000Z,"
+                                      "seed_proposed.jsonl,phase2,10.000\n"_qs));
+        const Run columns = run({ u"summary"_qs, data("seed_proposed.jsonl"), u"--columns"_qs,
+            u"registration_id,phase1_agent_conversation_seconds,phase1/file_write"_qs, u"--ms"_qs,
+            u"--precision"_qs, u"0"_qs, u"--no-bom"_qs, u"-o"_qs, u"-"_qs });
+        QCOMPARE(columns.out.split(u'\n').mid(0, 2),
+            QStringList({ u"registration_id,phase1_agent_conversation_ms,phase1_file_write_ms"_qs,
+                u"SPUS55557,33200,500"_qs }));
+    }
+
+    void summaryBadUsage_data()
+    {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("messagePart");
+        QTest::addRow("unknown column")
+            << QStringList { u"--columns"_qs, u"registration_id,frobnicate"_qs }
+            << u"unknown column \"frobnicate\"; the columns are: registration_id"_qs;
+        QTest::addRow("--stats without --per-group")
+            << QStringList { u"--stats"_qs, u"median"_qs } << u"--stats needs --per-group"_qs;
+        QTest::addRow("unknown statistic") << QStringList { u"--per-group"_qs, u"model"_qs, u"--stats"_qs,
+            u"p50"_qs } << u"the statistics are: n, mean, median"_qs;
+        QTest::addRow("unknown group field")
+            << QStringList { u"--per-group"_qs, u"modle"_qs } << u"the fields are: registration_id"_qs;
+        QTest::addRow("bad delimiter")
+            << QStringList { u"--delimiter"_qs, u"|"_qs } << u"--delimiter must be"_qs;
+        QTest::addRow("precision too high") << QStringList { u"--precision"_qs, u"13"_qs } << u"0 to 12"_qs;
+        QTest::addRow("unknown preset") << QStringList { u"--preset"_qs, u"everything"_qs }
+                                        << u"the presets are: summary, phases, all"_qs;
+        QTest::addRow("two layouts") << QStringList { u"--per-group"_qs, u"model"_qs, u"--long"_qs }
+                                     << u"choose one"_qs;
+    }
+
+    void summaryBadUsage()
+    {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, messagePart);
+        const Run r
+            = run(QStringList { u"summary"_qs, data("seed_proposed.jsonl"), u"-o"_qs, u"-"_qs } + arguments);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(messagePart), qPrintable(r.err));
+        QVERIFY(r.out.isEmpty());
+    }
+
+    void summaryWriteFailures()
+    {
+        QCOMPARE(run({ u"summary"_qs, data("seed_proposed.jsonl") }).exitCode,
+            2); // no -o: bad usage, not a failure
+        const Run unwritable
+            = run({ u"summary"_qs, data("seed_proposed.jsonl"), u"-o"_qs, u"/nonexistent/dir/x.csv"_qs });
+        QCOMPARE(unwritable.exitCode, 1);
+        QVERIFY2(unwritable.err.contains(u"cannot write /nonexistent/dir/x.csv: the directory"_qs),
+            qPrintable(unwritable.err));
+        QTemporaryDir dir;
+        const QString input = dir.filePath(u"input.jsonl"_qs);
+        QVERIFY(QFile::copy(data("seed_proposed.jsonl"), input));
+        const Run overInput = run({ u"summary"_qs, input, u"-o"_qs,
+            dir.filePath(u"./../"_qs) + QFileInfo(dir.path()).fileName() + u"/input.jsonl"_qs });
+        QCOMPARE(overInput.exitCode, 1);
+        QVERIFY2(overInput.err.contains(u"it is the input file"_qs), qPrintable(overInput.err));
+        QCOMPARE(QFileInfo(input).size(), QFileInfo(data("seed_proposed.jsonl")).size());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCli)

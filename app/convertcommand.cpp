@@ -1,0 +1,68 @@
+#include "convertcommand.h"
+
+#include "clicommon.h"
+#include "jsonlwriter.h"
+
+#include <QFile>
+#include <cstdio>
+
+namespace te::cli {
+
+int runConvert(const QStringList& arguments)
+{
+    Streams io;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Convert timing files of any supported shape to JSON Lines in the proposed "
+                       "structure (run_metadata + timings), one run a line. Inputs are never modified."));
+    addInputOptions(parser);
+    parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
+        QStringLiteral("The JSON Lines file to write (replaced atomically), or - for stdout."),
+        QStringLiteral("OUT") });
+    int exitCode = Ok;
+    if (!parseArguments(parser, arguments, io, exitCode))
+        return exitCode;
+    const QString output = parser.value(QStringLiteral("output"));
+    if (output.isEmpty()) {
+        io.err << "error: no output given; use -o OUT.jsonl, or -o - for stdout\n";
+        return BadUsage;
+    }
+    const auto loaded = loadInputs(parser, io, false);
+    if (!loaded)
+        return BadUsage;
+    const auto runs = filteredRuns(parser, loaded->dataset, io);
+    if (!runs)
+        return BadUsage;
+    // A missing input must not leave a partial conversion that looks complete.
+    if (loaded->anyFileUnreadable()) {
+        io.err << "error: not converting, as an input file could not be read\n";
+        return Failure;
+    }
+
+    const QStringList inputs = parser.positionalArguments();
+    QString error;
+    if (output == QStringLiteral("-")) {
+        io.out.flush();
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly) || !convertToJsonl(loaded->dataset, *runs, out, &error)) {
+            io.err << "error: cannot write to stdout: " << (error.isEmpty() ? out.errorString() : error)
+                   << '\n';
+            return Failure;
+        }
+        out.flush();
+    } else {
+        // The mapping is an input too.
+        QStringList protectedFiles = inputs;
+        if (parser.isSet(QStringLiteral("mapping")))
+            protectedFiles << parser.value(QStringLiteral("mapping"));
+        if (!convertToJsonlFile(loaded->dataset, *runs, output, protectedFiles, &error)) {
+            io.err << "error: " << error << '\n';
+            return Failure;
+        }
+    }
+    io.err << "converted " << runs->size() << " runs from " << inputs.size() << " files to "
+           << (output == QStringLiteral("-") ? QStringLiteral("stdout") : output) << '\n';
+    return Ok;
+}
+
+} // namespace te::cli
