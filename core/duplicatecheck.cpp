@@ -9,16 +9,23 @@ void warnDuplicates(LoadResult& result, const std::vector<std::uint32_t>& firstR
     const TimingDataset& data = result.dataset;
     const FieldColumn& ids = data.field(TimingDataset::RegistrationId);
     const FieldColumn& models = data.field(TimingDataset::Model);
+    const FieldColumn& sources = data.field(TimingDataset::Source);
+    // Older files carry no model column, one file per model, and every file runs the
+    // same registrations: without a model, the file stands for it.
+    const auto modelOf = [&](std::uint32_t run) -> std::uint64_t {
+        const std::uint32_t model = models.code(run);
+        return model != 0 ? model : (std::uint64_t { 1 } << 32) | sources.code(run);
+    };
     const FieldColumn& timestampTexts = data.field(TimingDataset::Timestamp);
     const auto sameKey = [&](std::uint32_t a, std::uint32_t b) {
         // Unparsed timestamps are all "no timestamp": their text tells them apart.
         return ids.code(a) == ids.code(b) && data.timestampMs(a) == data.timestampMs(b)
-            && timestampTexts.code(a) == timestampTexts.code(b) && models.code(a) == models.code(b);
+            && timestampTexts.code(a) == timestampTexts.code(b) && modelOf(a) == modelOf(b);
     };
     const auto keyHash = [&](std::uint32_t run) {
         std::uint64_t h = ids.code(run) * 0x9e3779b97f4a7c15ull;
         h ^= static_cast<std::uint64_t>(data.timestampMs(run)) + 0x632be59bd9b4e019ull + (h << 6) + (h >> 2);
-        h ^= models.code(run) * 0xbf58476d1ce4e5b9ull;
+        h ^= modelOf(run) * 0xbf58476d1ce4e5b9ull;
         return h ^ (h >> 31);
     };
     std::size_t capacity = 16;

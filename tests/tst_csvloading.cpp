@@ -34,6 +34,8 @@ private slots:
         QCOMPARE(r.dataset.fieldValue(0, TimingDataset::Source), u"runtime_gpt4o.csv"_qs);
         QCOMPARE(r.dataset.fieldValue(4, TimingDataset::Source), u"legacy_wide.csv"_qs);
         QCOMPARE(r.dataset.value(2, TimingDataset::kRootMetric), 37.0);
+        // The same registrations in two model files are not duplicates of each other.
+        QCOMPARE(r.warningCount(), 0);
     }
 
     void mappingFilePlacesOtherColumns()

@@ -2,6 +2,8 @@
 
 #include "breakdownview.h"
 #include "chartsview.h"
+#include "exportdialog.h"
+#include "groupstats.h"
 #include "filefollower.h"
 #include "filterbar.h"
 #include "loadcontroller.h"
@@ -128,6 +130,7 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open the Bundled &Sample"), this, [this] { openFiles({}); });
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
+    file->addAction(tr("&Export Summary…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSummary);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     rebuildRecentMenu();
@@ -185,6 +188,22 @@ void MainWindow::setBusy(bool busy)
         m_progress->setRange(0, 0);
         m_progress->setFormat(tr("Loading…"));
     }
+}
+
+void MainWindow::exportSummary()
+{
+    if (!m_current)
+        return;
+    ExportDialog::Scope scope;
+    scope.all = allRuns(*m_current->dataset);
+    scope.filtered = m_runs->filteredRuns();
+    scope.selected = m_runs->selectedRuns();
+    std::sort(scope.selected.begin(), scope.selected.end());
+    QStringList files;
+    for (const FileSummary& f : m_current->files)
+        files << f.path;
+    ExportDialog dialog(m_current->dataset, m_current->reference, std::move(scope), files, this);
+    dialog.exec();
 }
 
 void MainWindow::updateCharts()

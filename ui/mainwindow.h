@@ -62,6 +62,7 @@ private:
     void copy();
     void showProblems();
     void updateCharts();
+    void exportSummary();
 
     LoadController* m_loader;
     FileFollower* m_follower;

@@ -287,7 +287,7 @@ void RunsView::showColumnMenu(const QPoint& position)
         else if (column.kind == RunColumn::Kind::Line)
             label = tr("line in its file");
         else if (column.kind == RunColumn::Kind::Metric)
-            label = tr("⏱ %1").arg(column.key);
+            label = tr("%1 (seconds)").arg(column.key);
         QAction* action = menu.addAction(label);
         action->setCheckable(true);
         action->setChecked(std::find(shown.begin(), shown.end(), column) != shown.end());

@@ -1,0 +1,125 @@
+// The export dialog driven offscreen: pick a preset, change the delimiter, export,
+// and read the file back; the preview is exactly the file's first bytes.
+#include "exportdialog.h"
+#include "groupstats.h"
+#include "testsupport.h"
+
+#include <QComboBox>
+#include <QDir>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+
+using namespace te;
+using namespace te::test;
+
+class TestExportDialog : public QObject
+{
+    Q_OBJECT
+
+    std::shared_ptr<const TimingDataset> m_data;
+    QString m_input;
+
+    static QComboBox* combo(ExportDialog& dialog, const QString& accessibleName)
+    {
+        for (QComboBox* box : dialog.findChildren<QComboBox*>()) {
+            if (box->accessibleName() == accessibleName)
+                return box;
+        }
+        return nullptr;
+    }
+
+    ExportDialog::Scope scope() const
+    {
+        ExportDialog::Scope s;
+        s.all = allRuns(*m_data);
+        s.filtered = s.all;
+        s.selected = { 0, 1 };
+        return s;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QCoreApplication::setOrganizationName(u"TimingExplorerTests"_qs);
+        QSettings().clear();
+        m_input = QFINDTESTDATA("data/seed_proposed.jsonl");
+        m_data = std::make_shared<const TimingDataset>(loadFixtures({ u"seed_proposed.jsonl"_qs }).dataset);
+    }
+
+    void presetDelimiterExportAndReadBack()
+    {
+        ExportDialog dialog(m_data, nullptr, scope(), { m_input });
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        // The default preset is the seed's summary CSV.
+        QVERIFY(
+            dialog.previewBytes().startsWith("\xEF\xBB\xBFregistration_id,total_seconds,model,timestamp\n"));
+        QComboBox* preset = combo(dialog, u"Column preset"_qs);
+        preset->setCurrentIndex(1);
+        emit preset->activated(1); // as a user's pick does
+        QComboBox* delimiter = combo(dialog, u"Delimiter"_qs);
+        delimiter->setCurrentIndex(1); // ';'
+        const QByteArray preview = dialog.previewBytes();
+        QVERIFY2(preview.contains(
+                     "registration_id;model;constellation;timestamp;total_seconds;phase1_total_seconds"),
+            preview.constData());
+        QVERIFY(dialog.findChild<QPlainTextEdit*>(u"exportPreview"_qs)
+                    ->toPlainText()
+                    .startsWith(u"registration_id;"_qs));
+
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"phases.csv"_qs);
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        dialog.startExport(path);
+        QVERIFY(finished.wait(10000));
+        QVERIFY2(finished.front().at(0).toBool(), qPrintable(finished.front().at(2).toString()));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray written = file.readAll();
+        QVERIFY(written.startsWith(preview)); // the preview is the file's beginning, byte for byte
+        const QList<QByteArray> lines = written.split('\n');
+        QCOMPARE(lines.size(), 5); // BOM+header, three runs, and the final newline
+        QVERIFY(
+            lines[1].startsWith("SPUS55557;zai_glm4_5_air;p1m1m2c;2025-01-14T10:30:00.123Z;50.415;34.522"));
+    }
+
+    void selectionScopeAndSummaryBesideTheInput()
+    {
+        QTemporaryDir dir;
+        const QString input = dir.filePath(u"timings_detailed.jsonl"_qs);
+        QVERIFY(QFile::copy(m_input, input));
+        ExportDialog dialog(m_data, nullptr, scope(), { input });
+        QCOMPARE(dialog.summaryPathBesideInput(), dir.filePath(u"timings_summary.csv"_qs));
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        dialog.startExport(dialog.summaryPathBesideInput());
+        QVERIFY(finished.wait(10000));
+        QVERIFY(finished.front().at(0).toBool());
+        QVERIFY(QFileInfo::exists(dir.filePath(u"timings_summary.csv"_qs)));
+    }
+
+    void refusesToOverwriteALoadedFile()
+    {
+        QTemporaryDir dir;
+        const QString input = dir.filePath(u"in.jsonl"_qs);
+        QVERIFY(QFile::copy(m_input, input));
+        QFile original(input);
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        const QByteArray before = original.readAll();
+        original.close();
+        ExportDialog dialog(m_data, nullptr, scope(), { input });
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        QVERIFY(QDir(dir.path()).mkdir(u"sub"_qs));
+        dialog.startExport(dir.filePath(u"sub/../in.jsonl"_qs)); // another spelling of the input
+        QVERIFY(finished.wait(10000));
+        QVERIFY(!finished.front().at(0).toBool());
+        QVERIFY2(finished.front().at(2).toString().contains(u"it is the input file"_qs),
+            qPrintable(finished.front().at(2).toString()));
+        QVERIFY(original.open(QIODevice::ReadOnly));
+        QCOMPARE(original.readAll(), before);
+    }
+};
+
+QTEST_MAIN(TestExportDialog)
+#include "tst_exportdialog.moc"
