@@ -43,6 +43,16 @@ QDoubleSpinBox* secondsBox(const QString& noLimitText)
     return box;
 }
 
+// A tool button that opens `panel` (a small form) as its popup.
+void attachPopup(QToolButton* button, QWidget* panel)
+{
+    auto* menu = new QMenu(button);
+    auto* action = new QWidgetAction(menu);
+    action->setDefaultWidget(panel);
+    menu->addAction(action);
+    button->setMenu(menu);
+}
+
 } // namespace
 
 FilterBar::FilterBar(QWidget* parent)
@@ -101,11 +111,7 @@ void FilterBar::buildRangeMenu(QToolButton* button)
     form->addRow(tr("Metric"), m_rangeMetric);
     form->addRow(tr("At least"), m_minSeconds);
     form->addRow(tr("At most"), m_maxSeconds);
-    auto* menu = new QMenu(button);
-    auto* action = new QWidgetAction(menu);
-    action->setDefaultWidget(panel);
-    menu->addAction(action);
-    button->setMenu(menu);
+    attachPopup(button, panel);
     const auto update = [this] {
         const bool active = m_minSeconds->value() > 0 || m_maxSeconds->value() > 0;
         m_rangeButton->setText(active ? tr("Duration: %1").arg(m_rangeMetric->currentText()) : tr("Duration"));
@@ -133,11 +139,7 @@ void FilterBar::buildTimeMenu(QToolButton* button)
     auto* form = new QFormLayout(panel);
     form->addRow(m_useFrom, m_from);
     form->addRow(m_useTo, m_to);
-    auto* menu = new QMenu(button);
-    auto* action = new QWidgetAction(menu);
-    action->setDefaultWidget(panel);
-    menu->addAction(action);
-    button->setMenu(menu);
+    attachPopup(button, panel);
     const auto update = [this] {
         m_timeButton->setText(m_useFrom->isChecked() || m_useTo->isChecked() ? tr("Time: range (UTC)") : tr("Time"));
         emit changed();
