@@ -108,32 +108,26 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
         od::object object;
         if (!enterObject(value, depth, "timing tree", object))
             return false;
-        for (auto fieldResult : object) {
-            od::field field;
-            if (auto e = std::move(fieldResult).get(field))
-                return fail(e);
-            od::value member = field.value();
-            od::json_type type;
-            if (auto e = member.type().get(type))
-                return fail(e);
-            if (type == od::json_type::number) {
-                if (!checkSkippedNumber(member, -1, {}))
-                    return false;
-            } else if (type == od::json_type::object) {
-                if (!checkSkippedObject(member, depth + 1))
-                    return false;
-            } else if (type == od::json_type::array) {
-                if (!skipBounded(member, depth + 1))
-                    return false;
-            } else if (type == od::json_type::string) {
+        return forEachMember(object, [&](od::field& field, od::value member, od::json_type type) {
+            switch (type) {
+            case od::json_type::number:
+                return checkSkippedNumber(member, -1, {});
+            case od::json_type::object:
+                return checkSkippedObject(member, depth + 1);
+            case od::json_type::array:
+                return skipBounded(member, depth + 1);
+            case od::json_type::string: {
                 std::string_view key;
                 if (auto e = keyOf(field, key))
                     return fail(e);
                 if (splitTimeKey(key).hasUnitSuffix || isTotalKey(key))
                     return rejectStringTiming(member, -1, splitTimeKey(key).base, key);
+                return true;
             }
-        }
-        return true;
+            default:
+                return true;
+            }
+        });
     }
 
     bool rejectStringTiming(od::value member, int slot, std::string_view base, std::string_view key)
@@ -160,16 +154,9 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
 
     bool timingMembers(od::object& object, int slot, int depth, const Walk& walk)
     {
-        for (auto fieldResult : object) {
-            od::field field;
-            if (auto e = std::move(fieldResult).get(field))
-                return fail(e);
+        return forEachMember(object, [&](od::field& field, od::value member, od::json_type type) {
             std::string_view key;
             if (auto e = keyOf(field, key))
-                return fail(e);
-            od::value member = field.value();
-            od::json_type type;
-            if (auto e = member.type().get(type))
                 return fail(e);
             const TimeKey unit = splitTimeKey(key);
             switch (type) {
@@ -232,8 +219,8 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
                 if (walk.mode == Walk::Full && !metadata(metadataName(slot, key), member, type, depth))
                     return false;
             }
-        }
-        return true;
+            return true;
+        });
     }
 
     // `timings.derived`: the paths of the totals that were derived from their parts
@@ -241,26 +228,15 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
     // in the record too; the draft marks them derived again. Non-strings are ignored.
     bool derivedPaths(od::value value, int depth)
     {
-        od::array array;
-        if (auto e = value.get_array().get(array))
-            return fail(e);
-        for (auto elementResult : array) {
-            od::value element;
-            if (auto e = elementResult.get(element))
-                return fail(e);
-            od::json_type type;
-            if (auto e = element.type().get(type))
-                return fail(e);
+        return forEachElement(value, [&](od::value element, od::json_type type) {
+            if (type != od::json_type::string)
+                return skipBounded(element, depth + 2);
             std::string_view path;
-            if (type == od::json_type::string) {
-                if (auto e = stringOf(element, path))
-                    return fail(e);
-                draft->markDerived(path);
-            } else if (!skipBounded(element, depth + 2)) {
-                return false;
-            }
-        }
-        return true;
+            if (auto e = stringOf(element, path))
+                return fail(e);
+            draft->markDerived(path);
+            return true;
+        });
     }
 
     std::string nodePath(int slot, std::string_view base, std::string_view key) const
@@ -312,33 +288,18 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
             draft->reject(e == simdjson::INCORRECT_TYPE ? QStringLiteral("not a JSON object") : describe(e));
             return;
         }
-        for (auto fieldResult : root) {
-            od::field field;
-            if (auto e = std::move(fieldResult).get(field)) {
-                fail(e);
-                return;
-            }
+        const bool ok = forEachMember(root, [&](od::field& field, od::value value, od::json_type type) {
             std::string_view key;
-            if (auto e = keyOf(field, key)) {
-                fail(e);
-                return;
-            }
-            od::value value = field.value();
-            od::json_type type;
-            if (auto e = value.type().get(type)) {
-                fail(e);
-                return;
-            }
-            bool ok = true;
+            if (auto e = keyOf(field, key))
+                return fail(e);
             if (type == od::json_type::object && key == "run_metadata")
-                ok = metadataObject(value, std::string(), 1);
-            else if (type == od::json_type::object && (key == "timings" || key == "phases"))
-                ok = timingObject(value, RecordDraft::kRoot, 1, rootWalk());
-            else
-                ok = topLevel(key, value, type);
-            if (!ok)
-                return;
-        }
+                return metadataObject(value, std::string(), 1);
+            if (type == od::json_type::object && (key == "timings" || key == "phases"))
+                return timingObject(value, RecordDraft::kRoot, 1, rootWalk());
+            return topLevel(key, value, type);
+        });
+        if (!ok)
+            return;
         // Past the closing brace the document must be over: "{...} x" is not a record.
         const char* trailing = nullptr;
         if (!document.current_location().get(trailing))

@@ -15,7 +15,9 @@ bool JsonMetadataReader::fail(simdjson::error_code error)
 bool JsonMetadataReader::enterObject(od::value value, int depth, const char* what, od::object& object)
 {
     if (depth > kMaxTimingDepth) {
-        draft->reject(QStringLiteral("%1 nested more than %2 levels deep").arg(QLatin1String(what)).arg(kMaxTimingDepth));
+        draft->reject(QStringLiteral("%1 nested more than %2 levels deep")
+                          .arg(QLatin1String(what))
+                          .arg(kMaxTimingDepth));
         return false;
     }
     if (auto e = value.get_object().get(object))
@@ -32,28 +34,15 @@ bool JsonMetadataReader::skipBounded(od::value value, int depth)
     od::json_type type;
     if (auto e = value.type().get(type))
         return fail(e);
-    if (type == od::json_type::array) {
-        od::array array;
-        if (auto e = value.get_array().get(array))
-            return fail(e);
-        for (auto element : array) {
-            od::value v;
-            if (auto e = element.get(v))
-                return fail(e);
-            if (!skipBounded(v, depth + 1))
-                return false;
-        }
-    } else if (type == od::json_type::object) {
+    if (type == od::json_type::array)
+        return forEachElement(
+            value, [&](od::value element, od::json_type) { return skipBounded(element, depth + 1); });
+    if (type == od::json_type::object) {
         od::object object;
         if (auto e = value.get_object().get(object))
             return fail(e);
-        for (auto fieldResult : object) {
-            od::field field;
-            if (auto e = std::move(fieldResult).get(field))
-                return fail(e);
-            if (!skipBounded(field.value(), depth + 1))
-                return false;
-        }
+        return forEachMember(object,
+            [&](od::field&, od::value member, od::json_type) { return skipBounded(member, depth + 1); });
     }
     return true;
 }
@@ -61,16 +50,7 @@ bool JsonMetadataReader::skipBounded(od::value value, int depth)
 bool JsonMetadataReader::joinArray(od::value value, std::string& out, int depth)
 {
     out.clear();
-    od::array array;
-    if (auto e = value.get_array().get(array))
-        return fail(e);
-    for (auto elementResult : array) {
-        od::value element;
-        if (auto e = elementResult.get(element))
-            return fail(e);
-        od::json_type type;
-        if (auto e = element.type().get(type))
-            return fail(e);
+    return forEachElement(value, [&](od::value element, od::json_type type) {
         std::string_view text;
         if (type == od::json_type::string) {
             if (auto e = stringOf(element, text))
@@ -79,15 +59,13 @@ bool JsonMetadataReader::joinArray(od::value value, std::string& out, int depth)
             text = trimmed(element.raw_json_token());
         } else {
             // A nested structure inside a list is not shown, but its depth is checked.
-            if (!skipBounded(element, depth + 1))
-                return false;
-            continue;
+            return skipBounded(element, depth + 1);
         }
         if (!out.empty())
             out += ", ";
         out += text;
-    }
-    return true;
+        return true;
+    });
 }
 
 bool JsonMetadataReader::metadata(std::string_view name, od::value value, od::json_type type, int depth)
@@ -149,25 +127,13 @@ bool JsonMetadataReader::metadataObject(od::value value, const std::string& pref
     od::object object;
     if (!enterObject(value, depth, "metadata", object))
         return false;
-    for (auto fieldResult : object) {
-        od::field field;
-        if (auto e = std::move(fieldResult).get(field))
-            return fail(e);
+    return forEachMember(object, [&](od::field& field, od::value member, od::json_type type) {
         std::string_view key;
         if (auto e = keyOf(field, key))
             return fail(e);
-        od::value member = field.value();
-        od::json_type type;
-        if (auto e = member.type().get(type))
-            return fail(e);
-        if (prefix.empty()) {
-            if (!metadata(key, member, type, depth))
-                return false;
-        } else if (!metadata(prefix + std::string(key), member, type, depth)) {
-            return false;
-        }
-    }
-    return true;
+        return prefix.empty() ? metadata(key, member, type, depth)
+                              : metadata(prefix + std::string(key), member, type, depth);
+    });
 }
 
 } // namespace te::json

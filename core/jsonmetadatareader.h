@@ -25,6 +25,44 @@ protected:
     /// Opens `value` as an object unless it sits deeper than kMaxTimingDepth, in
     /// which case the record is rejected: "`what` nested more than 32 levels deep".
     bool enterObject(od::value value, int depth, const char* what, od::object& object);
+
+    /// Calls visit(element, type) for each element of the array `value` and stops at
+    /// the first false. A malformed element rejects the draft. Inlined: hot path.
+    template <typename Visit> bool forEachElement(od::value value, Visit&& visit)
+    {
+        od::array array;
+        if (auto e = value.get_array().get(array))
+            return fail(e);
+        for (auto result : array) {
+            od::value element;
+            if (auto e = result.get(element))
+                return fail(e);
+            od::json_type type;
+            if (auto e = element.type().get(type))
+                return fail(e);
+            if (!visit(element, type))
+                return false;
+        }
+        return true;
+    }
+
+    /// Calls visit(field, member, type) for each member of `object` and stops at the
+    /// first false; the field gives the key (keyOf) when the visitor needs it.
+    template <typename Visit> bool forEachMember(od::object& object, Visit&& visit)
+    {
+        for (auto result : object) {
+            od::field field;
+            if (auto e = std::move(result).get(field))
+                return fail(e);
+            od::value member = field.value();
+            od::json_type type;
+            if (auto e = member.type().get(type))
+                return fail(e);
+            if (!visit(field, member, type))
+                return false;
+        }
+        return true;
+    }
     /// Walks a structure that is not shown, only to bound its depth: simdjson skips
     /// unread values without checking how deep they go.
     bool skipBounded(od::value value, int depth);
