@@ -12,14 +12,19 @@ namespace {
 
 QStringList statColumns()
 {
-    return { QStringLiteral("n"), QStringLiteral("mean"), QStringLiteral("median"), QStringLiteral("p90"),
-        QStringLiteral("p95"), QStringLiteral("p99"), QStringLiteral("min"), QStringLiteral("max"),
-        QStringLiteral("stddev") };
+    QStringList names;
+    for (int f = 0; f < static_cast<int>(SummaryField::Count); ++f)
+        names << QLatin1String(summaryFieldName(static_cast<SummaryField>(f)));
+    return names;
 }
 
+// mean .. stddev: the figures after n.
 std::vector<double> statValues(const SummaryStats& s)
 {
-    return { s.mean, s.median, s.p90, s.p95, s.p99, s.min, s.max, s.stddev };
+    std::vector<double> values;
+    for (int f = static_cast<int>(SummaryField::Mean); f < static_cast<int>(SummaryField::Count); ++f)
+        values.push_back(summaryValue(s, static_cast<SummaryField>(f)));
+    return values;
 }
 
 void printCsv(const std::vector<GroupMetricStats>& rows, const QStringList& groupBy, QTextStream& out)

@@ -1,6 +1,7 @@
 #include "csvcolumns.h"
 
 #include "groupstats.h"
+#include "summarystats.h"
 #include "timingdataset.h"
 #include "timingkeys.h"
 
@@ -84,9 +85,10 @@ std::optional<RunColumn> metricFromFlatKey(const QString& name, const TimingData
 
 QStringList csvStatisticNames()
 {
-    return { QStringLiteral("n"), QStringLiteral("mean"), QStringLiteral("median"), QStringLiteral("p90"),
-        QStringLiteral("p95"), QStringLiteral("p99"), QStringLiteral("min"), QStringLiteral("max"),
-        QStringLiteral("stddev") };
+    QStringList names;
+    for (int f = 0; f < static_cast<int>(SummaryField::Count); ++f)
+        names << QLatin1String(summaryFieldName(static_cast<SummaryField>(f)));
+    return names;
 }
 
 QString csvMetricHeader(const QString& path, const CsvFormat& format, const QString& statistic)

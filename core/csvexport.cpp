@@ -15,30 +15,6 @@ namespace {
 constexpr qsizetype kChunkBytes = 256 * 1024;
 constexpr qint64 kProgressEvery = 4096;
 
-double statisticValue(const SummaryStats& s, int index)
-{
-    switch (index) {
-    case 1:
-        return s.mean;
-    case 2:
-        return s.median;
-    case 3:
-        return s.p90;
-    case 4:
-        return s.p95;
-    case 5:
-        return s.p99;
-    case 6:
-        return s.min;
-    case 7:
-        return s.max;
-    case 8:
-        return s.stddev;
-    default:
-        return static_cast<double>(s.n);
-    }
-}
-
 void addField(CsvRowWriter& row, const TimingDataset& data, int field, std::uint32_t run)
 {
     if (field == TimingDataset::Timestamp && data.timestampMs(run) != TimingDataset::kNoTimestamp) {
@@ -255,7 +231,7 @@ bool CsvExporter::writeRows(
                     if (statistic == 0)
                         row.addInteger(stats.n);
                     else
-                        row.addDuration(statisticValue(stats, statistic));
+                        row.addDuration(summaryValue(stats, static_cast<SummaryField>(statistic)));
                 }
             }
             row.endRow();

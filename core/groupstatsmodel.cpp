@@ -42,30 +42,12 @@ int GroupStatsModel::columnCount(const QModelIndex& parent) const
 
 namespace {
 
+// The model's columns N..StdDev are SummaryField's order, one place along.
 double valueOf(const SummaryStats& s, int column)
 {
-    switch (column) {
-    case GroupStatsModel::N:
-        return static_cast<double>(s.n);
-    case GroupStatsModel::Mean:
-        return s.mean;
-    case GroupStatsModel::Median:
-        return s.median;
-    case GroupStatsModel::P90:
-        return s.p90;
-    case GroupStatsModel::P95:
-        return s.p95;
-    case GroupStatsModel::P99:
-        return s.p99;
-    case GroupStatsModel::Min:
-        return s.min;
-    case GroupStatsModel::Max:
-        return s.max;
-    case GroupStatsModel::StdDev:
-        return s.stddev;
-    default:
+    if (column < GroupStatsModel::N || column > GroupStatsModel::StdDev)
         return std::nan("");
-    }
+    return summaryValue(s, static_cast<SummaryField>(column - GroupStatsModel::N));
 }
 
 bool isUnreliable(const SummaryStats& s, int column)

@@ -21,6 +21,39 @@ double percentileOfSorted(const std::vector<double>& sorted, double q)
     return fraction >= 0.5 ? b - (b - a) * (1.0 - fraction) : a + (b - a) * fraction;
 }
 
+double summaryValue(const SummaryStats& s, SummaryField field)
+{
+    switch (field) {
+    case SummaryField::N:
+        return static_cast<double>(s.n);
+    case SummaryField::Mean:
+        return s.mean;
+    case SummaryField::Median:
+        return s.median;
+    case SummaryField::P90:
+        return s.p90;
+    case SummaryField::P95:
+        return s.p95;
+    case SummaryField::P99:
+        return s.p99;
+    case SummaryField::Min:
+        return s.min;
+    case SummaryField::Max:
+        return s.max;
+    case SummaryField::StdDev:
+        return s.stddev;
+    case SummaryField::Count:
+        break;
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+const char* summaryFieldName(SummaryField field)
+{
+    static const char* const names[] = { "n", "mean", "median", "p90", "p95", "p99", "min", "max", "stddev" };
+    return field < SummaryField::Count ? names[static_cast<int>(field)] : "";
+}
+
 double compensatedMean(const std::vector<double>& values)
 {
     if (values.empty())

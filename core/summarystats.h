@@ -34,6 +34,24 @@ struct SummaryStats
 /// and pandas to about 1e-15 relative. NaN for no values.
 double compensatedMean(const std::vector<double>& values);
 
+/// The figures of SummaryStats in the order tables and exports list them; their
+/// names are "n", "mean", "median", "p90", "p95", "p99", "min", "max", "stddev".
+enum class SummaryField
+{
+    N,
+    Mean,
+    Median,
+    P90,
+    P95,
+    P99,
+    Min,
+    Max,
+    StdDev,
+    Count
+};
+double summaryValue(const SummaryStats& stats, SummaryField field); ///< n as a double
+const char* summaryFieldName(SummaryField field);
+
 /// Summarises `values`, reordering them (partially sorted, not sorted). All fields
 /// are NaN when empty.
 SummaryStats summarize(std::vector<double>& values);

@@ -2,6 +2,7 @@
 
 #include "timingloader.h"
 
+#include <QFile>
 #include <QTest>
 #include <cmath>
 
@@ -30,6 +31,18 @@ inline double valueOf(const TimingDataset& data, const QString& id, const QStrin
             return metric < 0 ? std::nan("") : data.value(run, metric);
     }
     return std::nan("");
+}
+
+inline QByteArray readAll(const QString& path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+inline bool writeFile(const QString& path, const QByteArray& bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
 }
 
 inline int countProblems(const LoadResult& result, Problem::Severity severity)

@@ -38,18 +38,6 @@ CsvExporter makeExporter(CsvExportRequest request)
     return std::move(*exporter);
 }
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
 // One cell through the engine, as the only cell of a row, without the line end.
 QString cell(const CsvFormat& format, const std::function<void(CsvRowWriter&)>& add)
 {

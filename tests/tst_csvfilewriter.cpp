@@ -26,18 +26,6 @@ CsvExporter summaryExporter(const QString& input)
     return *CsvExporter::create(data, allRuns(*data), request, nullptr);
 }
 
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-bool writeFile(const QString& path, const QByteArray& bytes)
-{
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
 } // namespace
 
 class TestCsvFileWriter : public QObject

@@ -11,6 +11,7 @@
 #include <numeric>
 
 using namespace te;
+using te::test::readAll;
 
 // QCOMPARE cannot print a JSON value; this shows it when the comparison fails.
 #define JSON_EQ(actual, expected) QVERIFY2((actual) == (expected), (actual).dump().c_str())
@@ -29,12 +30,6 @@ LoadResult loadFile(const QString& path)
     LoadOptions options;
     options.files = QStringList { path };
     return loadTimingFiles(options);
-}
-
-QByteArray readAll(const QString& path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 
 QString writeText(const QString& path, const QByteArray& text)
