@@ -7,7 +7,9 @@ te_install "${TE_PACKAGES[@]}" xauth
 if [ "${TE_SANITIZE:-0}" = 1 ]; then
     dir="$TE_ROOT/build/asan"
     te_build "$dir" Debug -DTIMING_EXPLORER_SANITIZE=ON -DTIMING_EXPLORER_BUILD_BENCH=OFF
-    export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1
+    export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
+    # Leaks are errors; tools/lsan.supp lists the third-party ones, each with its reason.
+    export LSAN_OPTIONS=suppressions=$TE_ROOT/tools/lsan.supp:print_suppressions=0
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 else
     dir="$TE_ROOT/build/dev"

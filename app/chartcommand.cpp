@@ -3,6 +3,7 @@
 #include "chartbuilder.h"
 #include "chartdata.h"
 #include "clicommon.h"
+#include "csvfilewriter.h"
 
 #include <QRegularExpression>
 #include <QSize>
@@ -95,6 +96,17 @@ int runChart(const QStringList& arguments)
     if (!chart.error.isEmpty()) {
         io.err << "error: " << chart.error << '\n';
         return BadUsage;
+    }
+    // A loaded file is never drawn over, however the output is spelled (a link, "..",
+    // a relative path): the loader goes by the contents, so an input may well be
+    // named .png or .svg. The same check as `summary` and `convert` make.
+    QStringList inputs = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("mapping")))
+        inputs << parser.value(QStringLiteral("mapping"));
+    if (const QString input = protectedInputFor(output, inputs); !input.isEmpty()) {
+        io.err << "error: cannot write " << output << ": it is the input file " << input
+               << ", which is only ever read\n";
+        return Failure;
     }
     QString error;
     if (!exportChart(chart, output, pixels, &error)) {

@@ -1,13 +1,16 @@
-#include "mainwindow.h"
+#include "allocator.h"
+#include "appearance.h"
 #include "chartcommand.h"
 #include "comparecommand.h"
 #include "convertcommand.h"
+#include "mainwindow.h"
 #include "statscommand.h"
 #include "summarycommand.h"
 #include "validatecommand.h"
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QIcon>
 #include <QTextStream>
 #include <cstdio>
 #include <functional>
@@ -39,10 +42,13 @@ void printUsage(QTextStream& out)
         << "  timing-explorer stats FILE...         group statistics (--group-by, --metric, --filter, "
            "--format)\n"
         << "  timing-explorer validate FILE...      list every problem in the files\n"
-        << "  timing-explorer chart FILE... -o OUT  a chart as PNG or SVG (--kind, --group-by, --metric, ...)\n"
+        << "  timing-explorer chart FILE... -o OUT  a chart as PNG or SVG (--kind, --group-by, --metric, "
+           "...)\n"
         << "  timing-explorer compare FILE... --a X --b Y   group B against group A (--group-by, --metric)\n"
-        << "  timing-explorer convert FILE... -o OUT  to JSON Lines in the proposed structure (-o - for stdout)\n"
-        << "  timing-explorer summary FILE... -o OUT.csv  the runs as CSV (--preset, --columns, --per-group, --long)\n"
+        << "  timing-explorer convert FILE... -o OUT  to JSON Lines in the proposed structure (-o - for "
+           "stdout)\n"
+        << "  timing-explorer summary FILE... -o OUT.csv  the runs as CSV (--preset, --columns, --per-group, "
+           "--long)\n"
         << "  timing-explorer COMMAND --help        options of a command\n"
         << "  timing-explorer --version\n";
 }
@@ -99,8 +105,13 @@ int main(int argc, char* argv[])
         return te::cli::runChart(arguments);
     }
 
+    // The window opens and closes big files: give their memory back when they close.
+    te::returnFreedMemoryPromptly();
     QApplication app(argc, argv);
     setIdentity();
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/timing-explorer.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.timingexplorer.TimingExplorer"));
+    te::applyAppearance(te::savedAppearance());
     QStringList files = QApplication::arguments();
     files.removeFirst();
     te::MainWindow window;

@@ -24,6 +24,16 @@ double peakRssMiB()
     return static_cast<double>(usage.ru_maxrss) / 1024.0;
 }
 
+// User + system time of all the process's threads: on a shared machine it varies
+// much less than wall time, which waits whenever another process has the cores.
+double cpuSeconds()
+{
+    rusage usage {};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
 double median(std::vector<double> values)
 {
     std::sort(values.begin(), values.end());
@@ -66,11 +76,14 @@ Measured fullOnce(const QString& path)
     return { static_cast<double>(timer.nsecsElapsed()) / 1e9, result.dataset.runCount() };
 }
 
-void report(const char* name, const std::vector<double>& seconds, std::uint32_t runs, double megabytes)
+void report(const char* name, const std::vector<double>& seconds, const std::vector<double>& cpu, std::uint32_t runs,
+    double megabytes)
 {
     const double s = median(seconds);
-    std::printf("%-6s  median %6.3f s  %7.0f MB/s  %9.0f records/s  peak RSS %6.0f MiB  (%zu runs)\n", name,
-        s, megabytes / s, runs / s, peakRssMiB(), seconds.size());
+    std::printf("%-6s  median %6.3f s (min %6.3f, CPU %6.3f s)  %5.0f MB/s  %8.0f records/s  peak RSS %5.0f MiB  "
+                "(%zu runs)\n",
+        name, s, *std::min_element(seconds.begin(), seconds.end()), median(cpu), megabytes / s, runs / s,
+        peakRssMiB(), seconds.size());
 }
 
 } // namespace
@@ -90,20 +103,18 @@ int main(int argc, char* argv[])
     std::printf("file %s: %.1f MB\n", qPrintable(path), megabytes);
 
     // Stats first: peak RSS only grows, so the lighter mode is measured before the full one.
-    std::vector<double> seconds;
-    std::uint32_t loaded = 0;
-    for (int i = 0; i < runs; ++i) {
-        const Measured m = statsOnce(path);
-        seconds.push_back(m.seconds);
-        loaded = m.runs;
+    for (const bool full : { false, true }) {
+        std::vector<double> seconds;
+        std::vector<double> cpu;
+        std::uint32_t loaded = 0;
+        for (int i = 0; i < runs; ++i) {
+            const double cpuBefore = cpuSeconds();
+            const Measured m = full ? fullOnce(path) : statsOnce(path);
+            cpu.push_back(cpuSeconds() - cpuBefore);
+            seconds.push_back(m.seconds);
+            loaded = m.runs;
+        }
+        report(full ? "full" : "stats", seconds, cpu, loaded, megabytes);
     }
-    report("stats", seconds, loaded, megabytes);
-    seconds.clear();
-    for (int i = 0; i < runs; ++i) {
-        const Measured m = fullOnce(path);
-        seconds.push_back(m.seconds);
-        loaded = m.runs;
-    }
-    report("full", seconds, loaded, megabytes);
     return 0;
 }

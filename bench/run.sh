@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Produces every performance figure the README quotes, in one run on one machine:
 # generator files of 250k, 500k and 1M records (linearity), bench_load on each,
-# then the side-by-side with DuckDB and pandas on the 1M file (compare.sh).
+# the window opening and closing the 1M file ten times (bench_reopen, resident
+# memory), then the side-by-side with DuckDB and pandas on the 1M file (compare.sh).
 #
 # Usage: bench/run.sh [WORK_DIR]   (default: /tmp/timing-explorer-bench; needs ~1.2 GB)
+#   TE_BENCH_10M=1  also 5M and 10M records (bench_load, and `stats` under
+#                   /usr/bin/time): ~9 GB more disk, ~3 GB of memory, a few minutes
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=${1:-/tmp/timing-explorer-bench}
@@ -14,14 +17,38 @@ source "$repo/tools/setup.sh"
 te_install "${TE_PACKAGES[@]}"
 te_build "$build" Release -DTIMING_EXPLORER_BUILD_TESTS=OFF >/dev/null
 
-for n in 250000 500000 1000000; do
+sizes=(250000 500000 1000000)
+if [[ ${TE_BENCH_10M:-0} == 1 ]]; then
+    sizes+=(5000000 10000000)
+fi
+for n in "${sizes[@]}"; do
     file=$work/timings_$n.jsonl
     [[ -f $file ]] || "$build/bench/gen_timings" "$n" "$file"
 done
 
 echo "== Load and statistics, by file size (linearity)"
-for n in 250000 500000 1000000; do
-    "$build/bench/bench_load" "$work/timings_$n.jsonl" --runs 5
+for n in "${sizes[@]}"; do
+    # Five runs each up to 1M records, three beyond (a 10M full load takes ~15 s).
+    "$build/bench/bench_load" "$work/timings_$n.jsonl" --runs $((n > 1000000 ? 3 : 5))
+done
+
+if [[ ${TE_BENCH_10M:-0} == 1 ]]; then
+    echo
+    echo "== timing-explorer stats, wall time and peak RSS (/usr/bin/time), 3 runs each"
+    te_install time
+    for n in 5000000 10000000; do
+        for run in 1 2 3; do
+            /usr/bin/time -f "$n records: %e s wall, %M KB peak RSS" "$build/app/timing-explorer" stats \
+                "$work/timings_$n.jsonl" --group-by model --metric total --metric phase1 >/dev/null
+        done
+    done
+fi
+
+echo
+echo "== The window opening and closing the 1M file 10 times (resident memory), then with the Charts tab"
+for charts in "" --charts; do
+    QT_QPA_PLATFORM=offscreen "$build/bench/bench_reopen" "$work/timings_1000000.jsonl" ${charts:+"$charts"} \
+        || echo "bench_reopen $charts: the last close is more than 10 % above the first"
 done
 
 echo

@@ -5,7 +5,8 @@
 
 namespace te {
 
-BlockReader::BlockReader(QFile& file, qint64 begin, qint64 end, std::size_t blockSize, std::size_t padding)
+BlockReader::BlockReader(
+    QIODevice& file, qint64 begin, qint64 end, std::size_t blockSize, std::size_t padding)
     : m_file(file)
     , m_position(begin)
     , m_end(end)

@@ -1,19 +1,19 @@
 #pragma once
 
-#include <QFile>
+#include <QIODevice>
 #include <cstddef>
 #include <string_view>
 #include <vector>
 
 namespace te {
 
-/// Streams a byte range of a file through a growing buffer, keeping the unread
+/// Streams a byte range of a file (or any seekable device) through a growing buffer, keeping the unread
 /// tail of the previous block in front of the next one. The buffer always has
 /// `padding` readable bytes after its data, which simdjson needs; they are zero.
 class BlockReader
 {
 public:
-    BlockReader(QFile& file, qint64 begin, qint64 end, std::size_t blockSize, std::size_t padding);
+    BlockReader(QIODevice& file, qint64 begin, qint64 end, std::size_t blockSize, std::size_t padding);
 
     /// Reads the next block after the unread bytes. Returns bytes read; 0 at the end.
     qint64 readMore();
@@ -33,7 +33,7 @@ public:
     qint64 offset() const { return m_position - static_cast<qint64>(unreadSize()); }
 
 private:
-    QFile& m_file;
+    QIODevice& m_file;
     qint64 m_position;
     qint64 m_end;
     std::size_t m_blockSize;

@@ -106,17 +106,18 @@ private:
 
 // Reads the file up to `end` (known == nullptr, begin == 0), or the records in
 // [begin, end) after a header read before (see readCsvRange).
-void readCsvRecords(const QString& path, SharedState& shared, Part& part, bool& headerUsable,
+void readCsvRecords(const Input& input, SharedState& shared, Part& part, bool& headerUsable,
     const CsvHeader* known, qint64 begin, qint64 end)
 {
-    PartBuilder builder(part, path);
+    PartBuilder builder(part, input.path);
     headerUsable = false;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("cannot read: ") + file.errorString());
+    const std::unique_ptr<QIODevice> file = input.open();
+    if (!file->isOpen()) {
+        builder.problem(
+            Problem::Severity::Error, 0, 0, QStringLiteral("cannot read: ") + file->errorString());
         return;
     }
-    BlockReader reader(file, begin, std::min(end, file.size()), kBlockSize, 0);
+    BlockReader reader(*file, begin, std::min(end, file->size()), kBlockSize, 0);
     part.completeEnd = begin;
     qint64 got = reader.readMore();
     shared.bytesRead += got;
@@ -235,7 +236,7 @@ void readCsvRecords(const QString& path, SharedState& shared, Part& part, bool& 
         builder.finishRecord(draft, lineNumber, unterminated);
     }
     if (reader.failed())
-        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("read error: ") + file.errorString());
+        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("read error: ") + file->errorString());
     if (!mapper && !shared.cancel.load())
         headerUsable = true; // only blank lines: reported as empty by the caller
     part.dataset.finish();
@@ -243,9 +244,9 @@ void readCsvRecords(const QString& path, SharedState& shared, Part& part, bool& 
 
 } // namespace
 
-void readCsv(const QString& path, qint64 size, SharedState& shared, Part& part, bool& headerUsable)
+void readCsv(const Input& input, qint64 size, SharedState& shared, Part& part, bool& headerUsable)
 {
-    readCsvRecords(path, shared, part, headerUsable, nullptr, 0, size);
+    readCsvRecords(input, shared, part, headerUsable, nullptr, 0, size);
 }
 
 std::optional<CsvHeader> readCsvHeader(const QString& path)
@@ -294,10 +295,10 @@ std::optional<CsvHeader> readCsvHeader(const QString& path)
 }
 
 bool readCsvRange(
-    const QString& path, const CsvHeader& header, qint64 begin, qint64 end, SharedState& shared, Part& part)
+    const Input& input, const CsvHeader& header, qint64 begin, qint64 end, SharedState& shared, Part& part)
 {
     bool headerUsable = false;
-    readCsvRecords(path, shared, part, headerUsable, &header, begin, end);
+    readCsvRecords(input, shared, part, headerUsable, &header, begin, end);
     return headerUsable;
 }
 

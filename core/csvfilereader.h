@@ -8,13 +8,13 @@
 
 namespace te::loader {
 
-/// Reads the first `size` bytes of a CSV file (its size when the loader opened it,
+/// Reads the first `size` bytes of a CSV input (its size when the loader opened it,
 /// so that the summary's byte count is what was read) into a Part. The delimiter is
 /// sniffed from the header line; columns land in the timing tree by the flat-key
 /// rules (see resolveFlatKey) and the mapping. A header without any timing column
 /// is one file-level problem and sets `headerUsable` false. Ragged rows,
 /// non-numeric times and invalid UTF-8 reject their row, naming the line and column.
-void readCsv(const QString& path, qint64 size, SharedState& shared, Part& part, bool& headerUsable);
+void readCsv(const Input& input, qint64 size, SharedState& shared, Part& part, bool& headerUsable);
 
 /// The header record of a CSV file, as readCsv reads it.
 struct CsvHeader
@@ -32,6 +32,6 @@ std::optional<CsvHeader> readCsvHeader(const QString& path);
 /// `header`; `begin` must be a record start after the header. Line numbers and run
 /// indices count from `begin`. False when the header has no timing column.
 bool readCsvRange(
-    const QString& path, const CsvHeader& header, qint64 begin, qint64 end, SharedState& shared, Part& part);
+    const Input& input, const CsvHeader& header, qint64 begin, qint64 end, SharedState& shared, Part& part);
 
 } // namespace te::loader

@@ -29,14 +29,25 @@ FileFollower::FileFollower(QObject* parent)
 
 void FileFollower::setFiles(const QStringList& files)
 {
-    if (!m_watcher.files().isEmpty())
-        m_watcher.removePaths(m_watcher.files());
+    // The window gives its files again after every update it made from a report. A
+    // file followed already keeps what was last reported of it: starting it afresh
+    // would take what a writer appended while the update ran (after it had read the
+    // file) as already seen, and the last lines before the writer stops would never
+    // be read.
+    std::vector<Followed> followed;
+    for (const QString& path : files) {
+        const auto known = std::find_if(
+            m_files.begin(), m_files.end(), [&](const Followed& file) { return file.path == path; });
+        followed.push_back(known != m_files.end() ? *known : Followed { path, stateOf(path), false });
+    }
+    m_files = std::move(followed);
+    QStringList unfollowed = m_watcher.files();
+    unfollowed.removeIf([&](const QString& path) { return files.contains(path); });
+    if (!unfollowed.isEmpty())
+        m_watcher.removePaths(unfollowed);
     m_reportTimer.stop();
-    m_files.clear();
-    for (const QString& path : files)
-        m_files.push_back({ path, stateOf(path), false });
     if (m_enabled)
-        watchExisting();
+        poll(); // watches the files, and reports what changed since they were last reported
 }
 
 QStringList FileFollower::files() const

@@ -29,7 +29,9 @@ class FileFollower final : public QObject
 public:
     explicit FileFollower(QObject* parent = nullptr);
 
-    /// Follows `files` from their current state on; what changed before is not reported.
+    /// Follows `files`: a new one from its current state on (what changed before is
+    /// not reported); one followed already as before, so a change since it was last
+    /// reported is still reported.
     void setFiles(const QStringList& files);
     QStringList files() const;
     void setEnabled(bool enabled);

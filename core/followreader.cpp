@@ -107,11 +107,11 @@ bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions
     shared.bytesTotal = size - old.completeBytes;
     Part part;
     if (old.format == InputFormat::JsonLines) {
-        readJsonlRange(old.path, old.path, old.completeBytes, size, shared, true, part);
+        readJsonlRange(Input { old.path }, old.completeBytes, size, shared, true, part);
     } else {
         const std::optional<CsvHeader> header = readCsvHeader(old.path);
         if (!header || header->end > old.completeBytes
-            || !readCsvRange(old.path, *header, old.completeBytes, size, shared, part))
+            || !readCsvRange(Input { old.path }, *header, old.completeBytes, size, shared, part))
             return false;
     }
     // completeEnd stays short of `begin` only when the file could not be opened.

@@ -4,22 +4,22 @@
 #include "jsonlrecordparser.h"
 #include "recorddraft.h"
 
-#include <QFile>
 #include <cstring>
 #include <thread>
 
 namespace te::loader {
 
-void readJsonlRange(const QString& path, const QString& displayName, qint64 begin, qint64 end,
-    SharedState& shared, bool isCallingThread, Part& part)
+void readJsonlRange(
+    const Input& input, qint64 begin, qint64 end, SharedState& shared, bool isCallingThread, Part& part)
 {
-    PartBuilder builder(part, displayName);
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("cannot read: ") + file.errorString());
+    PartBuilder builder(part, input.path);
+    const std::unique_ptr<QIODevice> file = input.open();
+    if (!file->isOpen()) {
+        builder.problem(
+            Problem::Severity::Error, 0, 0, QStringLiteral("cannot read: ") + file->errorString());
         return;
     }
-    BlockReader reader(file, begin, end, kBlockSize, JsonlRecordParser::kPadding);
+    BlockReader reader(*file, begin, end, kBlockSize, JsonlRecordParser::kPadding);
     JsonlRecordParser parser(shared.mapping());
     RecordDraft draft;
     draft.setProjection(shared.projection());
@@ -73,7 +73,7 @@ void readJsonlRange(const QString& path, const QString& displayName, qint64 begi
             break;
     }
     if (reader.failed())
-        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("read error: ") + file.errorString());
+        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("read error: ") + file->errorString());
     if (!shared.cancel.load() && reader.unreadSize() > 0 && !skippingLongLine)
         handleLine(reader.unread(), reader.unreadSize(), true);
     else if (skippingLongLine)
@@ -83,16 +83,16 @@ void readJsonlRange(const QString& path, const QString& displayName, qint64 begi
 
 namespace {
 
-std::vector<qint64> splitPoints(const QString& path, qint64 size, int parts)
+std::vector<qint64> splitPoints(const Input& input, qint64 size, int parts)
 {
     std::vector<qint64> points { 0 };
-    QFile file(path);
-    if (parts > 1 && file.open(QIODevice::ReadOnly)) {
+    const std::unique_ptr<QIODevice> file = parts > 1 ? input.open() : nullptr;
+    if (file && file->isOpen()) {
         for (int k = 1; k < parts; ++k) {
             const qint64 guess = size * k / parts;
-            if (guess <= points.back() || !file.seek(guess))
+            if (guess <= points.back() || !file->seek(guess))
                 continue;
-            const QByteArray probe = file.read(kMaxLineBytes + 1);
+            const QByteArray probe = file->read(kMaxLineBytes + 1);
             const auto newline = probe.indexOf('\n');
             if (newline < 0)
                 break;
@@ -105,27 +105,26 @@ std::vector<qint64> splitPoints(const QString& path, qint64 size, int parts)
 
 } // namespace
 
-Part readJsonlFile(const QString& path, qint64 size, SharedState& shared)
+void readJsonlFile(const Input& input, qint64 size, SharedState& shared, Part& part)
 {
     int threads = shared.options->threads > 0
         ? shared.options->threads
         : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    if (size < kParallelMinBytes || path.startsWith(u':'))
+    if (size < kParallelMinBytes || input.path.startsWith(u':'))
         threads = 1;
-    const std::vector<qint64> points = splitPoints(path, size, threads);
-    const std::size_t partCount = points.size() - 1;
-    std::vector<Part> parts(partCount);
+    const std::vector<qint64> points = splitPoints(input, size, threads);
+    // The first range is read into `part` itself, the others into parts merged into it.
+    std::vector<Part> laterParts(points.size() - 2);
     std::vector<std::thread> workers;
-    for (std::size_t i = 1; i < partCount; ++i) {
+    for (std::size_t i = 0; i < laterParts.size(); ++i) {
         workers.emplace_back(
-            [&, i] { readJsonlRange(path, path, points[i], points[i + 1], shared, false, parts[i]); });
+            [&, i] { readJsonlRange(input, points[i + 1], points[i + 2], shared, false, laterParts[i]); });
     }
-    readJsonlRange(path, path, points[0], points[1], shared, true, parts[0]);
+    readJsonlRange(input, points[0], points[1], shared, true, part);
     for (auto& worker : workers)
         worker.join();
-    for (std::size_t i = 1; i < partCount; ++i)
-        mergePart(parts[0], std::move(parts[i]));
-    return std::move(parts[0]);
+    for (Part& later : laterParts)
+        mergePart(part, std::move(later));
 }
 
 bool cpuCanParseJsonl()

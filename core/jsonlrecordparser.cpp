@@ -109,6 +109,9 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
         if (!enterObject(value, depth, "timing tree", object))
             return false;
         return forEachMember(object, [&](od::field& field, od::value member, od::json_type type) {
+            std::string_view key;
+            if (auto e = keyOf(field, key))
+                return fail(e);
             switch (type) {
             case od::json_type::number:
                 return checkSkippedNumber(member, -1, {});
@@ -117,15 +120,12 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
             case od::json_type::array:
                 return skipBounded(member, depth + 1);
             case od::json_type::string: {
-                std::string_view key;
-                if (auto e = keyOf(field, key))
-                    return fail(e);
                 if (splitTimeKey(key).hasUnitSuffix || isTotalKey(key))
                     return rejectStringTiming(member, -1, splitTimeKey(key).base, key);
-                return true;
+                return checkScalar(member, type);
             }
             default:
-                return true;
+                return checkScalar(member, type);
             }
         });
     }
@@ -204,7 +204,7 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
                     if (!joinArray(member, scratch, depth))
                         return false;
                     draft->setAgents(slot, scratch);
-                } else if (walk.mode == Walk::Full && key != "agents") {
+                } else if (slot >= 0 && key != "agents") {
                     if (!metadata(metadataName(slot, key), member, type, depth))
                         return false;
                 } else if (!skipBounded(member, depth + 1)) {
@@ -216,7 +216,11 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
                     return rejectStringTiming(member, slot, unit.base, key);
                 [[fallthrough]];
             default:
-                if (walk.mode == Walk::Full && !metadata(metadataName(slot, key), member, type, depth))
+                // metadata() keeps what the projection wants: "model" inside `timings`
+                // is the run's model in a projected load too. Under a node the
+                // projection skips (no slot), the field is only checked.
+                if (slot >= 0 ? !metadata(metadataName(slot, key), member, type, depth)
+                              : !checkScalar(member, type))
                     return false;
             }
             return true;

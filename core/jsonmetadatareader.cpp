@@ -25,15 +25,49 @@ bool JsonMetadataReader::enterObject(od::value value, int depth, const char* wha
     return true;
 }
 
+bool JsonMetadataReader::checkScalar(od::value value, od::json_type type)
+{
+    switch (type) {
+    case od::json_type::string: {
+        std::string_view text;
+        if (auto e = stringOf(value, text))
+            return fail(e);
+        return true;
+    }
+    case od::json_type::number:
+        if (!isJsonNumber(trimmed(value.raw_json_token())))
+            return fail(simdjson::NUMBER_ERROR);
+        return true;
+    case od::json_type::boolean: {
+        bool flag = false;
+        if (auto e = value.get_bool().get(flag))
+            return fail(e);
+        return true;
+    }
+    case od::json_type::null: {
+        bool isNull = false;
+        if (auto e = value.is_null().get(isNull))
+            return fail(e);
+        return isNull || fail(simdjson::N_ATOM_ERROR);
+    }
+    case od::json_type::array:
+    case od::json_type::object:
+        break;
+    }
+    return true;
+}
+
 bool JsonMetadataReader::skipBounded(od::value value, int depth)
 {
+    od::json_type type;
+    if (auto e = value.type().get(type))
+        return fail(e);
+    if (type != od::json_type::array && type != od::json_type::object)
+        return checkScalar(value, type);
     if (depth > kMaxTimingDepth) {
         draft->reject(QStringLiteral("JSON nested more than %1 levels deep").arg(kMaxTimingDepth));
         return false;
     }
-    od::json_type type;
-    if (auto e = value.type().get(type))
-        return fail(e);
     if (type == od::json_type::array)
         return forEachElement(
             value, [&](od::value element, od::json_type) { return skipBounded(element, depth + 1); });
@@ -41,8 +75,12 @@ bool JsonMetadataReader::skipBounded(od::value value, int depth)
         od::object object;
         if (auto e = value.get_object().get(object))
             return fail(e);
-        return forEachMember(object,
-            [&](od::field&, od::value member, od::json_type) { return skipBounded(member, depth + 1); });
+        return forEachMember(object, [&](od::field& field, od::value member, od::json_type) {
+            std::string_view key; // checked as a read key is: an invalid escape is malformed JSON
+            if (auto e = keyOf(field, key))
+                return fail(e);
+            return skipBounded(member, depth + 1);
+        });
     }
     return true;
 }
@@ -57,6 +95,8 @@ bool JsonMetadataReader::joinArray(od::value value, std::string& out, int depth)
                 return fail(e);
         } else if (type == od::json_type::number || type == od::json_type::boolean) {
             text = trimmed(element.raw_json_token());
+            if (!checkScalar(element, type))
+                return false;
         } else {
             // A nested structure inside a list is not shown, but its depth is checked.
             return skipBounded(element, depth + 1);
@@ -73,9 +113,7 @@ bool JsonMetadataReader::metadata(std::string_view name, od::value value, od::js
     const LoadProjection* projection = draft->projection();
     if (projection && !projection->keepsField(name) && name != "registration_id") {
         // Not kept: not parsed either, though a structure's depth is still bounded.
-        if (type == od::json_type::array || type == od::json_type::object)
-            return skipBounded(value, depth + 1);
-        return true;
+        return skipBounded(value, depth + 1);
     }
     switch (type) {
     case od::json_type::string: {
@@ -90,11 +128,15 @@ bool JsonMetadataReader::metadata(std::string_view name, od::value value, od::js
     }
     case od::json_type::number: {
         const std::string_view text = trimmed(value.raw_json_token());
+        if (!checkScalar(value, type))
+            return false;
         if (name == "timestamp") {
+            // A number out of double's range (1e800) is valid JSON, and no time: it
+            // is kept as an unrecognised timestamp, as an unreadable string is. A
+            // projected load, which skips the field, then keeps the line too.
             double seconds = 0;
-            if (auto e = value.get_double().get(seconds))
-                return fail(e);
-            draft->addTimestamp(name, text, timestampFromEpochSeconds(seconds));
+            const bool inRange = value.get_double().get(seconds) == simdjson::SUCCESS;
+            draft->addTimestamp(name, text, inRange ? timestampFromEpochSeconds(seconds) : std::nullopt);
         } else {
             draft->addMetadata(name, text);
         }
@@ -108,7 +150,7 @@ bool JsonMetadataReader::metadata(std::string_view name, od::value value, od::js
         return true;
     }
     case od::json_type::null:
-        return true;
+        return checkScalar(value, type);
     case od::json_type::array: {
         std::string joined;
         if (!joinArray(value, joined, depth))

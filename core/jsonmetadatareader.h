@@ -63,9 +63,16 @@ protected:
         }
         return true;
     }
-    /// Walks a structure that is not shown, only to bound its depth: simdjson skips
-    /// unread values without checking how deep they go.
+    /// Walks a value that is not shown, only to bound its depth (simdjson skips
+    /// unread values without checking how deep they go) and to check its scalars.
+    /// Only arrays and objects count as levels.
     bool skipBounded(od::value value, int depth);
+    /// Rejects a scalar that is not valid JSON, and steps over a string. simdjson's
+    /// type() looks at the first character only (`t` is a boolean, `1x` a number),
+    /// and skips an unread value unchecked: it even skips `"b":` in `{"a": "b": 1}`
+    /// as if it were a key. Every scalar, read or skipped, is checked this way, so a
+    /// projected load rejects the same malformed lines as a full one.
+    bool checkScalar(od::value value, od::json_type type);
     /// Joins the scalar elements of an array ("matcher1, critic").
     bool joinArray(od::value value, std::string& out, int depth);
     /// A metadata scalar, or a nested metadata object flattened with '.'.

@@ -65,6 +65,38 @@ inline simdjson::error_code stringOf(od::value& value, std::string_view& text)
     return value.get_string().get(text);
 }
 
+// Whether `token` is a number by JSON's grammar, whatever its range:
+// -?(0|[1-9][0-9]*)(.[0-9]+)?([eE][+-]?[0-9]+)?
+inline bool isJsonNumber(std::string_view token)
+{
+    std::size_t i = 0;
+    const auto digits = [&] {
+        const std::size_t start = i;
+        while (i < token.size() && token[i] >= '0' && token[i] <= '9')
+            ++i;
+        return i - start;
+    };
+    if (i < token.size() && token[i] == '-')
+        ++i;
+    const std::size_t integerStart = i;
+    const std::size_t integerDigits = digits();
+    if (integerDigits == 0 || (integerDigits > 1 && token[integerStart] == '0'))
+        return false;
+    if (i < token.size() && token[i] == '.') {
+        ++i;
+        if (digits() == 0)
+            return false;
+    }
+    if (i < token.size() && (token[i] == 'e' || token[i] == 'E')) {
+        ++i;
+        if (i < token.size() && (token[i] == '+' || token[i] == '-'))
+            ++i;
+        if (digits() == 0)
+            return false;
+    }
+    return i == token.size();
+}
+
 inline std::string_view trimmed(std::string_view s)
 {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))

@@ -3,7 +3,30 @@
 #include "blockreader.h"
 #include "recorddraft.h"
 
+#include <QBuffer>
+#include <QFile>
+#include <QFileInfo>
+
 namespace te::loader {
+
+std::unique_ptr<QIODevice> Input::open() const
+{
+    std::unique_ptr<QIODevice> device;
+    if (bytes) {
+        auto buffer = std::make_unique<QBuffer>();
+        buffer->setData(*bytes); // shares the bytes (implicit sharing), no copy
+        device = std::move(buffer);
+    } else {
+        device = std::make_unique<QFile>(path);
+    }
+    device->open(QIODevice::ReadOnly);
+    return device;
+}
+
+qint64 Input::size() const
+{
+    return bytes ? bytes->size() : QFileInfo(path).size();
+}
 
 void SharedState::report(bool isCallingThread)
 {

@@ -7,7 +7,9 @@
 #include "timingdataset.h"
 #include "timingloader.h"
 
+#include <QIODevice>
 #include <atomic>
+#include <memory>
 #include <string_view>
 
 namespace te {
@@ -22,6 +24,20 @@ constexpr std::size_t kMaxLineBytes = std::size_t { 16 } << 20;
 constexpr qint64 kParallelMinBytes = 8 << 20;
 constexpr std::size_t kMaxProblemsPerFile = 100000;
 constexpr std::string_view kBom = "\xEF\xBB\xBF";
+
+/// One input of a load: the file (or Qt resource) at `path`, or bytes already in
+/// memory that stand for a file of that name (loadTimingBytes). Each reader opens
+/// its own device, so a large input can be read on several threads.
+struct Input
+{
+    QString path; ///< what problems name; the file to read unless `bytes` is set
+    const QByteArray* bytes = nullptr;
+
+    /// A device on the input, open for reading when it can be; when it is not,
+    /// its errorString() says why.
+    std::unique_ptr<QIODevice> open() const;
+    qint64 size() const;
+};
 
 struct SharedState
 {

@@ -42,7 +42,10 @@ std::vector<std::uint32_t> RunQuery::apply(const TimingDataset& data, const std:
         }
     }
     std::vector<std::pair<int, CodeTable>> allowedTables; // every one of these must match
-    for (const auto& [field, values] : allowedValues) {
+    for (const auto& entry : allowedValues) {
+        // Not a structured binding: Clang 14 (the fuzz build) cannot capture one in a lambda.
+        const int field = entry.first;
+        const auto& values = entry.second;
         if (field < 0 || field >= data.fieldCount())
             continue;
         CodeTable table = codeTable(data.field(field), [&](const QString& value) { return values.contains(value); });

@@ -60,15 +60,16 @@ int daysInMonth(int y, int m)
 std::optional<qint64> parseEpoch(std::string_view text)
 {
     // Plain digits with an optional fraction; 9 to 11 integer digits cover 1973..5138,
-    // so short numbers such as "2025" are not mistaken for epochs.
+    // so short numbers such as "2025" are not mistaken for epochs. The digits are
+    // counted before they are summed: twenty of them would overflow.
     std::size_t i = 0;
-    qint64 whole = 0;
-    while (i < text.size() && text[i] >= '0' && text[i] <= '9') {
-        whole = whole * 10 + (text[i] - '0');
+    while (i < text.size() && text[i] >= '0' && text[i] <= '9')
         ++i;
-    }
     if (i < 9 || i > 11)
         return std::nullopt;
+    qint64 whole = 0;
+    for (const char digit : text.substr(0, i))
+        whole = whole * 10 + (digit - '0');
     qint64 ms = whole * 1000;
     if (i < text.size()) {
         if (text[i] != '.')

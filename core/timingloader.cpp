@@ -22,10 +22,12 @@ struct Sniff
     bool empty = false;
 };
 
-Sniff sniffFile(QFile& file)
+Sniff sniffFile(QIODevice& file)
 {
     Sniff sniff;
-    const QByteArray head = file.read(64 * 1024);
+    // read(n) allocates n bytes up front: a small file (or a fuzz input) does not
+    // need a 64 KiB buffer.
+    const QByteArray head = file.read(std::min<qint64>(64 * 1024, file.size()));
     std::string_view view(head.constData(), static_cast<std::size_t>(head.size()));
     if (view.substr(0, 3) == kBom)
         view.remove_prefix(3);
@@ -64,17 +66,16 @@ void fillMissingSource(TimingDataset& dataset, const QString& source)
 // it would count a registration twice in the statistics. One pass over a flat
 // open-addressing table of run indices, keyed by (registration_id, timestamp, model).
 
-} // namespace
-
-LoadResult loadTimingFiles(const LoadOptions& options)
+LoadResult loadInputs(const std::vector<Input>& inputs, const LoadOptions& options)
 {
     LoadResult result;
     SharedState shared;
     shared.options = &options;
-    for (const QString& path : options.files)
-        shared.bytesTotal += QFileInfo(path).size();
+    for (const Input& input : inputs)
+        shared.bytesTotal += input.size();
 
-    for (const QString& path : options.files) {
+    for (const Input& input : inputs) {
+        const QString& path = input.path;
         FileSummary summary;
         summary.path = path;
         summary.name = sourceNameOf(path);
@@ -82,21 +83,21 @@ LoadResult loadTimingFiles(const LoadOptions& options)
         const auto fileProblem = [&](Problem::Severity severity, const QString& message) {
             result.problems.push_back({ severity, displayName, 0, 0, message, -1 });
         };
-        QFile file(path);
-        if (QFileInfo(path).isDir()) {
+        if (!input.bytes && QFileInfo(path).isDir()) {
             fileProblem(Problem::Severity::Error, QStringLiteral("cannot read: it is a directory"));
             result.files.push_back(summary);
             continue;
         }
-        if (!file.open(QIODevice::ReadOnly)) {
-            fileProblem(Problem::Severity::Error, QStringLiteral("cannot read: ") + file.errorString());
+        std::unique_ptr<QIODevice> file = input.open();
+        if (!file->isOpen()) {
+            fileProblem(Problem::Severity::Error, QStringLiteral("cannot read: ") + file->errorString());
             result.files.push_back(summary);
             continue;
         }
-        summary.bytes = file.size();
-        summary.headSignature = file.peek(kHeadSignatureBytes);
-        const Sniff sniff = sniffFile(file);
-        file.close();
+        summary.bytes = file->size();
+        summary.headSignature = file->peek(kHeadSignatureBytes);
+        const Sniff sniff = sniffFile(*file);
+        file.reset();
         if (!sniff.problem.isEmpty() || sniff.empty) {
             summary.readable = sniff.empty;
             if (sniff.empty)
@@ -118,10 +119,10 @@ LoadResult loadTimingFiles(const LoadOptions& options)
         summary.readable = true;
         Part part;
         if (sniff.format == InputFormat::JsonLines) {
-            part = readJsonlFile(path, summary.bytes, shared);
+            readJsonlFile(input, summary.bytes, shared, part);
         } else {
             bool headerUsable = true;
-            readCsv(path, summary.bytes, shared, part, headerUsable);
+            readCsv(input, summary.bytes, shared, part, headerUsable);
             summary.readable = headerUsable;
         }
         if (shared.cancel.load()) {
@@ -149,7 +150,6 @@ LoadResult loadTimingFiles(const LoadOptions& options)
             result.dataset = std::move(part.dataset);
         else
             result.dataset.append(part.dataset);
-        part.dataset = TimingDataset();
         result.problems.insert(result.problems.end(), std::make_move_iterator(part.problems.begin()),
             std::make_move_iterator(part.problems.end()));
         result.files.push_back(summary);
@@ -170,6 +170,22 @@ LoadResult loadTimingFiles(const LoadOptions& options)
         warnDuplicates(result, firstRun);
     result.dataset.finish();
     return result;
+}
+
+} // namespace
+
+LoadResult loadTimingFiles(const LoadOptions& options)
+{
+    std::vector<Input> inputs;
+    inputs.reserve(static_cast<std::size_t>(options.files.size()));
+    for (const QString& path : options.files)
+        inputs.push_back({ path });
+    return loadInputs(inputs, options);
+}
+
+LoadResult loadTimingBytes(const QByteArray& bytes, const QString& name, const LoadOptions& options)
+{
+    return loadInputs({ Input { name, &bytes } }, options);
 }
 
 qint64 LoadResult::rejectedLines() const

@@ -91,6 +91,12 @@ struct LoadResult
 /// and warned about.
 LoadResult loadTimingFiles(const LoadOptions& options);
 
+/// Loads `bytes` exactly as loadTimingFiles loads a file named `name` with that
+/// content (`options.files` is ignored): the same sniffing, parsers and problems,
+/// without a file on disk. For tests and fuzzing; the result cannot be followed
+/// with appendNewLines.
+LoadResult loadTimingBytes(const QByteArray& bytes, const QString& name, const LoadOptions& options);
+
 /// Brings `result`, a load of `options.files`, up to date with what was appended to
 /// file `fileIndex` since, as if the file had been loaded again: reads only the bytes
 /// after its `completeBytes` (plus its first 4 KiB, and a CSV file's header), on the

@@ -5,30 +5,46 @@
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$repo/tools/setup.sh"
-te_install "${TE_PACKAGES[@]}" xvfb xauth imagemagick fonts-dejavu-core
+te_install "${TE_PACKAGES[@]}" xvfb xauth imagemagick xdotool fonts-dejavu-core
 te_build "$repo/build/release" Release -DTIMING_EXPLORER_BUILD_TESTS=OFF >/dev/null
 out=$repo/packaging/screenshots
 mkdir -p "$out"
 
-# A clean settings directory: the shots show what a new user sees.
+# A settings directory of our own: the shots show the sample as a new user sees
+# it, but with the welcome closed so that the views have the room.
 export XDG_CONFIG_HOME=$(mktemp -d)
 trap 'rm -rf "$XDG_CONFIG_HOME"' EXIT
+settings() { # INI lines for the window's settings file
+    mkdir -p "$XDG_CONFIG_HOME/TimingExplorer"
+    printf '%s\n' "$@" >"$XDG_CONFIG_HOME/TimingExplorer/timing-explorer.conf"
+}
 
-shoot() { # NAME SECONDS ARGS...
-    local name=$1 wait=$2
-    shift 2
+# shoot NAME SECONDS [KEYS]: starts the window, waits, presses KEYS (xdotool key
+# names) if given, and saves the screen.
+shoot() {
+    local name=$1 wait=$2 keys=${3:-}
     xvfb-run -a -s "-screen 0 1280x800x24" bash -c '
-        "$0" "$@" &
+        "$0" &
         app=$!
         sleep '"$wait"'
+        if [ -n "'"$keys"'" ]; then
+            # Under a bare X server the window only takes keys after a click.
+            xdotool mousemove 640 600 click 1
+            xdotool key '"$keys"'
+            sleep 2
+        fi
         import -window root "'"$out/$name.png"'"
-        kill $app' "$repo/build/release/app/timing-explorer" "$@"
+        kill $app' "$repo/build/release/app/timing-explorer"
     echo "wrote $out/$name.png"
 }
 
+settings '[welcome]' 'dismissed=false'
+shoot welcome 4
+settings '[welcome]' 'dismissed=true'
 shoot explorer 4
-
-# The charts tab: the window reopens the tab it was closed on.
-mkdir -p "$XDG_CONFIG_HOME/TimingExplorer"
-printf '[window]\ntab=1\n' >"$XDG_CONFIG_HOME/TimingExplorer/timing-explorer.conf"
+settings '[welcome]' 'dismissed=true' '[export]' 'layout=1'
+shoot export 4 ctrl+e
+settings '[welcome]' 'dismissed=true' '[window]' 'tab=1'
 shoot charts 6
+settings '[welcome]' 'dismissed=true' '[window]' 'tab=1' 'appearance=dark'
+shoot charts-dark 6

@@ -340,6 +340,35 @@ private slots:
         QVERIFY(!listHas(spy, 1));
     }
 
+    // The window gives the follower its files again after every update. A change made
+    // while the update ran, after it had read the file, must still be reported: else
+    // the last lines a writer appends before it stops are never read.
+    void givingTheSameFilesAgainKeepsAnUnreportedChange()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"a.jsonl"_qs);
+        QVERIFY(writeBytes(path, jsonlRecord(1, 1) + '\n', false));
+        FileFollower follower;
+        QSignalSpy spy(&follower, &FileFollower::filesChanged);
+        follower.setFiles({ path });
+        follower.setEnabled(true);
+        QVERIFY(writeBytes(path, jsonlRecord(2, 2) + '\n'));
+        follower.setFiles({ path }); // before the change was reported
+        QVERIFY(spy.wait(2000));
+        QVERIFY(listHas(spy, 0));
+
+        // A file not followed before starts from its current state.
+        spy.clear();
+        const QString other = dir.filePath(u"b.jsonl"_qs);
+        QVERIFY(writeBytes(other, jsonlRecord(3, 3) + '\n', false));
+        follower.setFiles({ path, other });
+        QVERIFY(!spy.wait(1500));
+        QVERIFY(writeBytes(other, jsonlRecord(4, 4) + '\n'));
+        QVERIFY(spy.wait(2000));
+        QVERIFY(listHas(spy, 1));
+        QVERIFY(!listHas(spy, 0));
+    }
+
     void burstOfAppendsGivesFewSignalsAndEveryLine()
     {
         QTemporaryDir dir;

@@ -2,6 +2,7 @@
 // select, compare, follow a growing file, cancel a load.
 #include "breakdownmodel.h"
 #include "breakdownview.h"
+#include "chartsview.h"
 #include "filterbar.h"
 #include "loadcontroller.h"
 #include "mainwindow.h"
@@ -16,8 +17,10 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QThreadPool>
 #include <QTest>
 #include <QToolButton>
 #include <QTreeView>
@@ -227,6 +230,20 @@ private slots:
         QVERIFY(cancelled.wait(5000));
         QCOMPARE(countText(), u"Showing 3 of 3 runs"_qs);
         QVERIFY(m_window->windowTitle().startsWith(u"seed_proposed.jsonl"_qs));
+    }
+
+    void openingAnotherFileLetsGoOfThePreviousOne()
+    {
+        QVERIFY(openAndWait({ fixture("stats_groups.jsonl") }));
+        const std::weak_ptr<const TimingDataset> previous = m_window->currentData()->dataset;
+        // Charted once, then hidden: the Charts tab must not keep the file alive.
+        QSignalSpy charted(m_window->chartsView(), &ChartsView::chartUpdated);
+        m_window->tabs()->setCurrentWidget(m_window->chartsView());
+        QVERIFY(charted.wait(10000));
+        m_window->tabs()->setCurrentIndex(0);
+        QVERIFY(openAndWait({}));
+        QThreadPool::globalInstance()->waitForDone(); // a comparison still computing holds its data
+        QVERIFY(previous.expired());
     }
 };
 

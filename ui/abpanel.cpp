@@ -56,6 +56,10 @@ AbPanel::AbPanel(QWidget* parent)
     connect(m_a, &QComboBox::currentIndexChanged, this, &AbPanel::recompute);
     connect(m_b, &QComboBox::currentIndexChanged, this, &AbPanel::recompute);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        if (!m_data) { // cleared while it compared: a closed file's comparison is not shown
+            m_pending = false;
+            return;
+        }
         const auto [comparison, slow] = m_watcher.result();
         showComparison(comparison);
         if (!slow.isEmpty())

@@ -17,6 +17,7 @@
 #include <QLineSeries>
 #include <QLogValueAxis>
 #include <QPainter>
+#include <QPalette>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
 #include <QSvgGenerator>
@@ -29,6 +30,10 @@ namespace te {
 namespace {
 
 constexpr int kMaxOutliersDrawn = 1000; // per group: the most extreme ones
+
+// Series drawn in the text colour (box outlines and whiskers, error bars), not in
+// a group's colour; applyPalette recolours them.
+constexpr const char* kInkProperty = "ink";
 
 QColor groupColor(int group)
 {
@@ -107,6 +112,7 @@ void addTargetLine(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbst
 void buildBox(QChart* chart, const ChartData& data)
 {
     auto* boxes = new QBoxPlotSeries; // unnamed: the axis title says what it is
+    boxes->setProperty(kInkProperty, true);
     double low = std::numeric_limits<double>::max();
     double high = std::numeric_limits<double>::lowest();
     for (std::size_t i = 0; i < data.groups.size(); ++i) {
@@ -187,6 +193,7 @@ void buildBar(QChart* chart, const ChartData& data)
                  QPointF(c, ci.high), QPointF(c - 0.1, ci.high), QPointF(c + 0.1, ci.high) })
             bar->append(p);
         bar->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.5));
+        bar->setProperty(kInkProperty, true);
         chart->addSeries(bar);
         bar->attachAxis(x);
         bar->attachAxis(y);
@@ -378,6 +385,32 @@ QChart* buildChart(const ChartData& data)
             marker->setVisible(named);
     }
     return chart;
+}
+
+void applyPalette(QChart* chart, const QPalette& palette)
+{
+    const QColor text = palette.color(QPalette::Text);
+    QColor grid = palette.color(QPalette::Mid);
+    grid.setAlpha(110);
+    chart->setBackgroundBrush(palette.base());
+    chart->setBackgroundPen(QPen(palette.color(QPalette::Mid)));
+    chart->setTitleBrush(text);
+    chart->legend()->setLabelColor(text);
+    for (QAbstractAxis* axis : chart->axes()) {
+        axis->setLabelsColor(text);
+        axis->setTitleBrush(text);
+        axis->setLinePenColor(palette.color(QPalette::Mid));
+        axis->setGridLineColor(grid);
+        axis->setMinorGridLineColor(grid);
+    }
+    for (QAbstractSeries* series : chart->series()) {
+        if (!series->property(kInkProperty).toBool())
+            continue;
+        if (auto* boxes = qobject_cast<QBoxPlotSeries*>(series))
+            boxes->setPen(QPen(text, boxes->pen().widthF()));
+        else if (auto* line = qobject_cast<QLineSeries*>(series))
+            line->setPen(QPen(text, line->pen().widthF()));
+    }
 }
 
 bool exportChart(const ChartData& data, const QString& path, QSize size, QString* error)

@@ -4,6 +4,7 @@
 #include <QString>
 
 class QChart;
+class QPalette;
 
 namespace te {
 
@@ -21,6 +22,11 @@ QChart* buildChart(const ChartData& data);
 
 /// A title naming the metric, statistic and grouping: "total by model (median, 95 % CI)".
 QString chartTitle(const ChartData& data);
+
+/// Colours the chart's background, title, legend, axes and grid from `palette`,
+/// so that the chart reads in a dark scheme too. Series colours are kept: they
+/// identify groups. Files written by exportChart stay on white.
+void applyPalette(QChart* chart, const QPalette& palette);
 
 /// Renders a fresh chart of `data` at `size` into a PNG or SVG file (by suffix).
 /// Returns false and sets `error` when the file cannot be written.

@@ -2,6 +2,7 @@
 
 #include "abpanel.h"
 #include "chartbuilder.h"
+#include "emptystate.h"
 #include "groupstatsmodel.h"
 #include "runfilter.h"
 #include "timingdataset.h"
@@ -14,6 +15,7 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -54,6 +56,7 @@ ChartsView::ChartsView(QWidget* parent)
     , m_table(new QTableView(this))
     , m_stats(new GroupStatsModel(this))
     , m_ab(new AbPanel(this))
+    , m_empty(new EmptyState(m_chartView))
 {
     m_kind->addItem(tr("Box plot"), QStringLiteral("box"));
     m_kind->addItem(tr("Bar with 95 % interval"), QStringLiteral("bar"));
@@ -141,13 +144,14 @@ ChartsView::ChartsView(QWidget* parent)
     layout->addLayout(controls);
     layout->addWidget(splitter, 1);
     layout->addWidget(m_status);
+    m_empty->setMessage(tr("Open a timing file with File &gt; Open (Ctrl+O) to chart its runs."));
 
     for (QComboBox* box : { m_kind, m_groupBy, m_thenBy, m_metric, m_statistic, m_scale })
         connect(box, &QComboBox::currentIndexChanged, this, &ChartsView::recompute);
     connect(m_bins, &QSpinBox::valueChanged, this, &ChartsView::recompute);
     connect(m_target, &QLineEdit::editingFinished, this, &ChartsView::recompute);
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
-        showChart(m_watcher.result());
+        showChart(m_data ? m_watcher.result() : ChartData()); // no data: cleared while it computed
         if (std::exchange(m_pending, false))
             recompute(); // the user changed something while it was computing
     });
@@ -164,7 +168,11 @@ void ChartsView::setRuns(std::shared_ptr<const TimingDataset> data, std::vector<
     const bool newDataset = data != m_data;
     m_data = std::move(data);
     m_runs = std::move(runs);
-    if (newDataset && m_data) {
+    if (!m_data) {
+        showChart(ChartData()); // drops the chart and the A/B panel's hold on the previous data
+        return;
+    }
+    if (newDataset) {
         const QSignalBlocker a(m_groupBy), b(m_thenBy), c(m_metric);
         const QString group
             = m_groupBy->currentText().isEmpty() ? QStringLiteral("model") : m_groupBy->currentText();
@@ -235,15 +243,22 @@ void ChartsView::showChart(ChartData chart)
     m_table->resizeColumnsToContents();
     QChart* old = m_chartView->chart();
     m_chartView->setChart(buildChart(m_chart));
+    applyPalette(m_chartView->chart(), palette());
     delete old; // QChartView does not own a chart it is given before setChart replaced it
     connectClicks();
+    m_empty->setMessage({});
     if (!m_chart.error.isEmpty()) {
         m_status->setText(m_chart.error);
     } else if (m_chart.groups.empty()) {
-        m_status->setText(
-            tr("No runs with a value for %1 in the current filter. Change the filter in the Runs "
-               "tab, or pick another metric.")
-                .arg(m_chart.request.metric));
+        const QString advice = m_runs.empty()
+            ? tr("No runs to chart: the Runs tab shows none. Clear its filters, or open a file with "
+                 "File > Open (Ctrl+O).")
+            : tr("None of the %L1 runs in the Runs tab has a value for %2. Pick another metric above, or "
+                 "change the filter in the Runs tab.")
+                  .arg(m_runs.size())
+                  .arg(m_chart.request.metric);
+        m_status->setText(advice);
+        m_empty->setMessage(advice.toHtmlEscaped());
     } else {
         std::size_t runs = 0;
         for (const ChartGroup& g : m_chart.groups)
@@ -253,6 +268,14 @@ void ChartsView::showChart(ChartData chart)
                               .arg(m_chart.groups.size()));
     }
     emit chartUpdated();
+}
+
+void ChartsView::changeEvent(QEvent* event)
+{
+    // A switch to a dark or light scheme: the chart follows the window's colours.
+    if (event->type() == QEvent::PaletteChange && m_chartView->chart())
+        applyPalette(m_chartView->chart(), palette());
+    QWidget::changeEvent(event);
 }
 
 void ChartsView::connectClicks()

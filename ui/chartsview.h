@@ -19,6 +19,7 @@ class QToolButton;
 namespace te {
 
 class AbPanel;
+class EmptyState;
 class GroupStatsModel;
 class TimingDataset;
 
@@ -40,6 +41,8 @@ public:
     QChartView* chartView() const { return m_chartView; }
     GroupStatsModel* statsModel() const { return m_stats; }
     AbPanel* abPanel() const { return m_ab; }
+    /// The message over the chart when it has nothing to draw.
+    EmptyState* emptyState() const { return m_empty; }
     /// Writes the current chart as PNG or SVG (by suffix) at `size`.
     bool exportTo(const QString& path, QSize size, QString* error) const;
 
@@ -48,6 +51,9 @@ signals:
     void drillDown(const std::vector<std::uint32_t>& runs, const QString& description);
     /// New chart data is shown (for tests and status).
     void chartUpdated();
+
+protected:
+    void changeEvent(QEvent* event) override;
 
 private:
     void recompute();
@@ -77,6 +83,7 @@ private:
     QTableView* m_table;
     GroupStatsModel* m_stats;
     AbPanel* m_ab;
+    EmptyState* m_empty;
 };
 
 } // namespace te

@@ -152,6 +152,10 @@ void FilterBar::buildTimeMenu(QToolButton* button)
 
 void FilterBar::setDataset(const TimingDataset* data)
 {
+    // Not a user's change: the caller applies the query for the new dataset itself.
+    // A `changed` from here would re-filter the runs view while its model still
+    // holds the previous dataset.
+    const QSignalBlocker quiet(this);
     m_data = data;
     if (!data)
         return;

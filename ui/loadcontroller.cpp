@@ -1,5 +1,6 @@
 #include "loadcontroller.h"
 
+#include "allocator.h"
 #include "groupstats.h"
 
 #include <QElapsedTimer>
@@ -30,7 +31,7 @@ void prepareView(LoadedData& loaded, const ViewState& view)
 std::shared_ptr<const LoadedData> finishLoad(LoadResult result, LoadOptions options, const ViewState& view, bool isSample)
 {
     auto loaded = std::make_shared<LoadedData>();
-    loaded->dataset = std::make_shared<TimingDataset>(std::move(result.dataset));
+    loaded->dataset = shareDataset(std::move(result.dataset));
     loaded->problems = std::move(result.problems);
     loaded->files = std::move(result.files);
     loaded->options = std::move(options);

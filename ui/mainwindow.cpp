@@ -1,15 +1,20 @@
 #include "mainwindow.h"
 
+#include "appearance.h"
 #include "breakdownview.h"
 #include "chartsview.h"
 #include "exportdialog.h"
-#include "groupstats.h"
 #include "filefollower.h"
 #include "filterbar.h"
+#include "formatsdialog.h"
+#include "groupstats.h"
 #include "loadcontroller.h"
 #include "problemsdock.h"
 #include "runsview.h"
+#include "timingdataset.h"
+#include "welcomepanel.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
@@ -27,11 +32,13 @@
 #include <QTabWidget>
 #include <QToolButton>
 #include <QTreeView>
+#include <QVBoxLayout>
 
 namespace te {
 
 namespace {
 const QString kRecentKey = QStringLiteral("recentFiles");
+const QString kWelcomeDismissedKey = QStringLiteral("welcome/dismissed");
 constexpr int kMaxRecent = 10;
 } // namespace
 
@@ -45,6 +52,7 @@ MainWindow::MainWindow(QWidget* parent)
     , m_splitter(new QSplitter(Qt::Vertical, this))
     , m_charts(new ChartsView(this))
     , m_tabs(new QTabWidget(this))
+    , m_welcome(new WelcomePanel(this))
     , m_statusText(new QLabel(this))
     , m_progress(new QProgressBar(this))
     , m_cancel(new QToolButton(this))
@@ -60,7 +68,22 @@ MainWindow::MainWindow(QWidget* parent)
     m_tabs->addTab(m_charts, tr("&Charts"));
     m_tabs->setDocumentMode(true);
     m_tabs->setObjectName(QStringLiteral("viewTabs"));
-    setCentralWidget(m_tabs);
+    auto* central = new QWidget(this);
+    auto* centralLayout = new QVBoxLayout(central);
+    centralLayout->setContentsMargins(0, 0, 0, 0);
+    centralLayout->setSpacing(0);
+    auto* welcomeMargins = new QVBoxLayout;
+    welcomeMargins->setContentsMargins(6, 6, 6, 2);
+    welcomeMargins->addWidget(m_welcome);
+    centralLayout->addLayout(welcomeMargins);
+    centralLayout->addWidget(m_tabs, 1);
+    setCentralWidget(central);
+    m_welcome->hide();
+    connect(m_welcome, &WelcomePanel::openRequested, this, &MainWindow::chooseFiles);
+    connect(m_welcome, &WelcomePanel::formatsRequested, this, &MainWindow::showFormats);
+    connect(m_welcome, &WelcomePanel::exportRequested, this, &MainWindow::exportSummary);
+    connect(
+        m_welcome, &WelcomePanel::dismissed, this, [] { QSettings().setValue(kWelcomeDismissedKey, true); });
     m_problems->setObjectName(QStringLiteral("problemsDock"));
     addDockWidget(Qt::BottomDockWidgetArea, m_problems);
     m_problems->hide();
@@ -96,6 +119,14 @@ MainWindow::MainWindow(QWidget* parent)
         if (run >= 0)
             m_runs->selectRuns({ static_cast<std::uint32_t>(run) });
     });
+    connect(m_runs, &RunsView::emptyStateLinkActivated, this, [this](const QString& link) {
+        if (link == QStringLiteral("open"))
+            chooseFiles();
+        else if (link == QStringLiteral("problems"))
+            showProblems();
+        else if (link == QStringLiteral("formats"))
+            showFormats();
+    });
     connect(m_follower, &FileFollower::filesChanged, this, &MainWindow::onFilesChanged);
     // Charts follow the runs view's filter; computed only while the tab is shown.
     connect(m_runs, &RunsView::filterChanged, this, &MainWindow::updateCharts);
@@ -130,7 +161,8 @@ void MainWindow::createMenus()
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     file->addAction(tr("Open the Bundled &Sample"), this, [this] { openFiles({}); });
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
-    file->addAction(tr("&Export Summary…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSummary);
+    file->addAction(
+        tr("&Export Summary…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSummary);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
     rebuildRecentMenu();
@@ -150,14 +182,81 @@ void MainWindow::createMenus()
     });
     view->addAction(m_problems->toggleViewAction());
     m_problems->toggleViewAction()->setText(tr("&Problems"));
+    view->addSeparator();
+    createAppearanceMenu(view);
 
     QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Timing Explorer"), this, [this] {
-        QMessageBox::about(this, tr("About Timing Explorer"),
-            tr("<h3>Timing Explorer %1</h3><p>Explore, compare and export the timings of "
-               "multi-phase pipelines.</p><p>Licensed under the MIT license.</p>")
-                .arg(QApplication::applicationVersion()));
+    help->addAction(tr("&Welcome"), this, [this] {
+        QSettings().remove(kWelcomeDismissedKey);
+        updateWelcome();
+        if (!m_welcome->isVisible()) { // over the user's own files
+            m_welcome->setOwnFilesOpen();
+            m_welcome->show();
+        }
     });
+    help->addAction(tr("Input &Formats"), QKeySequence::HelpContents, this, &MainWindow::showFormats);
+    help->addSeparator();
+    help->addAction(tr("&About Timing Explorer"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createAppearanceMenu(QMenu* view)
+{
+    QMenu* appearance = view->addMenu(tr("&Appearance"));
+    auto* choices = new QActionGroup(this);
+    const Appearance current = savedAppearance();
+    const std::pair<Appearance, QString> options[] = { { Appearance::System, tr("&System") },
+        { Appearance::Light, tr("&Light") }, { Appearance::Dark, tr("&Dark") } };
+    for (const auto& [choice, label] : options) {
+        QAction* action = appearance->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(choice == current);
+        choices->addAction(action);
+        connect(action, &QAction::triggered, this, [choice] {
+            saveAppearance(choice);
+            applyAppearance(choice);
+        });
+    }
+}
+
+void MainWindow::showFormats()
+{
+    FormatsDialog dialog(this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox about(this);
+    about.setWindowTitle(tr("About Timing Explorer"));
+    about.setIconPixmap(windowIcon().pixmap(64, 64));
+    about.setTextFormat(Qt::RichText);
+    about.setText(tr("<h3>Timing Explorer %1</h3>"
+                     "<p>Compare models, find slow runs and export summaries of multi-phase pipeline "
+                     "timings.</p>"
+                     "<p>Copyright © 2026 the Timing Explorer developers.<br>"
+                     "Licensed under the MIT license: free to use, change and share, without warranty.</p>"
+                     "<p>Built with Qt %2 (running on Qt %3), simdjson and nlohmann/json.</p>")
+                      .arg(QStringLiteral(TIMING_EXPLORER_VERSION), QStringLiteral(QT_VERSION_STR),
+                          QString::fromLatin1(qVersion())));
+    about.exec();
+}
+
+void MainWindow::updateWelcome()
+{
+    const bool firstRun
+        = m_current && m_current->isSample && !QSettings().value(kWelcomeDismissedKey, false).toBool();
+    if (firstRun) {
+        const TimingDataset& data = *m_current->dataset;
+        QStringList models;
+        if (const int model = data.fieldId(QStringLiteral("model")); model >= 0) {
+            const auto& dictionary = data.field(model).dictionary();
+            for (std::size_t code = 1; code < dictionary.size(); ++code) // 0 is "no value"
+                models << QString::fromStdString(dictionary[code]);
+        }
+        m_welcome->setSampleFacts(data.runCount(), models);
+    }
+    m_welcome->setVisible(firstRun);
 }
 
 void MainWindow::createStatusBar()
@@ -208,8 +307,12 @@ void MainWindow::exportSummary()
 
 void MainWindow::updateCharts()
 {
-    if (m_current && m_tabs->currentWidget() == m_charts)
+    if (!m_current)
+        return;
+    if (m_tabs->currentWidget() == m_charts)
         m_charts->setRuns(m_current->dataset, m_runs->filteredRuns());
+    else
+        m_charts->setRuns({}, {}); // hidden: it must not keep a closed file's data alive
 }
 
 void MainWindow::showProblems()
@@ -302,6 +405,7 @@ void MainWindow::showLoaded(const std::shared_ptr<const LoadedData>& data)
     m_follower->setFiles(data->isSample ? QStringList() : paths);
     m_follower->setEnabled(m_followAction->isChecked() && !data->isSample);
     updateTitle();
+    updateWelcome();
     if (!m_pendingChanges.isEmpty()) {
         const QList<int> pending = std::exchange(m_pendingChanges, {});
         onFilesChanged(pending);

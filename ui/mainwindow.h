@@ -19,6 +19,7 @@ class FileFollower;
 class LoadController;
 class ProblemsDock;
 class RunsView;
+class WelcomePanel;
 struct LoadedData;
 
 /// The explorer's main window: the runs table over the per-run breakdown, the
@@ -40,6 +41,7 @@ public:
     BreakdownView* breakdownView() const { return m_breakdown; }
     ProblemsDock* problemsDock() const { return m_problems; }
     ChartsView* chartsView() const { return m_charts; }
+    WelcomePanel* welcomePanel() const { return m_welcome; }
     QTabWidget* tabs() const { return m_tabs; }
     std::shared_ptr<const LoadedData> currentData() const { return m_current; }
 
@@ -63,6 +65,10 @@ private:
     void showProblems();
     void updateCharts();
     void exportSummary();
+    void showFormats();
+    void showAbout();
+    void updateWelcome();
+    void createAppearanceMenu(QMenu* view);
 
     LoadController* m_loader;
     FileFollower* m_follower;
@@ -72,6 +78,7 @@ private:
     QSplitter* m_splitter;
     ChartsView* m_charts;
     QTabWidget* m_tabs;
+    WelcomePanel* m_welcome;
     QMenu* m_recentMenu = nullptr;
     QAction* m_followAction = nullptr;
     QLabel* m_statusText;

@@ -1,5 +1,6 @@
 #include "runsview.h"
 
+#include "emptystate.h"
 #include "filterbar.h"
 #include "groupreference.h"
 #include "loadcontroller.h"
@@ -35,6 +36,7 @@ RunsView::RunsView(QWidget* parent)
     , m_count(new QLabel(this))
     , m_groupBy(new QComboBox(this))
     , m_drillChip(new QToolButton(this))
+    , m_empty(new EmptyState(m_table))
 {
     m_drillChip->setObjectName(QStringLiteral("drillDownChip"));
     m_drillChip->setToolTip(tr("Showing only the runs picked on a chart; click to show all again"));
@@ -82,6 +84,14 @@ RunsView::RunsView(QWidget* parent)
     connect(
         m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this, &RunsView::showColumnMenu);
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this] { emit groupFieldsChanged(); });
+    connect(m_empty, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == QStringLiteral("clear")) {
+            m_filterBar->clear();
+            clearDrillDown();
+        } else {
+            emit emptyStateLinkActivated(link);
+        }
+    });
     updateCount();
 }
 
@@ -207,6 +217,22 @@ void RunsView::updateCount()
 {
     const int total = m_data ? static_cast<int>(m_data->runCount()) : 0;
     m_count->setText(tr("Showing %L1 of %L2 runs").arg(m_model->rowCount()).arg(total));
+    if (m_model->rowCount() > 0)
+        m_empty->setMessage({});
+    else if (!m_data)
+        m_empty->setMessage(
+            tr("<p>No file is open.</p><p><a href=\"open\">Open a timing file</a> (Ctrl+O) or "
+               "drop one here: JSON Lines or CSV, one run per line. "
+               "<a href=\"formats\">See the formats</a>.</p>"));
+    else if (total == 0)
+        m_empty->setMessage(tr("<p>No runs were read from this file.</p><p>The "
+                               "<a href=\"problems\">Problems panel</a> gives the reason for every line "
+                               "that was rejected; <a href=\"formats\">Input Formats</a> shows the shapes "
+                               "that are read.</p>"));
+    else
+        m_empty->setMessage(tr("<p>No run matches the filters.</p><p><a href=\"clear\">Clear the filters</a> "
+                               "to see all %L1 runs again.</p>")
+                                .arg(total));
 }
 
 int RunsView::visibleRunCount() const

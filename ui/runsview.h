@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QWidget>
-
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -14,6 +13,7 @@ class QToolButton;
 
 namespace te {
 
+class EmptyState;
 class FilterBar;
 class GroupReference;
 class RunTableModel;
@@ -51,6 +51,8 @@ public:
     /// The selected rows as TSV, for Copy.
     QString selectionAsTsv() const;
     int visibleRunCount() const;
+    /// The message over the table when it shows no run; hidden otherwise.
+    EmptyState* emptyState() const { return m_empty; }
 
 signals:
     void selectionChanged();
@@ -58,6 +60,8 @@ signals:
     void filterChanged();
     void runActivated(std::uint32_t run);
     void groupFieldsChanged();
+    /// A link in the empty state that the window handles: "open", "problems" or "formats".
+    void emptyStateLinkActivated(const QString& link);
 
 private:
     void applyFilter();
@@ -72,6 +76,7 @@ private:
     QLabel* m_count;
     QComboBox* m_groupBy;
     QToolButton* m_drillChip;
+    EmptyState* m_empty;
     std::optional<std::vector<std::uint32_t>> m_drillDown;
 };
 

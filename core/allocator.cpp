@@ -1,0 +1,41 @@
+#include "allocator.h"
+
+#include "timingdataset.h"
+
+#include <cstddef> // defines __GLIBC__ (through <features.h>) on glibc
+
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
+namespace te {
+
+void returnFreedMemoryPromptly()
+{
+#if defined(__GLIBC__)
+    // Setting either one also turns off glibc's dynamic adjustment of both.
+    constexpr int kThreshold = 1 << 20;
+    mallopt(M_MMAP_THRESHOLD, kThreshold);
+    mallopt(M_TRIM_THRESHOLD, kThreshold);
+#endif
+}
+
+void releaseFreedMemory()
+{
+#if defined(__GLIBC__)
+    malloc_trim(0);
+#endif
+}
+
+std::shared_ptr<const TimingDataset> shareDataset(TimingDataset data)
+{
+    constexpr std::uint32_t kBigDataset = 100000; // runs: some 30 MB loaded in full
+    const bool big = data.runCount() >= kBigDataset;
+    return std::shared_ptr<const TimingDataset>(new TimingDataset(std::move(data)), [big](const TimingDataset* dataset) {
+        delete dataset;
+        if (big)
+            releaseFreedMemory();
+    });
+}
+
+} // namespace te
