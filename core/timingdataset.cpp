@@ -2,14 +2,20 @@
 
 #include "timestampparser.h"
 
+#include <QStringDecoder>
 #include <algorithm>
 
 namespace te {
 
 namespace {
+// Node and field names are kept as written. QString::fromUtf8 drops a leading byte
+// order mark, which made the key "\uFEFFphase1" a second node named "phase1" (that
+// a projection, which matches the bytes, did not take for phase1).
 QString fromUtf8(std::string_view s)
 {
-    return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+    QStringDecoder decoder(
+        QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom | QStringDecoder::Flag::Stateless);
+    return decoder(QByteArrayView(s.data(), static_cast<qsizetype>(s.size())));
 }
 } // namespace
 

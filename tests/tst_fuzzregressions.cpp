@@ -173,6 +173,24 @@ private slots:
         QCOMPARE(warnedLines, (QList<qint64> { 2, 3, 4 }));
     }
 
+    // fuzz_jsonl: QString::fromUtf8 drops a leading byte order mark, so the node
+    // "\uFEFFphase1" was named "phase1" in a full load, beside the real phase1, while
+    // a projection on phase1 (which matches the bytes) did not keep it.
+    void fuzz_jsonl_bom_in_key()
+    {
+        const QString fixture = QStringLiteral("fuzz_jsonl_bom_in_key.jsonl");
+        const LoadResult r = loadFixture(fixture, false);
+        QCOMPARE(r.rejectedLines(), 0);
+        QCOMPARE(r.dataset.runCount(), 3u);
+        const QString bomPhase1 = QChar(0xFEFF) + QStringLiteral("phase1");
+        QVERIFY(r.dataset.metricId(u"phase1") != r.dataset.metricId(bomPhase1));
+        QCOMPARE(valueOf(r.dataset, u"B1"_qs, u"phase1"_qs), 1.0);
+        QVERIFY(std::isnan(valueOf(r.dataset, u"B2"_qs, u"phase1"_qs)));
+        QCOMPARE(valueOf(r.dataset, u"B2"_qs, bomPhase1), 2.0);
+        const LoadResult projected = loadFixture(fixture, true);
+        QVERIFY(std::isnan(valueOf(projected.dataset, u"B2"_qs, u"phase1"_qs)));
+    }
+
     // fuzz_jsonl: metadata inside `timings` was read by a full load only, so a
     // projected load (`stats --group-by model`) lost the run's model.
     void fuzz_jsonl_metadata_in_timings()
