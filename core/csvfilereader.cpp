@@ -6,7 +6,6 @@
 #include "timestampparser.h"
 #include "timingkeys.h"
 
-#include <QFile>
 #include <QStringList>
 #include <algorithm>
 #include <charconv>
@@ -249,13 +248,13 @@ void readCsv(const Input& input, qint64 size, SharedState& shared, Part& part, b
     readCsvRecords(input, shared, part, headerUsable, nullptr, 0, size);
 }
 
-std::optional<CsvHeader> readCsvHeader(const QString& path)
+std::optional<CsvHeader> readCsvHeader(const Input& input)
 {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+    const std::unique_ptr<QIODevice> file = input.open();
+    if (!file->isOpen())
         return std::nullopt;
     // Small blocks: a follower reads the header, not readCsv's first MiB.
-    BlockReader reader(file, 0, file.size(), 4096, 0);
+    BlockReader reader(*file, 0, file->size(), 4096, 0);
     reader.readMore();
     skipBom(reader);
     // readCsv sniffs the delimiter from the first line of its first block.

@@ -26,7 +26,7 @@ struct CsvHeader
 
 /// Reads only the header record (the first non-blank one); nullopt when the file
 /// cannot be read or the header is not complete, valid UTF-8 and within the first MiB.
-std::optional<CsvHeader> readCsvHeader(const QString& path);
+std::optional<CsvHeader> readCsvHeader(const Input& input);
 
 /// Reads the records in [begin, end) of a CSV file as readCsv reads those after
 /// `header`; `begin` must be a record start after the header. Line numbers and run

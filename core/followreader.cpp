@@ -7,7 +7,6 @@
 #include "timingloader.h"
 
 #include <QByteArrayView>
-#include <QFile>
 #include <algorithm>
 
 namespace te {
@@ -19,7 +18,7 @@ namespace {
 // How many lines the loader counted in [from, to), the tail it read after the last
 // complete line: one for an unterminated line, plus the newlines inside it (in a
 // quoted CSV field, or after a skipped over-long CSV record).
-std::optional<qint64> tailLineCount(QFile& file, qint64 from, qint64 to)
+std::optional<qint64> tailLineCount(QIODevice& file, qint64 from, qint64 to)
 {
     if (to <= from)
         return 0;
@@ -82,9 +81,14 @@ bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions
     if (firstRunOfFile + old.runs != result.dataset.runCount())
         return false;
 
-    QFile file(old.path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered))
+    // One file throughout: a file renamed over the path after this check is not read
+    // as the rest of the old one (the next update sees it and reloads).
+    Input input { old.path };
+    input.pin();
+    const std::unique_ptr<QIODevice> device = input.open();
+    if (!device->isOpen())
         return false;
+    QIODevice& file = *device;
     const qint64 size = file.size();
     if (size < old.bytes || size < old.completeBytes)
         return false; // truncated or rewritten: not the loaded file plus appended bytes
@@ -107,11 +111,11 @@ bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions
     shared.bytesTotal = size - old.completeBytes;
     Part part;
     if (old.format == InputFormat::JsonLines) {
-        readJsonlRange(Input { old.path }, old.completeBytes, size, shared, true, part);
+        readJsonlRange(input, old.completeBytes, size, shared, true, part);
     } else {
-        const std::optional<CsvHeader> header = readCsvHeader(old.path);
+        const std::optional<CsvHeader> header = readCsvHeader(input);
         if (!header || header->end > old.completeBytes
-            || !readCsvRange(Input { old.path }, *header, old.completeBytes, size, shared, part))
+            || !readCsvRange(input, *header, old.completeBytes, size, shared, part))
             return false;
     }
     // completeEnd stays short of `begin` only when the file could not be opened.

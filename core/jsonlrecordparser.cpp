@@ -38,26 +38,32 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
         } mode
             = Full;
         const LoadProjection::MetricNode* trie = nullptr;
+        /// Projected: the node's value is wanted, or needed to derive the missing
+        /// total of a wanted ancestor.
+        bool valueNeeded = false;
 
         bool createsNodes() const { return mode != CheckOnly; }
     };
 
-    /// How the child `name` of a node read with `parent` is read. Under a wanted
-    /// node whose own total has not been seen (yet), the parts the projection does
-    /// not want are read in Derive mode, so the total can be summed up from them on
-    /// this one pass: simdjson cannot safely read an object twice.
+    /// How the child `name` of a node read with `parent` is read. When the parent's
+    /// value is needed and its own total has not been seen (yet), the children the
+    /// projection does not want are read in Derive mode, so the total can be summed
+    /// up from them on this one pass: simdjson cannot safely read an object twice.
+    /// That holds through nodes the projection only passes through: with "total"
+    /// and "phase1/x" wanted, a missing total needs all of phase1, not just x.
     Walk walkFor(const Walk& parent, std::string_view name, bool parentHasValue, bool& store) const
     {
         store = parent.mode == Walk::Full;
         if (parent.mode != Walk::Projected)
             return parent;
+        const bool derivesParent = parent.valueNeeded && !parentHasValue;
         if (const LoadProjection::MetricNode* child = parent.trie->child(name)) {
             store = child->wanted;
-            return { Walk::Projected, child };
+            return { Walk::Projected, child, child->wanted || derivesParent };
         }
-        if (parent.trie->wanted && !parentHasValue)
-            return { Walk::Derive, nullptr };
-        return { Walk::CheckOnly, nullptr };
+        if (derivesParent)
+            return { Walk::Derive, nullptr, true };
+        return { Walk::CheckOnly, nullptr, false };
     }
 
     // A timing leaf that is not read: still rejected when it is no time at all.
@@ -276,7 +282,7 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
         const LoadProjection* projection = draft->projection();
         if (!projection || projection->keepsAllMetrics())
             return {};
-        return { Walk::Projected, projection->metricRoot() };
+        return { Walk::Projected, projection->metricRoot(), projection->metricRoot()->wanted };
     }
 
     void parse(const char* data, std::size_t length, std::size_t capacity, RecordDraft& d)

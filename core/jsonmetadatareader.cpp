@@ -111,7 +111,9 @@ bool JsonMetadataReader::joinArray(od::value value, std::string& out, int depth)
 bool JsonMetadataReader::metadata(std::string_view name, od::value value, od::json_type type, int depth)
 {
     const LoadProjection* projection = draft->projection();
-    if (projection && !projection->keepsField(name) && name != "registration_id") {
+    const bool kept = !projection || name == "registration_id"
+        || (type == od::json_type::object ? projection->keepsFieldsOf(name) : projection->keepsField(name));
+    if (!kept) {
         // Not kept: not parsed either, though a structure's depth is still bounded.
         return skipBounded(value, depth + 1);
     }

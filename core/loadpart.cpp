@@ -9,6 +9,25 @@
 
 namespace te::loader {
 
+void Input::pin()
+{
+    if (bytes || pinned)
+        return;
+    auto file = std::make_shared<QFile>(path);
+    if (file->open(QIODevice::ReadOnly | QIODevice::Unbuffered) && file->handle() >= 0)
+        pinned = std::move(file);
+}
+
+namespace {
+// A new open file description of an open file, with its own offset (a dup() would
+// share the offset between threads): Linux names every open file in /proc/self/fd.
+QString reopenPath(const QFile& file)
+{
+    const QString byDescriptor = QStringLiteral("/proc/self/fd/%1").arg(file.handle());
+    return QFileInfo::exists(byDescriptor) ? byDescriptor : QString();
+}
+} // namespace
+
 std::unique_ptr<QIODevice> Input::open() const
 {
     std::unique_ptr<QIODevice> device;
@@ -17,7 +36,8 @@ std::unique_ptr<QIODevice> Input::open() const
         buffer->setData(*bytes); // shares the bytes (implicit sharing), no copy
         device = std::move(buffer);
     } else {
-        device = std::make_unique<QFile>(path);
+        const QString reopened = pinned ? reopenPath(*pinned) : QString();
+        device = std::make_unique<QFile>(reopened.isEmpty() ? path : reopened);
     }
     device->open(QIODevice::ReadOnly);
     return device;
@@ -25,7 +45,9 @@ std::unique_ptr<QIODevice> Input::open() const
 
 qint64 Input::size() const
 {
-    return bytes ? bytes->size() : QFileInfo(path).size();
+    if (bytes)
+        return bytes->size();
+    return pinned ? pinned->size() : QFileInfo(path).size();
 }
 
 void SharedState::report(bool isCallingThread)

@@ -7,6 +7,7 @@
 #include "timingdataset.h"
 #include "timingloader.h"
 
+#include <QFile>
 #include <QIODevice>
 #include <atomic>
 #include <memory>
@@ -33,10 +34,17 @@ struct Input
     QString path; ///< what problems name; the file to read unless `bytes` is set
     const QByteArray* bytes = nullptr;
 
+    /// Opens the file at `path` once and holds it open: every later open() then
+    /// reads that same file, even when another is renamed over `path` meanwhile
+    /// (a rotating log), so one load never mixes two files. Without it, or where
+    /// the held file cannot be reopened (a Qt resource), open() opens `path`.
+    void pin();
     /// A device on the input, open for reading when it can be; when it is not,
     /// its errorString() says why.
     std::unique_ptr<QIODevice> open() const;
     qint64 size() const;
+
+    std::shared_ptr<QFile> pinned = nullptr; ///< set by pin()
 };
 
 struct SharedState

@@ -29,16 +29,20 @@ void LoadProjection::keepMetric(const QString& path)
     if (!m_metrics) {
         m_metrics = std::make_shared<MetricNode>();
         m_metrics->name = "total";
+        for (const std::string& field : m_fields)
+            passThroughNodeOf(field);
     }
-    QString normalized = path.trimmed();
-    if (normalized == QStringLiteral("total")) {
-        m_metrics->wanted = true;
-        return;
-    }
-    if (normalized.startsWith(QStringLiteral("total/")))
-        normalized.remove(0, 6);
+    nodeAt(path.trimmed())->wanted = true;
+}
+
+LoadProjection::MetricNode* LoadProjection::nodeAt(QString path)
+{
+    if (path == QStringLiteral("total"))
+        return m_metrics.get();
+    if (path.startsWith(QStringLiteral("total/")))
+        path.remove(0, 6);
     MetricNode* node = m_metrics.get();
-    for (const QString& segment : normalized.split(u'/', Qt::SkipEmptyParts)) {
+    for (const QString& segment : path.split(u'/', Qt::SkipEmptyParts)) {
         const std::string name = segment.toStdString();
         auto it = std::find_if(node->children.begin(), node->children.end(),
             [&](const MetricNode& c) { return c.name == name; });
@@ -48,13 +52,24 @@ void LoadProjection::keepMetric(const QString& path)
         }
         node = &*it;
     }
-    node->wanted = true;
+    return node;
+}
+
+void LoadProjection::passThroughNodeOf(const std::string& field)
+{
+    // "phase1/sub.status" is the field "status" of node phase1/sub (see
+    // JsonlRecordParser): the node must be read for the field to be seen.
+    const std::size_t dot = field.rfind('.');
+    if (dot != std::string::npos && dot > 0)
+        nodeAt(QString::fromStdString(field.substr(0, dot)));
 }
 
 void LoadProjection::keepField(const QString& name)
 {
     m_fieldsRestricted = true;
     m_fields.push_back(name.trimmed().toStdString());
+    if (m_metrics)
+        passThroughNodeOf(m_fields.back());
 }
 
 void LoadProjection::keepFieldOrMetric(const QString& name)
@@ -68,6 +83,15 @@ void LoadProjection::keepFieldOrMetric(const QString& name)
 bool LoadProjection::keepsField(std::string_view name) const
 {
     return !m_fieldsRestricted || std::find(m_fields.begin(), m_fields.end(), name) != m_fields.end();
+}
+
+bool LoadProjection::keepsFieldsOf(std::string_view name) const
+{
+    if (!m_fieldsRestricted)
+        return true;
+    return std::any_of(m_fields.begin(), m_fields.end(), [&](const std::string& field) {
+        return field.size() > name.size() && field.compare(0, name.size(), name) == 0 && field[name.size()] == '.';
+    });
 }
 
 } // namespace te

@@ -38,7 +38,8 @@ public:
     /// Keeps `path` ("total", "phase1", "phase1/agent_conversation", "*"). An
     /// "(unaccounted)" node needs every part of its parent: it keeps all metrics.
     void keepMetric(const QString& path);
-    /// Keeps a metadata field (registration_id, model, timestamp, ...).
+    /// Keeps a metadata field (registration_id, model, timestamp, ...), including a
+    /// field of a timing node ("phase1.status").
     void keepField(const QString& name);
     /// Keeps a name that may be either (a filter's left-hand side).
     void keepFieldOrMetric(const QString& name);
@@ -48,8 +49,17 @@ public:
     /// Root of the wanted-metrics tree ("total"); nullptr when every metric is kept.
     const MetricNode* metricRoot() const { return m_metrics.get(); }
     bool keepsField(std::string_view name) const;
+    /// True when a field inside the metadata object `name` is kept ("env" for
+    /// "env.os"): the object is then read, its other members skipped.
+    bool keepsFieldsOf(std::string_view name) const;
 
 private:
+    /// The node at `path` in the wanted-metrics tree, created (not wanted) when new.
+    MetricNode* nodeAt(QString path);
+    /// Puts the node a dotted field belongs to on the tree, so a projected load
+    /// reads that node's fields; the node itself stays unwanted.
+    void passThroughNodeOf(const std::string& field);
+
     std::shared_ptr<MetricNode> m_metrics;
     bool m_allMetricsForced = false;
     bool m_fieldsRestricted = false;

@@ -157,6 +157,16 @@ void RecordDraft::reject(QString reason, int column)
     m_rejectColumn = column;
 }
 
+bool RecordDraft::hasTimings() const
+{
+    if (m_sawSkippedTiming)
+        return true;
+    for (int i = 0; i < m_nodeCount; ++i)
+        if (m_nodes[static_cast<std::size_t>(i)].hasValue)
+            return true;
+    return false;
+}
+
 std::optional<std::uint32_t> RecordDraft::commit(
     TimingDataset& dataset, qint64 line, std::vector<QString>& warnings)
 {

@@ -57,7 +57,9 @@ public:
     bool isRejected() const { return m_rejected; }
     const QString& rejectReason() const { return m_rejectReason; }
     int rejectColumn() const { return m_rejectColumn; }
-    bool hasTimings() const { return m_nodeCount > 1 || m_nodes[0].hasValue || m_sawSkippedTiming; }
+    /// True when some node has a value, or the projection skipped one that had. A
+    /// timing object with no number in it (`{"timings":{"x":{}}}`) is no timing.
+    bool hasTimings() const;
     /// The dotted path of a slot, for messages: "phase1/agent_conversation".
     std::string pathOf(int slot) const;
 

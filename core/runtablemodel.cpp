@@ -118,8 +118,8 @@ void RunTableModel::sort(int column, Qt::SortOrder order)
     for (std::size_t row = 0; row < m_rows.size(); ++row)
         rowOf[m_rows[row]] = static_cast<std::uint32_t>(row);
     QModelIndexList after;
-    for (std::size_t i = 0; i < before.size(); ++i)
-        after.append(index(static_cast<int>(rowOf[runsBefore[i]]), before[static_cast<qsizetype>(i)].column()));
+    for (qsizetype i = 0; i < before.size(); ++i)
+        after.append(index(static_cast<int>(rowOf[runsBefore[static_cast<std::size_t>(i)]]), before[i].column()));
     changePersistentIndexList(before, after);
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }

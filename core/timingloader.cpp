@@ -74,7 +74,8 @@ LoadResult loadInputs(const std::vector<Input>& inputs, const LoadOptions& optio
     for (const Input& input : inputs)
         shared.bytesTotal += input.size();
 
-    for (const Input& input : inputs) {
+    for (const Input& given : inputs) {
+        Input input = given;
         const QString& path = input.path;
         FileSummary summary;
         summary.path = path;
@@ -88,6 +89,7 @@ LoadResult loadInputs(const std::vector<Input>& inputs, const LoadOptions& optio
             result.files.push_back(summary);
             continue;
         }
+        input.pin(); // the sniff and every reader see one file, even mid-rotation
         std::unique_ptr<QIODevice> file = input.open();
         if (!file->isOpen()) {
             fileProblem(Problem::Severity::Error, QStringLiteral("cannot read: ") + file->errorString());

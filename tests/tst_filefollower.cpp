@@ -2,6 +2,7 @@
 // where a fresh load of the file would; FileFollower says when to call it.
 #include "filefollower.h"
 #include "followsupport.h"
+#include "loadpart.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -155,6 +156,33 @@ private slots:
         QVERIFY(QFile::remove(path));
         QVERIFY(!appendNewLines(r, 0, options));
         QCOMPARE(r.dataset.runCount(), 2u);
+    }
+
+    void aPinnedInputReadsTheFileItFirstOpened()
+    {
+        // A load opens its input to sniff it, then once per reader. A file renamed
+        // over the path in between (a rotating log) must not be read as the rest of
+        // the first: every open of a pinned input reads the file first opened.
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"a.jsonl"_qs);
+        const QByteArray first = jsonlRecord(1, 1) + '\n';
+        const QByteArray second = jsonlRecord(7, 7) + '\n' + jsonlRecord(8, 8) + '\n';
+        QVERIFY(writeBytes(path, first, false));
+        loader::Input input { path };
+        input.pin();
+        QVERIFY(writeBytes(dir.filePath(u"next.jsonl"_qs), second, false));
+        std::filesystem::rename(dir.filePath(u"next.jsonl"_qs).toStdString(), path.toStdString());
+
+        QCOMPARE(input.size(), first.size());
+        QCOMPARE(input.open()->readAll(), first);
+        // Each reader has its own offset: readers run on several threads.
+        const auto a = input.open();
+        const auto b = input.open();
+        QVERIFY(a->seek(2));
+        QCOMPARE(b->read(2), first.first(2));
+        QCOMPARE(a->read(2), first.sliced(2, 2));
+        // A new load reads what is at the path now.
+        QCOMPARE(loader::Input { path }.open()->readAll(), second);
     }
 
     void csvAppends_data()

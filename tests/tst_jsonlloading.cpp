@@ -102,6 +102,8 @@ private slots:
         QTest::addRow("invalid UTF-8") << u"invalid_utf8.jsonl"_qs << 2 << QList<qint64> { 2 } << u"UTF-8"_qs;
         QTest::addRow("unknown shape")
             << u"unknown_shape.jsonl"_qs << 2 << QList<qint64> { 2 } << u"no timing values"_qs;
+        QTest::addRow("timing objects with no number in them")
+            << u"empty_timing_objects.jsonl"_qs << 2 << QList<qint64> { 2, 3, 4 } << u"no timing values"_qs;
         QTest::addRow("nesting 100000 deep")
             << u"deep_nesting.jsonl"_qs << 2 << QList<qint64> { 2 } << u"deep"_qs;
         QTest::addRow("metadata 100000 deep")

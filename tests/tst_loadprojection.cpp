@@ -20,13 +20,16 @@ private slots:
             u"negative_timing.jsonl"_qs, u"nonfinite_timing.jsonl"_qs, u"invalid_utf8.jsonl"_qs,
             u"unknown_shape.jsonl"_qs, u"deep_nesting.jsonl"_qs, u"deep_nesting_metadata.jsonl"_qs,
             u"parts_exceed_total.jsonl"_qs, u"legacy_wide.csv"_qs, u"summary.csv"_qs,
-            u"stats_groups.jsonl"_qs };
+            u"stats_groups.jsonl"_qs, u"empty_timing_objects.jsonl"_qs, u"projection_pass_through.jsonl"_qs };
         for (const QString& file : files) {
             QTest::addRow("%s: total, phase1", qPrintable(file))
                 << file << QStringList { u"total"_qs, u"phase1"_qs };
             QTest::addRow("%s: a breakdown item", qPrintable(file))
                 << file << QStringList { u"phase1/agent_conversation"_qs };
             QTest::addRow("%s: phase2 only", qPrintable(file)) << file << QStringList { u"phase2"_qs };
+            // phase1 is only passed through: a missing total still needs all of it.
+            QTest::addRow("%s: total and a breakdown item", qPrintable(file))
+                << file << QStringList { u"total"_qs, u"phase1/agent_conversation"_qs, u"phase1/x"_qs };
         }
     }
 
@@ -40,7 +43,12 @@ private slots:
         for (const QString& metric : metrics)
             options.projection.keepMetric(metric);
         options.projection.keepField(u"model"_qs);
+        // A field of a timing node: the node is read for it, whatever the metrics.
+        options.projection.keepField(u"phase1.status"_qs);
         const LoadResult projected = loadTimingFiles(options);
+        const int statusInFull = full.dataset.fieldId(u"phase1.status");
+        const int statusInProjected = projected.dataset.fieldId(u"phase1.status");
+        QCOMPARE(statusInProjected < 0, statusInFull < 0);
 
         QCOMPARE(projected.dataset.runCount(), full.dataset.runCount());
         QCOMPARE(projected.rejectedLines(), full.rejectedLines());
@@ -48,6 +56,9 @@ private slots:
             QCOMPARE(projected.dataset.line(run), full.dataset.line(run));
             QCOMPARE(projected.dataset.fieldValue(run, TimingDataset::Model),
                 full.dataset.fieldValue(run, TimingDataset::Model));
+            if (statusInFull >= 0)
+                QCOMPARE(projected.dataset.fieldValue(run, statusInProjected),
+                    full.dataset.fieldValue(run, statusInFull));
             for (const QString& metric : metrics) {
                 const int f = full.dataset.metricId(metric);
                 const int p = projected.dataset.metricId(metric);
@@ -81,6 +92,48 @@ private slots:
         QCOMPARE(r.rejectedLines(), 0);
         QCOMPARE(r.dataset.value(0, r.dataset.metricId(u"phase1")), 60.0);
         QCOMPARE(r.dataset.value(0, TimingDataset::kRootMetric), 62.0);
+    }
+
+    void totalIsDerivedThroughANodeThatIsOnlyPassedThrough()
+    {
+        // With "total" and "phase1/x" wanted, phase1 is on the projection's tree
+        // but not wanted. Its other parts were skipped, and the missing total of
+        // run A came out as x alone: 1 s instead of 3 s.
+        LoadOptions options;
+        options.files = { QFINDTESTDATA("data/projection_pass_through.jsonl") };
+        options.projection.keepMetric(u"total"_qs);
+        options.projection.keepMetric(u"phase1/x"_qs);
+        const LoadResult r = loadTimingFiles(options);
+        QCOMPARE(r.dataset.value(0, TimingDataset::kRootMetric), 3.0);
+        QCOMPARE(r.dataset.value(0, r.dataset.metricId(u"phase1/x")), 1.0);
+        QCOMPARE(r.dataset.value(1, TimingDataset::kRootMetric), 10.0);
+        QCOMPARE(r.dataset.value(3, TimingDataset::kRootMetric), 4.0);
+        // phase1 itself was read to derive the total, not kept.
+        const int phase1 = r.dataset.metricId(u"phase1");
+        QVERIFY(phase1 < 0 || std::isnan(r.dataset.value(0, phase1)));
+    }
+
+    void fieldsOfTimingNodesAreKeptWhenAskedFor()
+    {
+        // `stats --group-by phase1.status --metric total`: run B has its own total,
+        // so phase1 is not needed for a metric, yet its field is.
+        LoadOptions options;
+        options.files = { QFINDTESTDATA("data/projection_pass_through.jsonl") };
+        options.projection.keepField(u"phase1.status"_qs);
+        options.projection.keepField(u"phase1/sub.note"_qs);
+        options.projection.keepMetric(u"total"_qs);
+        const LoadResult r = loadTimingFiles(options);
+        const int status = r.dataset.fieldId(u"phase1.status");
+        const int note = r.dataset.fieldId(u"phase1/sub.note");
+        QVERIFY(status >= 0 && note >= 0);
+        QCOMPARE(r.dataset.fieldValue(0, status), u"ok"_qs);
+        QCOMPARE(r.dataset.fieldValue(1, status), u"bad"_qs);
+        QCOMPARE(r.dataset.fieldValue(2, status), u"retried"_qs);
+        QCOMPARE(r.dataset.fieldValue(3, note), u"deep"_qs);
+        QCOMPARE(r.dataset.value(1, TimingDataset::kRootMetric), 10.0);
+        // Passing through phase1 keeps none of its timings.
+        const int x = r.dataset.metricId(u"phase1/x");
+        QVERIFY(x < 0 || std::isnan(r.dataset.value(0, x)));
     }
 
     void unaccountedNodeKeepsEveryMetric()

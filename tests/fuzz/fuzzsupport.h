@@ -11,6 +11,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
+#include <vector>
 
 namespace te::fuzz {
 
@@ -68,23 +69,40 @@ inline const LoadOptions& fullLoadOptions()
     return options;
 }
 
-/// Loads `bytes` in full and projected on two metrics and a field (as `stats`
-/// does), and checks LoadProjection's contract: the same lines are rejected, and
-/// what the projection keeps has the same values.
+/// The value of `metric` in `run`, NaN when the dataset has no such metric.
+inline double valueOf(const TimingDataset& dataset, std::uint32_t run, QStringView metric)
+{
+    const int id = dataset.metricId(metric);
+    return id < 0 ? std::nan("") : dataset.value(run, id);
+}
+
+inline QString fieldOf(const TimingDataset& dataset, std::uint32_t run, QStringView field)
+{
+    const int id = dataset.fieldId(field);
+    return id < 0 ? QString() : dataset.fieldValue(run, id);
+}
+
+/// Loads `bytes` in full and projected as `stats` does, and checks LoadProjection's
+/// contract: the same lines are rejected, and what the projection keeps has the same
+/// values. The projection wants total and phase1, and passes through phase2 on the
+/// way to one of its parts and to one of its fields, so every walk mode is taken.
 inline void loadFullAndProjected(const QByteArray& bytes, const QString& name)
 {
+    static const QString metrics[] = { QStringLiteral("total"), QStringLiteral("phase1"),
+        QStringLiteral("phase2/agent_conversation") };
+    static const QString fields[] = { QStringLiteral("model"), QStringLiteral("phase2.status") };
     const LoadOptions& full = fullLoadOptions();
     static const LoadOptions projected = [] {
         LoadOptions options = fullLoadOptions();
-        options.projection.keepMetric(QStringLiteral("total"));
-        options.projection.keepMetric(QStringLiteral("phase1"));
-        options.projection.keepField(QStringLiteral("model"));
+        for (const QString& metric : metrics)
+            options.projection.keepMetric(metric);
+        for (const QString& field : fields)
+            options.projection.keepField(field);
         return options;
     }();
     const LoadResult all = loadTimingBytes(bytes, name, full);
     const LoadResult some = loadTimingBytes(bytes, name, projected);
 
-    require(all.rejectedLines() == some.rejectedLines(), "a projected load rejects other lines");
     std::vector<qint64> rejectedByAll;
     std::vector<qint64> rejectedBySome;
     for (const Problem& p : all.problems) {
@@ -95,23 +113,20 @@ inline void loadFullAndProjected(const QByteArray& bytes, const QString& name)
         if (p.severity == Problem::Severity::Error)
             rejectedBySome.push_back(p.line);
     }
-    require(rejectedByAll == rejectedBySome, "a projected load rejects other lines");
+    require(all.rejectedLines() == some.rejectedLines() && rejectedByAll == rejectedBySome,
+        "a projected load rejects other lines");
 
     const TimingDataset& a = all.dataset;
     const TimingDataset& s = some.dataset;
     require(a.runCount() == s.runCount(), "a projected load keeps another number of runs");
-    const int phase1InAll = a.metricId(u"phase1");
-    const int phase1InSome = s.metricId(u"phase1");
-    require((phase1InAll < 0) == (phase1InSome < 0), "phase1 exists in only one of the loads");
     for (std::uint32_t run = 0; run < a.runCount(); ++run) {
-        require(sameValue(a.value(run, TimingDataset::kRootMetric), s.value(run, TimingDataset::kRootMetric)),
-            "a projected load has another total");
-        if (phase1InAll >= 0)
-            require(sameValue(a.value(run, phase1InAll), s.value(run, phase1InSome)),
-                "a projected load has another phase1");
-        require(a.fieldValue(run, TimingDataset::Model) == s.fieldValue(run, TimingDataset::Model),
-            "a projected load has another model");
         require(a.line(run) == s.line(run), "a projected load gives a run another line");
+        for (const QString& metric : metrics)
+            require(sameValue(valueOf(a, run, metric), valueOf(s, run, metric)),
+                "a projected load has another value of a metric it keeps");
+        for (const QString& field : fields)
+            require(fieldOf(a, run, field) == fieldOf(s, run, field),
+                "a projected load has another value of a field it keeps");
     }
 }
 
