@@ -61,8 +61,9 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
             store = child->wanted;
             return { Walk::Projected, child, child->wanted || derivesParent };
         }
-        if (derivesParent)
-            return { Walk::Derive, nullptr, true };
+        // Every node is created when every field is kept: its fields are named after it.
+        if (derivesParent || draft->projection()->keepsAllFields())
+            return { Walk::Derive, nullptr, derivesParent };
         return { Walk::CheckOnly, nullptr, false };
     }
 

@@ -88,6 +88,12 @@ bool JsonMetadataReader::skipBounded(od::value value, int depth)
 bool JsonMetadataReader::joinArray(od::value value, std::string& out, int depth)
 {
     out.clear();
+    // The list sits one level below its owner, as when skipBounded(value, depth + 1)
+    // skips it: a kept and a skipped list are bounded alike.
+    if (depth + 1 > kMaxTimingDepth) {
+        draft->reject(QStringLiteral("JSON nested more than %1 levels deep").arg(kMaxTimingDepth));
+        return false;
+    }
     return forEachElement(value, [&](od::value element, od::json_type type) {
         std::string_view text;
         if (type == od::json_type::string) {
@@ -99,7 +105,7 @@ bool JsonMetadataReader::joinArray(od::value value, std::string& out, int depth)
                 return false;
         } else {
             // A nested structure inside a list is not shown, but its depth is checked.
-            return skipBounded(element, depth + 1);
+            return skipBounded(element, depth + 2);
         }
         if (!out.empty())
             out += ", ";

@@ -32,36 +32,72 @@ void LoadProjection::keepMetric(const QString& path)
         for (const std::string& field : m_fields)
             passThroughNodeOf(field);
     }
-    nodeAt(path.trimmed())->wanted = true;
+    addPath(path.trimmed(), true);
 }
 
-LoadProjection::MetricNode* LoadProjection::nodeAt(QString path)
+namespace {
+using MetricNode = LoadProjection::MetricNode;
+
+MetricNode* namedChild(MetricNode& node, std::string_view name)
 {
-    if (path == QStringLiteral("total"))
-        return m_metrics.get();
+    const auto it = std::find_if(
+        node.children.begin(), node.children.end(), [&](const MetricNode& c) { return c.name == name; });
+    return it == node.children.end() ? nullptr : &*it;
+}
+
+// Puts the path segments[i...] under `node` on the tree, marking its end wanted when
+// `wanted`. MetricNode::child prefers a named child to "*", so a named child must
+// stand for "*" too: it is made a copy of its "*" sibling, and a path through "*"
+// is also put under every named sibling.
+void addSegments(MetricNode& node, const QStringList& segments, qsizetype i, bool wanted)
+{
+    if (i == segments.size()) {
+        node.wanted = node.wanted || wanted;
+        return;
+    }
+    const std::string name = segments[i].toStdString();
+    if (name == "*") {
+        for (MetricNode& sibling : node.children) {
+            if (sibling.name != "*")
+                addSegments(sibling, segments, i + 1, wanted);
+        }
+    }
+    MetricNode* child = namedChild(node, name);
+    if (!child) {
+        MetricNode added { name, false, {} };
+        if (const MetricNode* wildcard = namedChild(node, "*"); wildcard && name != "*") {
+            added = *wildcard;
+            added.name = name;
+        }
+        node.children.push_back(std::move(added));
+        child = &node.children.back();
+    }
+    addSegments(*child, segments, i + 1, wanted);
+}
+} // namespace
+
+void LoadProjection::addPath(QString path, bool wanted)
+{
     if (path.startsWith(QStringLiteral("total/")))
         path.remove(0, 6);
-    MetricNode* node = m_metrics.get();
-    for (const QString& segment : path.split(u'/', Qt::SkipEmptyParts)) {
-        const std::string name = segment.toStdString();
-        auto it = std::find_if(node->children.begin(), node->children.end(),
-            [&](const MetricNode& c) { return c.name == name; });
-        if (it == node->children.end()) {
-            node->children.push_back(MetricNode { name, false, {} });
-            it = node->children.end() - 1;
-        }
-        node = &*it;
-    }
-    return node;
+    else if (path == QStringLiteral("total"))
+        path.clear();
+    addSegments(*m_metrics, path.split(u'/', Qt::SkipEmptyParts), 0, wanted);
 }
 
 void LoadProjection::passThroughNodeOf(const std::string& field)
 {
     // "phase1/sub.status" is the field "status" of node phase1/sub (see
-    // JsonlRecordParser): the node must be read for the field to be seen.
-    const std::size_t dot = field.rfind('.');
-    if (dot != std::string::npos && dot > 0)
-        nodeAt(QString::fromStdString(field.substr(0, dot)));
+    // JsonlRecordParser): the node must be read for the field to be seen. A key may
+    // hold dots too ("phase1.cfg.mode" is key "cfg.mode" of phase1), so the node is
+    // any prefix before a dot after the last '/'; passing through more nodes than
+    // needed costs only time.
+    const std::size_t lastSlash = field.rfind('/');
+    for (std::size_t dot = field.find('.', lastSlash == std::string::npos ? 0 : lastSlash);
+         dot != std::string::npos; dot = field.find('.', dot + 1)) {
+        if (dot > 0)
+            addPath(QString::fromStdString(field.substr(0, dot)), false);
+    }
 }
 
 void LoadProjection::keepField(const QString& name)

@@ -54,8 +54,8 @@ public:
     bool keepsFieldsOf(std::string_view name) const;
 
 private:
-    /// The node at `path` in the wanted-metrics tree, created (not wanted) when new.
-    MetricNode* nodeAt(QString path);
+    /// Puts `path` on the wanted-metrics tree; marks it wanted when `wanted`.
+    void addPath(QString path, bool wanted);
     /// Puts the node a dotted field belongs to on the tree, so a projected load
     /// reads that node's fields; the node itself stays unwanted.
     void passThroughNodeOf(const std::string& field);

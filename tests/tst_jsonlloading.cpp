@@ -106,6 +106,8 @@ private slots:
             << u"empty_timing_objects.jsonl"_qs << 2 << QList<qint64> { 2, 3, 4 } << u"no timing values"_qs;
         QTest::addRow("nesting 100000 deep")
             << u"deep_nesting.jsonl"_qs << 2 << QList<qint64> { 2 } << u"deep"_qs;
+        QTest::addRow("lists nested past the limit")
+            << u"deep_lists.jsonl"_qs << 4 << QList<qint64> { 3, 5 } << u"deep"_qs;
         QTest::addRow("metadata 100000 deep")
             << u"deep_nesting_metadata.jsonl"_qs << 2 << QList<qint64> { 2 } << u"deep"_qs;
     }

@@ -15,21 +15,35 @@ private slots:
     {
         QTest::addColumn<QString>("file");
         QTest::addColumn<QStringList>("metrics");
+        QTest::addColumn<QStringList>("fields");
         const QStringList files { u"seed_proposed.jsonl"_qs, u"seed_option1.jsonl"_qs, u"flat.jsonl"_qs,
             u"mixed_shapes.jsonl"_qs, u"malformed.jsonl"_qs, u"string_timing.jsonl"_qs,
             u"negative_timing.jsonl"_qs, u"nonfinite_timing.jsonl"_qs, u"invalid_utf8.jsonl"_qs,
             u"unknown_shape.jsonl"_qs, u"deep_nesting.jsonl"_qs, u"deep_nesting_metadata.jsonl"_qs,
             u"parts_exceed_total.jsonl"_qs, u"legacy_wide.csv"_qs, u"summary.csv"_qs,
-            u"stats_groups.jsonl"_qs, u"empty_timing_objects.jsonl"_qs, u"projection_pass_through.jsonl"_qs };
+            u"stats_groups.jsonl"_qs, u"empty_timing_objects.jsonl"_qs, u"projection_pass_through.jsonl"_qs,
+            u"deep_lists.jsonl"_qs };
+        const QStringList model { u"model"_qs };
+        // Fields of timing nodes and of metadata objects, a key with a dot among them.
+        const QStringList nodeFields { u"model"_qs, u"phase1.status"_qs, u"phase1/sub.note"_qs,
+            u"phase2.cfg.mode"_qs, u"env.os"_qs };
         for (const QString& file : files) {
-            QTest::addRow("%s: total, phase1", qPrintable(file))
-                << file << QStringList { u"total"_qs, u"phase1"_qs };
-            QTest::addRow("%s: a breakdown item", qPrintable(file))
-                << file << QStringList { u"phase1/agent_conversation"_qs };
-            QTest::addRow("%s: phase2 only", qPrintable(file)) << file << QStringList { u"phase2"_qs };
+            const char* name = qPrintable(file);
+            QTest::addRow("%s: total, phase1", name) << file << QStringList { u"total"_qs, u"phase1"_qs } << model;
+            QTest::addRow("%s: a breakdown item", name)
+                << file << QStringList { u"phase1/agent_conversation"_qs } << model;
+            QTest::addRow("%s: phase2 only", name) << file << QStringList { u"phase2"_qs } << model;
             // phase1 is only passed through: a missing total still needs all of it.
-            QTest::addRow("%s: total and a breakdown item", qPrintable(file))
-                << file << QStringList { u"total"_qs, u"phase1/agent_conversation"_qs, u"phase1/x"_qs };
+            QTest::addRow("%s: total and breakdown items", name)
+                << file << QStringList { u"total"_qs, u"phase1/agent_conversation"_qs, u"phase1/x"_qs } << model;
+            QTest::addRow("%s: total, fields of nodes", name)
+                << file << QStringList { u"total"_qs } << nodeFields;
+            // `stats` without --metric: a named node beside "*" stands for "*" too.
+            QTest::addRow("%s: every phase, fields of nodes", name)
+                << file << QStringList { u"total"_qs, u"*"_qs, u"phase1"_qs, u"phase2"_qs } << nodeFields;
+            QTest::addRow("%s: a breakdown item of every phase", name)
+                << file << QStringList { u"*/agent_conversation"_qs, u"phase1"_qs, u"phase2/agent_conversation"_qs }
+                << model;
         }
     }
 
@@ -37,29 +51,34 @@ private slots:
     {
         QFETCH(QString, file);
         QFETCH(QStringList, metrics);
+        QFETCH(QStringList, fields);
         LoadOptions options;
         options.files = { QFINDTESTDATA(u"data/"_qs + file) };
         const LoadResult full = loadTimingFiles(options);
         for (const QString& metric : metrics)
             options.projection.keepMetric(metric);
-        options.projection.keepField(u"model"_qs);
-        // A field of a timing node: the node is read for it, whatever the metrics.
-        options.projection.keepField(u"phase1.status"_qs);
+        for (const QString& field : fields)
+            options.projection.keepField(field);
         const LoadResult projected = loadTimingFiles(options);
-        const int statusInFull = full.dataset.fieldId(u"phase1.status");
-        const int statusInProjected = projected.dataset.fieldId(u"phase1.status");
-        QCOMPARE(statusInProjected < 0, statusInFull < 0);
 
         QCOMPARE(projected.dataset.runCount(), full.dataset.runCount());
         QCOMPARE(projected.rejectedLines(), full.rejectedLines());
+        QStringList compared = metrics;
+        compared.removeAll(u"*"_qs);
+        compared.removeAll(u"*/agent_conversation"_qs);
+        if (metrics.contains(u"*"_qs))
+            compared << u"phase1"_qs << u"phase2"_qs << u"phase3"_qs;
+        if (metrics.contains(u"*/agent_conversation"_qs))
+            compared << u"phase1/agent_conversation"_qs << u"phase3/agent_conversation"_qs;
         for (std::uint32_t run = 0; run < full.dataset.runCount(); ++run) {
             QCOMPARE(projected.dataset.line(run), full.dataset.line(run));
-            QCOMPARE(projected.dataset.fieldValue(run, TimingDataset::Model),
-                full.dataset.fieldValue(run, TimingDataset::Model));
-            if (statusInFull >= 0)
-                QCOMPARE(projected.dataset.fieldValue(run, statusInProjected),
-                    full.dataset.fieldValue(run, statusInFull));
-            for (const QString& metric : metrics) {
+            for (const QString& field : fields) {
+                const int f = full.dataset.fieldId(field);
+                const int p = projected.dataset.fieldId(field);
+                QCOMPARE(p < 0 ? QString() : projected.dataset.fieldValue(run, p),
+                    f < 0 ? QString() : full.dataset.fieldValue(run, f));
+            }
+            for (const QString& metric : compared) {
                 const int f = full.dataset.metricId(metric);
                 const int p = projected.dataset.metricId(metric);
                 const double expected = f < 0 ? std::nan("") : full.dataset.value(run, f);
@@ -134,6 +153,23 @@ private slots:
         // Passing through phase1 keeps none of its timings.
         const int x = r.dataset.metricId(u"phase1/x");
         QVERIFY(x < 0 || std::isnan(r.dataset.value(0, x)));
+    }
+
+    void aNamedPhaseBesideTheWildcardIsStillKept()
+    {
+        // `stats --group-by phase1.status` without --metric keeps total and "*". The
+        // field put phase1 on the tree beside "*", unwanted, and phase1 vanished.
+        LoadOptions options;
+        options.files = { QFINDTESTDATA("data/projection_pass_through.jsonl") };
+        options.projection.keepMetric(u"total"_qs);
+        options.projection.keepMetric(u"*"_qs);
+        options.projection.keepField(u"phase1.status"_qs);
+        const LoadResult r = loadTimingFiles(options);
+        const int phase1 = r.dataset.metricId(u"phase1");
+        QVERIFY(phase1 >= 0);
+        QCOMPARE(r.dataset.value(5, phase1), 6.0);
+        QCOMPARE(r.dataset.value(5, r.dataset.metricId(u"phase2")), 4.0);
+        QCOMPARE(r.dataset.fieldValue(5, r.dataset.fieldId(u"phase1.status")), u"ok"_qs);
     }
 
     void unaccountedNodeKeepsEveryMetric()

@@ -84,17 +84,23 @@ inline QString fieldOf(const TimingDataset& dataset, std::uint32_t run, QStringV
 
 /// Loads `bytes` in full and projected as `stats` does, and checks LoadProjection's
 /// contract: the same lines are rejected, and what the projection keeps has the same
-/// values. The projection wants total and phase1, and passes through phase2 on the
-/// way to one of its parts and to one of its fields, so every walk mode is taken.
+/// values. The projection takes every walk: phase1 is wanted; phase2 is passed
+/// through to one part and to fields (one with a dot in its key); in phase3 a named
+/// part sits beside "*"; every other node is skipped unread.
 inline void loadFullAndProjected(const QByteArray& bytes, const QString& name)
 {
+    static const QString kept[] = { QStringLiteral("total"), QStringLiteral("phase1"),
+        QStringLiteral("phase2/agent_conversation"), QStringLiteral("phase3/*"),
+        QStringLiteral("phase3/agent_conversation/setup") };
     static const QString metrics[] = { QStringLiteral("total"), QStringLiteral("phase1"),
-        QStringLiteral("phase2/agent_conversation") };
-    static const QString fields[] = { QStringLiteral("model"), QStringLiteral("phase2.status") };
+        QStringLiteral("phase2/agent_conversation"), QStringLiteral("phase3/setup"),
+        QStringLiteral("phase3/agent_conversation"), QStringLiteral("phase3/agent_conversation/setup") };
+    static const QString fields[]
+        = { QStringLiteral("model"), QStringLiteral("phase2.status"), QStringLiteral("phase2.cfg.mode") };
     const LoadOptions& full = fullLoadOptions();
     static const LoadOptions projected = [] {
         LoadOptions options = fullLoadOptions();
-        for (const QString& metric : metrics)
+        for (const QString& metric : kept)
             options.projection.keepMetric(metric);
         for (const QString& field : fields)
             options.projection.keepField(field);
