@@ -28,7 +28,8 @@ private slots:
         const QStringList nodeFields { u"model"_qs, u"phase1.status"_qs, u"phase1/sub.note"_qs,
             u"phase2.cfg.mode"_qs, u"env.os"_qs };
         for (const QString& file : files) {
-            const char* name = qPrintable(file);
+            const QByteArray utf8 = file.toUtf8(); // outlives the rows below, unlike qPrintable
+            const char* name = utf8.constData();
             QTest::addRow("%s: total, phase1", name) << file << QStringList { u"total"_qs, u"phase1"_qs } << model;
             QTest::addRow("%s: a breakdown item", name)
                 << file << QStringList { u"phase1/agent_conversation"_qs } << model;
