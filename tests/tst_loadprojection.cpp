@@ -7,6 +7,21 @@
 using namespace te;
 using namespace te::test;
 
+namespace {
+// projection_pass_through.jsonl, keeping only these. Fields are kept first, so the
+// metrics' tree is made after them (keepMetric then passes their nodes through).
+LoadResult loadPassThroughFixture(const QStringList& metrics, const QStringList& fields = {})
+{
+    LoadOptions options;
+    options.files = { QFINDTESTDATA("data/projection_pass_through.jsonl") };
+    for (const QString& field : fields)
+        options.projection.keepField(field);
+    for (const QString& metric : metrics)
+        options.projection.keepMetric(metric);
+    return loadTimingFiles(options);
+}
+} // namespace
+
 class TestLoadProjection : public QObject
 {
     Q_OBJECT
@@ -119,11 +134,7 @@ private slots:
         // With "total" and "phase1/x" wanted, phase1 is on the projection's tree
         // but not wanted. Its other parts were skipped, and the missing total of
         // run A came out as x alone: 1 s instead of 3 s.
-        LoadOptions options;
-        options.files = { QFINDTESTDATA("data/projection_pass_through.jsonl") };
-        options.projection.keepMetric(u"total"_qs);
-        options.projection.keepMetric(u"phase1/x"_qs);
-        const LoadResult r = loadTimingFiles(options);
+        const LoadResult r = loadPassThroughFixture({ u"total"_qs, u"phase1/x"_qs });
         QCOMPARE(r.dataset.value(0, TimingDataset::kRootMetric), 3.0);
         QCOMPARE(r.dataset.value(0, r.dataset.metricId(u"phase1/x")), 1.0);
         QCOMPARE(r.dataset.value(1, TimingDataset::kRootMetric), 10.0);
@@ -137,12 +148,8 @@ private slots:
     {
         // `stats --group-by phase1.status --metric total`: run B has its own total,
         // so phase1 is not needed for a metric, yet its field is.
-        LoadOptions options;
-        options.files = { QFINDTESTDATA("data/projection_pass_through.jsonl") };
-        options.projection.keepField(u"phase1.status"_qs);
-        options.projection.keepField(u"phase1/sub.note"_qs);
-        options.projection.keepMetric(u"total"_qs);
-        const LoadResult r = loadTimingFiles(options);
+        const LoadResult r
+            = loadPassThroughFixture({ u"total"_qs }, { u"phase1.status"_qs, u"phase1/sub.note"_qs });
         const int status = r.dataset.fieldId(u"phase1.status");
         const int note = r.dataset.fieldId(u"phase1/sub.note");
         QVERIFY(status >= 0 && note >= 0);
@@ -160,12 +167,8 @@ private slots:
     {
         // `stats --group-by phase1.status` without --metric keeps total and "*". The
         // field put phase1 on the tree beside "*", unwanted, and phase1 vanished.
-        LoadOptions options;
-        options.files = { QFINDTESTDATA("data/projection_pass_through.jsonl") };
-        options.projection.keepMetric(u"total"_qs);
-        options.projection.keepMetric(u"*"_qs);
-        options.projection.keepField(u"phase1.status"_qs);
-        const LoadResult r = loadTimingFiles(options);
+        // With the field kept first, "*" comes after phase1 is on the tree.
+        const LoadResult r = loadPassThroughFixture({ u"total"_qs, u"*"_qs }, { u"phase1.status"_qs });
         const int phase1 = r.dataset.metricId(u"phase1");
         QVERIFY(phase1 >= 0);
         QCOMPARE(r.dataset.value(5, phase1), 6.0);
