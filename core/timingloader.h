@@ -7,6 +7,7 @@
 
 #include <QByteArray>
 #include <QString>
+#include <QList>
 #include <QStringList>
 #include <functional>
 #include <optional>
@@ -114,6 +115,16 @@ LoadResult loadTimingBytes(const QByteArray& bytes, const QString& name, const L
 /// runs: the dataset keeps the files' runs in order, so only the last file with
 /// runs can grow in place.
 bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions& options);
+
+/// One update of a followed load: a copy of the earlier load (`dataset`, `problems`,
+/// `files`, which stay untouched: views may be showing them) grown by appendNewLines
+/// for each of `changedFiles` (indices into `files`), or, when any of them cannot
+/// grow in place, a fresh loadTimingFiles(options). Only a fresh load reports to
+/// `options.progress`, and only a fresh load can come back cancelled. `reloaded`,
+/// when given, tells which of the two happened.
+LoadResult followUpdate(const TimingDataset& dataset, const std::vector<Problem>& problems,
+    const std::vector<FileSummary>& files, const QList<int>& changedFiles, const LoadOptions& options,
+    bool* reloaded = nullptr);
 
 QString formatName(InputFormat format);
 

@@ -121,19 +121,11 @@ private:
         m_busy = true;
         ++m_updates;
         m_job.setFuture(QtConcurrent::run([current = m_current, files, options = m_options] {
-            // Grow a copy: the snapshot the models hold is never modified.
-            LoadResult result;
-            result.dataset = current->dataset->clone();
-            result.problems = current->problems;
-            result.files = current->files;
-            bool appended = true;
-            for (const int file : files) {
-                if (appended && file >= 0 && static_cast<std::size_t>(file) < result.files.size())
-                    appended = appendNewLines(result, static_cast<std::size_t>(file), options);
-            }
-            if (!appended)
-                result = loadTimingFiles(options);
-            return prepareSnapshot(std::move(result), !appended);
+            // The window's update: the snapshot the models hold is never modified.
+            bool reloaded = false;
+            LoadResult result
+                = followUpdate(*current->dataset, current->problems, current->files, files, options, &reloaded);
+            return prepareSnapshot(std::move(result), reloaded);
         }));
     }
 

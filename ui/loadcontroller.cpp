@@ -116,23 +116,12 @@ void LoadController::follow(const std::shared_ptr<const LoadedData>& current, QL
 {
     start([current, changedFiles, view = std::move(view)](
               const std::function<bool(const LoadProgress&)>& progress) -> std::shared_ptr<const LoadedData> {
-        // Grow a copy: the snapshot the views hold is never modified.
-        LoadResult result;
-        result.dataset = current->dataset->clone();
-        result.problems = current->problems;
-        result.files = current->files;
-        bool appended = true;
-        for (const int file : changedFiles) {
-            if (appended && file >= 0 && static_cast<std::size_t>(file) < result.files.size())
-                appended = appendNewLines(result, static_cast<std::size_t>(file), current->options);
-        }
-        if (!appended) {
-            LoadOptions options = current->options;
-            options.progress = progress;
-            result = loadTimingFiles(options);
-            if (result.cancelled)
-                return {};
-        }
+        LoadOptions withProgress = current->options;
+        withProgress.progress = progress;
+        LoadResult result
+            = followUpdate(*current->dataset, current->problems, current->files, changedFiles, withProgress);
+        if (result.cancelled)
+            return {};
         auto loaded = std::const_pointer_cast<LoadedData>(
             finishLoad(std::move(result), current->options, view, current->isSample));
         loaded->isFollowUpdate = true;
