@@ -51,6 +51,24 @@ QStringList registrationIds(const LoadResult& result)
     return ids;
 }
 
+// Both loads of `fixture` keep the runs `keptIds` and reject the `rejectedCount`
+// lines after the first as malformed JSON, naming the file and line. A failure
+// returns from here; it is the calling test's last check.
+void verifyMalformedLinesRejected(const QString& fixture, const QStringList& keptIds, std::size_t rejectedCount)
+{
+    for (const bool projected : { false, true }) {
+        const LoadResult r = loadFixture(fixture, projected);
+        QCOMPARE(registrationIds(r), keptIds);
+        const auto rejected = rejections(r);
+        QCOMPARE(rejected.size(), rejectedCount);
+        for (std::size_t i = 0; i < rejected.size(); ++i) {
+            QVERIFY(rejected[i].file.endsWith(fixture));
+            QCOMPARE(rejected[i].line, qint64(i) + 2);
+            QVERIFY2(rejected[i].message.startsWith(u"malformed JSON"), qPrintable(rejected[i].message));
+        }
+    }
+}
+
 } // namespace
 
 class TestFuzzRegressions : public QObject
@@ -116,18 +134,8 @@ private slots:
     // full load did too, inside a nested list).
     void fuzz_jsonl_unread_string_as_key()
     {
-        const QString fixture = QStringLiteral("fuzz_jsonl_unread_string_as_key.jsonl");
-        for (const bool projected : { false, true }) {
-            const LoadResult r = loadFixture(fixture, projected);
-            QCOMPARE(registrationIds(r), (QStringList { u"K1"_qs, u"K5"_qs }));
-            const auto rejected = rejections(r);
-            QCOMPARE(rejected.size(), 3u);
-            for (std::size_t i = 0; i < rejected.size(); ++i) {
-                QVERIFY(rejected[i].file.endsWith(fixture));
-                QCOMPARE(rejected[i].line, qint64(i) + 2);
-                QVERIFY2(rejected[i].message.startsWith(u"malformed JSON"), qPrintable(rejected[i].message));
-            }
-        }
+        verifyMalformedLinesRejected(QStringLiteral("fuzz_jsonl_unread_string_as_key.jsonl"),
+            { u"K1"_qs, u"K5"_qs }, 3);
     }
 
     // fuzz_jsonl: simdjson types a value by its first character, so `t`, `tru`, `nul`
@@ -135,19 +143,9 @@ private slots:
     // an invalid escape in a key that was not read passed too.
     void fuzz_jsonl_malformed_scalar()
     {
-        const QString fixture = QStringLiteral("fuzz_jsonl_malformed_scalar.jsonl");
-        for (const bool projected : { false, true }) {
-            const LoadResult r = loadFixture(fixture, projected);
-            // A number out of double's range is still a JSON number: L7 is kept.
-            QCOMPARE(registrationIds(r), (QStringList { u"L1"_qs, u"L7"_qs }));
-            const auto rejected = rejections(r);
-            QCOMPARE(rejected.size(), 5u);
-            for (std::size_t i = 0; i < rejected.size(); ++i) {
-                QVERIFY(rejected[i].file.endsWith(fixture));
-                QCOMPARE(rejected[i].line, qint64(i) + 2);
-                QVERIFY2(rejected[i].message.startsWith(u"malformed JSON"), qPrintable(rejected[i].message));
-            }
-        }
+        // A number out of double's range is still a JSON number: L7 is kept.
+        verifyMalformedLinesRejected(QStringLiteral("fuzz_jsonl_malformed_scalar.jsonl"),
+            { u"L1"_qs, u"L7"_qs }, 5);
     }
 
     // fuzz_jsonl: a timestamp number out of double's range rejected the line in a full
