@@ -1,9 +1,9 @@
 #include "chartcommand.h"
 
-#include "chartbuilder.h"
-#include "chartdata.h"
+#include "ui/charts/chartbuilder.h"
+#include "stats/chartdata.h"
 #include "clicommon.h"
-#include "csvfilewriter.h"
+#include "export/csvfilewriter.h"
 
 #include <QRegularExpression>
 #include <QSize>

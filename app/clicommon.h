@@ -1,7 +1,7 @@
 #pragma once
 
-#include "runfilter.h"
-#include "timingloader.h"
+#include "query/runfilter.h"
+#include "load/timingloader.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

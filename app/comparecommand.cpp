@@ -1,8 +1,9 @@
 #include "comparecommand.h"
 
-#include "abcomparison.h"
+#include "stats/abcomparison.h"
 #include "clicommon.h"
-#include "groupstats.h"
+#include "stats/groupstats.h"
+#include "data/datasetlookups.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,7 +1,7 @@
 #include "convertcommand.h"
 
 #include "clicommon.h"
-#include "jsonlwriter.h"
+#include "export/jsonlwriter.h"
 
 #include <QFile>
 #include <cstdio>

@@ -1,7 +1,8 @@
 #include "statscommand.h"
 
 #include "clicommon.h"
-#include "groupstats.h"
+#include "stats/groupstats.h"
+#include "data/datasetlookups.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>

@@ -1,9 +1,9 @@
 #include "summarycommand.h"
 
 #include "clicommon.h"
-#include "csvcolumns.h"
-#include "csvexport.h"
-#include "csvfilewriter.h"
+#include "export/exportcolumns.h"
+#include "export/csvexport.h"
+#include "export/csvfilewriter.h"
 
 #include <QFile>
 #include <cstdio>

@@ -2,15 +2,15 @@
 // times of the runs table, the longest event-loop stall while the window loads the
 // file in the background (a 10 ms QTimer probe), and how fast Cancel takes effect.
 // It prints figures; it does not pass or fail. Usage: bench_gui FILE
-#include "chartbuilder.h"
-#include "chartdata.h"
-#include "groupreference.h"
-#include "groupstats.h"
-#include "loadcontroller.h"
-#include "mainwindow.h"
-#include "runcolumn.h"
-#include "runquery.h"
-#include "runtablemodel.h"
+#include "ui/charts/chartbuilder.h"
+#include "stats/chartdata.h"
+#include "stats/groupreference.h"
+#include "ui/shell/loadcontroller.h"
+#include "ui/shell/mainwindow.h"
+#include "query/runcolumn.h"
+#include "query/runquery.h"
+#include "models/runtablemodel.h"
+#include "data/datasetlookups.h"
 
 #include <QApplication>
 #include <QChart>

@@ -4,8 +4,9 @@
 //            --metric phase1` does: a projected load, then group statistics;
 //   full   - what the window and `validate` do: every node and field kept.
 // It prints figures; it does not pass or fail. Usage: bench_load FILE [--runs N]
-#include "groupstats.h"
-#include "timingloader.h"
+#include "stats/groupstats.h"
+#include "load/timingloader.h"
+#include "data/datasetlookups.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -10,10 +10,10 @@
 // Usage: bench_reopen FILE [--cycles N] [--charts] [--malloc-defaults]
 //   --charts           shows the Charts tab while FILE is open, so its charts are built too;
 //   --malloc-defaults  leaves glibc's malloc as it is, to see what the call above changes.
-#include "allocator.h"
-#include "chartsview.h"
-#include "loadcontroller.h"
-#include "mainwindow.h"
+#include "util/memoryrelease.h"
+#include "ui/charts/chartsview.h"
+#include "ui/shell/loadcontroller.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

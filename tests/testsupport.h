@@ -1,6 +1,6 @@
 #pragma once
 
-#include "timingloader.h"
+#include "load/timingloader.h"
 
 #include <QFile>
 #include <QTest>

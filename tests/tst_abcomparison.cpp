@@ -1,7 +1,8 @@
 // A/B comparison of two groups, checked against scipy and numpy on a fixture.
-#include "abcomparison.h"
-#include "groupstats.h"
+#include "stats/abcomparison.h"
+#include "stats/groupstats.h"
 #include "testsupport.h"
+#include "data/datasetlookups.h"
 
 #include <QTemporaryDir>
 

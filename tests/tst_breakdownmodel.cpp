@@ -1,6 +1,5 @@
-#include "breakdownmodel.h"
-#include "groupreference.h"
-#include "groupstats.h"
+#include "models/breakdownmodel.h"
+#include "stats/groupreference.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

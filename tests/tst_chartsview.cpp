@@ -1,14 +1,14 @@
 // The charts view driven offscreen: every chart kind gets the series and values
 // the chart data says, a click on a box drills down to exactly its runs, and
 // exports write files that read back.
-#include "abpanel.h"
-#include "chartsview.h"
-#include "groupstats.h"
-#include "groupstatsmodel.h"
-#include "loadcontroller.h"
-#include "mainwindow.h"
-#include "runsview.h"
+#include "ui/charts/abpanel.h"
+#include "ui/charts/chartsview.h"
+#include "models/groupstatsmodel.h"
+#include "ui/shell/loadcontroller.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/runs/runsview.h"
 #include "testsupport.h"
+#include "data/datasetlookups.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>

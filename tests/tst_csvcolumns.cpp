@@ -1,7 +1,6 @@
 // Column names of the CSV export: headers in both styles, the names `summary
 // --columns` accepts, and the presets.
-#include "csvcolumns.h"
-#include "groupstats.h"
+#include "export/exportcolumns.h"
 #include "testsupport.h"
 
 #include <memory>

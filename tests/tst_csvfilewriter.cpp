@@ -1,9 +1,9 @@
 // writeCsvFile: atomic writes, clear errors, and never an input overwritten.
-#include "csvcolumns.h"
-#include "csvexport.h"
-#include "csvfilewriter.h"
-#include "groupstats.h"
+#include "export/exportcolumns.h"
+#include "export/csvexport.h"
+#include "export/csvfilewriter.h"
 #include "testsupport.h"
+#include "data/datasetlookups.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // Box plots, histograms and trends must draw what numpy, matplotlib and pandas
 // would compute from the same values.
-#include "distribution.h"
-#include "summarystats.h"
+#include "stats/distribution.h"
+#include "stats/summarystats.h"
 
 #include <QTest>
 #include <algorithm>

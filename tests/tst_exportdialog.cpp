@@ -1,8 +1,8 @@
 // The export dialog driven offscreen: pick a preset, change the delimiter, export,
 // and read the file back; the preview is exactly the file's first bytes.
-#include "exportdialog.h"
-#include "groupstats.h"
+#include "ui/export/exportdialog.h"
 #include "testsupport.h"
+#include "data/datasetlookups.h"
 
 #include <QComboBox>
 #include <QDir>

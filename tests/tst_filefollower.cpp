@@ -1,8 +1,9 @@
 // Following growing files: appendNewLines reads only what was appended and ends up
 // where a fresh load of the file would; FileFollower says when to call it.
-#include "filefollower.h"
+#include "follow/filefollower.h"
 #include "followsupport.h"
-#include "loadpart.h"
+#include "load/src/loadpart.h"
+#include "load/appendnewlines.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>

@@ -1,17 +1,17 @@
 // What a new user meets, driven offscreen: the welcome over the bundled sample,
 // the empty states that say what to do next, Help > Input Formats (whose every
 // example must load), Help > About, and the light and dark appearances.
-#include "appearance.h"
-#include "chartsview.h"
-#include "columnmapping.h"
-#include "emptystate.h"
-#include "filterbar.h"
-#include "formatsdialog.h"
-#include "loadcontroller.h"
-#include "mainwindow.h"
-#include "runsview.h"
-#include "timingloader.h"
-#include "welcomepanel.h"
+#include "ui/widgets/appearance.h"
+#include "ui/charts/chartsview.h"
+#include "data/columnmapping.h"
+#include "ui/widgets/emptystate.h"
+#include "ui/runs/filterbar.h"
+#include "ui/shell/formatsdialog.h"
+#include "ui/shell/loadcontroller.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/runs/runsview.h"
+#include "load/timingloader.h"
+#include "ui/shell/welcomepanel.h"
 
 #include <QAction>
 #include <QApplication>

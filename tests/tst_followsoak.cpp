@@ -5,18 +5,18 @@
 // every update the dataset must be exactly the first records of one file, and at
 // the end exactly the final file: nothing lost, nothing twice, no half-written line
 // taken for a bad one.
-#include "breakdownmodel.h"
-#include "chartdata.h"
-#include "filefollower.h"
+#include "models/breakdownmodel.h"
+#include "stats/chartdata.h"
+#include "follow/filefollower.h"
 #include "followsupport.h"
-#include "groupreference.h"
-#include "groupstats.h"
-#include "groupstatsmodel.h"
-#include "problemlistmodel.h"
-#include "runcolumn.h"
-#include "runtablemodel.h"
+#include "stats/groupreference.h"
+#include "models/groupstatsmodel.h"
+#include "models/problemlistmodel.h"
+#include "query/runcolumn.h"
+#include "models/runtablemodel.h"
 #include "soakrecord.h"
-#include "timingtreemodel.h"
+#include "data/datasetlookups.h"
+#include "follow/followupdate.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -83,7 +83,7 @@ public:
         : m_options(std::move(options))
     {
         for (QAbstractItemModel* model : std::initializer_list<QAbstractItemModel*> {
-                 &m_runsModel, &m_breakdownModel, &m_treeModel, &m_problemsModel, &m_statsModel })
+                 &m_runsModel, &m_breakdownModel, &m_problemsModel, &m_statsModel })
             m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
                 model, QAbstractItemModelTester::FailureReportingMode::QtTest));
         QObject::connect(&m_follower, &FileFollower::filesChanged, &m_follower,
@@ -148,14 +148,6 @@ private:
         if (data->runCount() > 1 && (selected.empty() || selected.front() != data->runCount() - 1))
             selected.push_back(data->runCount() - 1);
         m_breakdownModel.setRuns(data, selected, m_current->reference);
-        // The newest runs as a tree, as a tail of the file would show them; not all of
-        // them: the tester walks every row, which under the sanitizers would take
-        // seconds an update with thousands of runs.
-        std::vector<std::uint32_t> newest;
-        for (std::uint32_t run = data->runCount() > 100 ? data->runCount() - 100 : 0; run < data->runCount();
-             ++run)
-            newest.push_back(run);
-        m_treeModel.setDataset(data, std::move(newest));
         m_problemsModel.setProblems(m_current->problems);
         m_statsModel.setChart(computeChartData(*data, m_current->sortedRuns, ChartRequest()));
         if (onShown)
@@ -180,7 +172,6 @@ private:
     int m_reloads = 0;
     RunTableModel m_runsModel;
     BreakdownModel m_breakdownModel;
-    TimingTreeModel m_treeModel;
     ProblemListModel m_problemsModel;
     GroupStatsModel m_statsModel;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers; // after the models: destroyed first

@@ -3,7 +3,7 @@
 // good lines and reports its bad ones by file, line and reason, in a full load (the
 // window, `validate`) and in a projected one (`stats`) alike.
 #include "testsupport.h"
-#include "timestampparser.h"
+#include "util/timestampparser.h"
 
 #include <QDir>
 

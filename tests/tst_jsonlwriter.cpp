@@ -1,7 +1,8 @@
 // Converting to JSON Lines and loading the result gives back the same runs: every
 // fixture shape, loaded, written and loaded again, compares equal node by node.
-#include "jsonlwriter.h"
+#include "export/jsonlwriter.h"
 #include "testsupport.h"
+#include "data/datasetlookups.h"
 
 #include <QBuffer>
 #include <QFile>
@@ -17,13 +18,6 @@ using te::test::readAll;
 #define JSON_EQ(actual, expected) QVERIFY2((actual) == (expected), (actual).dump().c_str())
 
 namespace {
-
-std::vector<std::uint32_t> allRuns(const TimingDataset& data)
-{
-    std::vector<std::uint32_t> runs(data.runCount());
-    std::iota(runs.begin(), runs.end(), 0u);
-    return runs;
-}
 
 LoadResult loadFile(const QString& path)
 {

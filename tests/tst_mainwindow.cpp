@@ -1,13 +1,13 @@
 // The explorer window driven as a user would, offscreen: open, sort, filter,
 // select, compare, follow a growing file, cancel a load.
-#include "breakdownmodel.h"
-#include "breakdownview.h"
-#include "chartsview.h"
-#include "filterbar.h"
-#include "loadcontroller.h"
-#include "mainwindow.h"
-#include "runsview.h"
-#include "runtablemodel.h"
+#include "models/breakdownmodel.h"
+#include "ui/runs/breakdownview.h"
+#include "ui/charts/chartsview.h"
+#include "ui/runs/filterbar.h"
+#include "ui/shell/loadcontroller.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/runs/runsview.h"
+#include "models/runtablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -3,13 +3,14 @@
 // with the same size, modification time and inode; and every way of writing onto
 // an input (another spelling of its path, a symbolic or a hard link) is refused
 // with an error that names the path, at the core API and through the CLI.
-#include "csvcolumns.h"
-#include "csvexport.h"
-#include "csvfilewriter.h"
-#include "filefollower.h"
+#include "export/exportcolumns.h"
+#include "export/csvexport.h"
+#include "export/csvfilewriter.h"
+#include "follow/filefollower.h"
 #include "followsupport.h"
-#include "groupstats.h"
-#include "jsonlwriter.h"
+#include "export/jsonlwriter.h"
+#include "data/datasetlookups.h"
+#include "load/appendnewlines.h"
 
 #include <QCryptographicHash>
 #include <QDir>

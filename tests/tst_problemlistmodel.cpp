@@ -1,5 +1,5 @@
-#include "problemlistmodel.h"
-#include "rawline.h"
+#include "models/problemlistmodel.h"
+#include "load/rawline.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

@@ -1,5 +1,5 @@
-#include "problemlistmodel.h"
-#include "problemsdock.h"
+#include "models/problemlistmodel.h"
+#include "ui/runs/problemsdock.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

@@ -1,6 +1,6 @@
 // Property: records generated with known values, written in every shape, load back
 // with the same values, metadata and order.
-#include "timingloader.h"
+#include "load/timingloader.h"
 
 #include <QRandomGenerator>
 #include <QTemporaryDir>

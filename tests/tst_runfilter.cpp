@@ -1,4 +1,4 @@
-#include "runfilter.h"
+#include "query/runfilter.h"
 #include "testsupport.h"
 
 using namespace te;

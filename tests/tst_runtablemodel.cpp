@@ -1,10 +1,10 @@
 // The runs table: sorting and filtering on index vectors in core, marks against
 // each run's group, and model correctness under QAbstractItemModelTester.
-#include "groupreference.h"
-#include "groupstats.h"
-#include "runquery.h"
-#include "runtablemodel.h"
+#include "stats/groupreference.h"
+#include "query/runquery.h"
+#include "models/runtablemodel.h"
 #include "testsupport.h"
+#include "data/datasetlookups.h"
 
 #include <QAbstractItemModelTester>
 

@@ -1,5 +1,5 @@
-#include "breakdownmodel.h"
-#include "sharebardelegate.h"
+#include "models/breakdownmodel.h"
+#include "ui/runs/sharebardelegate.h"
 
 #include <QImage>
 #include <QPainter>

@@ -1,6 +1,6 @@
 // A/B comparisons must give scipy's answers: the Mann–Whitney test exactly, the
 // bootstrap intervals up to Monte Carlo noise, always the same for a seed.
-#include "significance.h"
+#include "stats/significance.h"
 
 #include <QElapsedTimer>
 #include <QTest>

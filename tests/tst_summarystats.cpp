@@ -1,8 +1,9 @@
 // Descriptive statistics must agree with numpy/pandas: linear-interpolation
 // percentiles and the sample standard deviation.
-#include "groupstats.h"
-#include "summarystats.h"
+#include "stats/groupstats.h"
+#include "stats/summarystats.h"
 #include "testsupport.h"
+#include "data/datasetlookups.h"
 
 using namespace te;
 using namespace te::test;

@@ -1,5 +1,7 @@
-#include "durationformat.h"
-#include "timestampparser.h"
+#include "util/durationformat.h"
+#include "util/timestampformat.h"
+#include "util/timestampparser.h"
+#include "util/timestampformat.h"
 
 #include <QTest>
 

@@ -5,7 +5,7 @@
 // ended, so a record may be cut anywhere, even between the two quotes of "".
 // Reading in small blocks must give exactly the records that reading the whole
 // input at once gives.
-#include "csvrecordreader.h"
+#include "load/csv/csvrecordreader.h"
 #include "fuzzsupport.h"
 
 #include <algorithm>

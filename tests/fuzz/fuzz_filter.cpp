@@ -2,7 +2,7 @@
 // a small dataset loaded once, matches() on every run when the expression parses,
 // and parseDurationSeconds on the same text.
 #include "fuzzsupport.h"
-#include "runfilter.h"
+#include "query/runfilter.h"
 
 namespace {
 

@@ -1,9 +1,9 @@
 // Fuzzes `--mapping FILE`: ColumnMapping::parse, then, when it parses, a legacy CSV
 // and a flat JSON Lines record loaded with it, so the mapping's node paths go
 // through resolveFlatKey and into the timing tree.
-#include "columnmapping.h"
+#include "data/columnmapping.h"
 #include "fuzzsupport.h"
-#include "timingkeys.h"
+#include "data/timingkeys.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 // Shared by the libFuzzer targets (see tools/fuzz.sh): turning fuzz input into the
 // core's types, and checking the invariants the core documents.
 
-#include "timingloader.h"
+#include "load/timingloader.h"
 
 #include <QByteArray>
 #include <cmath>

@@ -1,0 +1,133 @@
+#include "data/fieldcolumn.h"
+
+#include <cstring>
+
+namespace te {
+
+FieldColumn::FieldColumn()
+    : m_dictionary(1)
+{ }
+
+const QString& FieldColumn::text(std::uint32_t code) const
+{
+    if (m_textCache.size() < m_dictionary.size()) {
+        const auto first = m_textCache.size();
+        m_textCache.resize(m_dictionary.size());
+        for (auto i = first; i < m_dictionary.size(); ++i)
+            m_textCache[i]
+                = QString::fromUtf8(m_dictionary[i].data(), static_cast<qsizetype>(m_dictionary[i].size()));
+    }
+    return m_textCache[code < m_textCache.size() ? code : 0];
+}
+
+std::uint64_t FieldColumn::hash(std::string_view value)
+{
+    // Eight bytes at a time with a multiply-xorshift mix: registration ids and
+    // model names are short, and this runs for every metadata value of every run.
+    constexpr std::uint64_t k = 0x9e3779b97f4a7c15ull;
+    std::uint64_t h = value.size() * k;
+    const char* p = value.data();
+    std::size_t left = value.size();
+    while (left >= 8) {
+        std::uint64_t word;
+        std::memcpy(&word, p, 8);
+        h = (h ^ word) * k;
+        h ^= h >> 32;
+        p += 8;
+        left -= 8;
+    }
+    if (left > 0) {
+        std::uint64_t word = 0;
+        std::memcpy(&word, p, left);
+        h = (h ^ word) * k;
+    }
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return h ^ (h >> 32);
+}
+
+std::uint32_t FieldColumn::codeOf(std::string_view value) const
+{
+    if (m_slots.empty() || value.empty())
+        return 0;
+    const std::uint64_t h = hash(value);
+    const std::size_t mask = m_slots.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+        const std::uint32_t code = m_slots[i];
+        if (code == 0)
+            return 0;
+        if (m_hashes[code] == h && m_dictionary[code] == value)
+            return code;
+    }
+}
+
+void FieldColumn::grow()
+{
+    const std::size_t capacity = m_slots.empty() ? 64 : m_slots.size() * 2;
+    m_slots.assign(capacity, 0);
+    const std::size_t mask = capacity - 1;
+    for (std::uint32_t code = 1; code < m_dictionary.size(); ++code) {
+        std::size_t i = m_hashes[code] & mask;
+        while (m_slots[i] != 0)
+            i = (i + 1) & mask;
+        m_slots[i] = code;
+    }
+}
+
+std::uint32_t FieldColumn::intern(std::string_view value)
+{
+    if (value.empty())
+        return 0;
+    if (m_dictionary.size() * 2 >= m_slots.size())
+        grow();
+    const std::uint64_t h = hash(value);
+    const std::size_t mask = m_slots.size() - 1;
+    std::size_t i = h & mask;
+    for (; m_slots[i] != 0; i = (i + 1) & mask) {
+        const std::uint32_t code = m_slots[i];
+        if (m_hashes[code] == h && m_dictionary[code] == value)
+            return code;
+    }
+    const auto code = static_cast<std::uint32_t>(m_dictionary.size());
+    m_dictionary.emplace_back(value);
+    m_hashes.resize(m_dictionary.size(), 0);
+    m_hashes[code] = h;
+    m_slots[i] = code;
+    return code;
+}
+
+void FieldColumn::setCode(std::uint32_t run, std::uint32_t code)
+{
+    if (m_codes.size() <= run)
+        m_codes.resize(run + 1, 0);
+    m_codes[run] = code;
+}
+
+void FieldColumn::set(std::uint32_t run, std::string_view value)
+{
+    setCode(run, intern(value));
+}
+
+void FieldColumn::finish(std::uint32_t runCount)
+{
+    m_codes.resize(runCount, 0);
+}
+
+void FieldColumn::append(const FieldColumn& other, std::uint32_t offset)
+{
+    std::vector<std::uint32_t> remap(other.m_dictionary.size(), 0);
+    for (std::size_t i = 1; i < other.m_dictionary.size(); ++i)
+        remap[i] = intern(other.m_dictionary[i]);
+    m_codes.resize(offset, 0);
+    m_codes.reserve(offset + other.m_codes.size()); // exact: no geometric overshoot on a million runs
+    for (const std::uint32_t c : other.m_codes)
+        m_codes.push_back(remap[c]);
+}
+
+void FieldColumn::truncate(std::uint32_t firstRemoved)
+{
+    if (m_codes.size() > firstRemoved)
+        m_codes.resize(firstRemoved);
+}
+
+} // namespace te

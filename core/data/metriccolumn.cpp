@@ -1,0 +1,97 @@
+#include "data/metriccolumn.h"
+
+#include <algorithm>
+
+namespace te {
+
+double MetricColumn::value(std::uint32_t run) const
+{
+    if (isDense())
+        return run < m_dense.size() ? m_dense[run] : missing();
+    const auto it = std::lower_bound(m_sparseRuns.begin(), m_sparseRuns.end(), run);
+    if (it == m_sparseRuns.end() || *it != run)
+        return missing();
+    return m_sparseValues[static_cast<std::size_t>(it - m_sparseRuns.begin())];
+}
+
+bool MetricColumn::isDerived(std::uint32_t run) const
+{
+    return std::binary_search(m_derivedRuns.begin(), m_derivedRuns.end(), run);
+}
+
+std::size_t MetricColumn::presentCount() const
+{
+    if (!isDense())
+        return m_sparseRuns.size();
+    return static_cast<std::size_t>(
+        std::count_if(m_dense.begin(), m_dense.end(), [](double v) { return v == v; }));
+}
+
+void MetricColumn::set(std::uint32_t run, double seconds, bool derived)
+{
+    if (isDense()) {
+        if (m_dense.size() <= run)
+            m_dense.resize(run + 1, missing());
+        m_dense[run] = seconds;
+    } else {
+        m_sparseRuns.push_back(run);
+        m_sparseValues.push_back(seconds);
+    }
+    if (derived)
+        m_derivedRuns.push_back(run);
+}
+
+void MetricColumn::makeDense(std::uint32_t runCount)
+{
+    std::vector<double> dense(runCount, missing());
+    for (std::size_t i = 0; i < m_sparseRuns.size(); ++i)
+        dense[m_sparseRuns[i]] = m_sparseValues[i];
+    m_dense = std::move(dense);
+    m_sparseRuns = {};
+    m_sparseValues = {};
+    m_denseMode = true;
+}
+
+void MetricColumn::finish(std::uint32_t runCount)
+{
+    // Sparse costs 12 bytes a present value, dense 8 bytes a run.
+    if (!isDense() && m_sparseRuns.size() * 3 > static_cast<std::size_t>(runCount) * 2)
+        makeDense(runCount);
+    if (isDense())
+        m_dense.resize(runCount, missing());
+    // Growth by push_back leaves up to twice the capacity; a million runs make that
+    // tens of megabytes. Follow mode grows a copy anyway, so this costs it nothing.
+    m_sparseRuns.shrink_to_fit();
+    m_sparseValues.shrink_to_fit();
+    m_derivedRuns.shrink_to_fit();
+}
+
+void MetricColumn::append(const MetricColumn& other, std::uint32_t offset)
+{
+    if (isDense() && other.isDense()) {
+        m_dense.reserve(static_cast<std::size_t>(offset) + other.m_dense.size());
+        m_dense.resize(offset, missing());
+        m_dense.insert(m_dense.end(), other.m_dense.begin(), other.m_dense.end());
+    } else {
+        other.forEach([&](std::uint32_t run, double v) { set(run + offset, v, false); });
+    }
+    for (const std::uint32_t run : other.m_derivedRuns)
+        m_derivedRuns.push_back(run + offset);
+}
+
+void MetricColumn::truncate(std::uint32_t firstRemoved)
+{
+    if (isDense()) {
+        if (m_dense.size() > firstRemoved)
+            m_dense.resize(firstRemoved);
+    } else {
+        const auto it = std::lower_bound(m_sparseRuns.begin(), m_sparseRuns.end(), firstRemoved);
+        const auto keep = static_cast<std::size_t>(it - m_sparseRuns.begin());
+        m_sparseRuns.resize(keep);
+        m_sparseValues.resize(keep);
+    }
+    m_derivedRuns.erase(
+        std::lower_bound(m_derivedRuns.begin(), m_derivedRuns.end(), firstRemoved), m_derivedRuns.end());
+}
+
+} // namespace te

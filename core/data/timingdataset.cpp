@@ -1,0 +1,270 @@
+#include "data/timingdataset.h"
+
+#include "util/timestampformat.h"
+
+#include <QStringDecoder>
+#include <algorithm>
+
+namespace te {
+
+namespace {
+// Node and field names are kept as written. QString::fromUtf8 drops a leading byte
+// order mark, which made the key "\uFEFFphase1" a second node named "phase1" (that
+// a projection, which matches the bytes, did not take for phase1).
+QString fromUtf8(std::string_view s)
+{
+    QStringDecoder decoder(
+        QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom | QStringDecoder::Flag::Stateless);
+    return decoder(QByteArrayView(s.data(), static_cast<qsizetype>(s.size())));
+}
+} // namespace
+
+TimingDataset::TimingDataset()
+{
+    MetricInfo root;
+    root.path = root.name = QStringLiteral("total");
+    root.nameUtf8 = "total";
+    m_metrics.push_back(std::move(root));
+    m_values.emplace_back();
+    m_agents.emplace_back();
+    for (const std::string_view name : { "registration_id", "model", "constellation", "timestamp", "source" })
+        internField(name);
+}
+
+TimingDataset::TimingDataset(TimingDataset&&) noexcept = default;
+TimingDataset& TimingDataset::operator=(TimingDataset&&) noexcept = default;
+TimingDataset::~TimingDataset() = default;
+
+TimingDataset TimingDataset::clone() const
+{
+    TimingDataset copy;
+    copy.m_runCount = m_runCount;
+    copy.m_metrics = m_metrics;
+    copy.m_values = m_values;
+    copy.m_agents.clear();
+    for (const auto& column : m_agents)
+        copy.m_agents.push_back(column ? std::make_unique<FieldColumn>(*column) : nullptr);
+    copy.m_fieldNames = m_fieldNames;
+    copy.m_fieldNamesUtf8 = m_fieldNamesUtf8;
+    copy.m_fields = m_fields;
+    copy.m_timestamps = m_timestamps;
+    copy.m_lines = m_lines;
+    copy.m_flags = m_flags;
+    return copy;
+}
+
+int TimingDataset::metricId(QStringView path) const
+{
+    for (std::size_t i = 0; i < m_metrics.size(); ++i) {
+        if (m_metrics[i].path == path)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+QStringList TimingDataset::metricPaths() const
+{
+    QStringList paths;
+    // Depth-first from the root, so a phase is followed by its items.
+    std::vector<int> stack { kRootMetric };
+    while (!stack.empty()) {
+        const int id = stack.back();
+        stack.pop_back();
+        paths.append(metric(id).path);
+        const auto& children = metric(id).children;
+        stack.insert(stack.end(), children.rbegin(), children.rend());
+    }
+    return paths;
+}
+
+QString TimingDataset::agents(std::uint32_t run, int metric) const
+{
+    const auto& column = m_agents[static_cast<std::size_t>(metric)];
+    if (!column)
+        return {};
+    return column->text(column->code(run));
+}
+
+QString TimingDataset::fieldValue(std::uint32_t run, int id) const
+{
+    if (id == Timestamp && timestampMs(run) != kNoTimestamp)
+        return formatTimestampIso(timestampMs(run));
+    return field(id).text(field(id).code(run));
+}
+
+QStringList TimingDataset::fieldNames() const
+{
+    return QStringList(m_fieldNames.begin(), m_fieldNames.end());
+}
+
+int TimingDataset::fieldId(QStringView name) const
+{
+    for (std::size_t i = 0; i < m_fieldNames.size(); ++i) {
+        if (m_fieldNames[i] == name)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+std::uint32_t TimingDataset::addRun()
+{
+    return m_runCount++;
+}
+
+int TimingDataset::childMetric(int parent, std::string_view name)
+{
+    for (const int child : m_metrics[static_cast<std::size_t>(parent)].children) {
+        if (m_metrics[static_cast<std::size_t>(child)].nameUtf8 == name)
+            return child;
+    }
+    MetricInfo info;
+    info.nameUtf8 = std::string(name);
+    info.name = fromUtf8(name);
+    info.path = parent == kRootMetric ? info.name
+                                      : m_metrics[static_cast<std::size_t>(parent)].path + u'/' + info.name;
+    info.parent = parent;
+    const int id = static_cast<int>(m_metrics.size());
+    m_metrics.push_back(std::move(info));
+    m_metrics[static_cast<std::size_t>(parent)].children.push_back(id);
+    m_values.emplace_back();
+    m_agents.emplace_back();
+    return id;
+}
+
+int TimingDataset::internField(std::string_view name)
+{
+    for (std::size_t i = 0; i < m_fieldNamesUtf8.size(); ++i) {
+        if (m_fieldNamesUtf8[i] == name)
+            return static_cast<int>(i);
+    }
+    m_fieldNamesUtf8.emplace_back(name);
+    m_fieldNames.push_back(fromUtf8(name));
+    m_fields.emplace_back();
+    return static_cast<int>(m_fields.size() - 1);
+}
+
+void TimingDataset::setValue(std::uint32_t run, int metric, double seconds, bool derived)
+{
+    m_values[static_cast<std::size_t>(metric)].set(run, seconds, derived);
+}
+
+void TimingDataset::setField(std::uint32_t run, int field, std::string_view value)
+{
+    m_fields[static_cast<std::size_t>(field)].set(run, value);
+}
+
+void TimingDataset::fillField(int field, std::string_view value)
+{
+    FieldColumn& column = m_fields[static_cast<std::size_t>(field)];
+    const std::uint32_t code = column.intern(value);
+    for (std::uint32_t run = 0; run < m_runCount; ++run) {
+        if (column.code(run) == 0)
+            column.setCode(run, code);
+    }
+}
+
+void TimingDataset::setAgents(std::uint32_t run, int metric, std::string_view agents)
+{
+    auto& column = m_agents[static_cast<std::size_t>(metric)];
+    if (!column)
+        column = std::make_unique<FieldColumn>();
+    column->set(run, agents);
+}
+
+void TimingDataset::setTimestamp(std::uint32_t run, qint64 msSinceEpoch)
+{
+    if (m_timestamps.size() <= run)
+        m_timestamps.resize(run + 1, kNoTimestamp);
+    m_timestamps[run] = msSinceEpoch;
+}
+
+void TimingDataset::setLine(std::uint32_t run, qint64 line)
+{
+    if (m_lines.size() <= run)
+        m_lines.resize(run + 1, 0);
+    m_lines[run] = static_cast<std::uint32_t>(line);
+}
+
+void TimingDataset::markWarning(std::uint32_t run)
+{
+    if (m_flags.size() <= run)
+        m_flags.resize(run + 1, 0);
+    m_flags[run] |= WarningFlag;
+}
+
+void TimingDataset::shiftLines(qint64 offset)
+{
+    for (auto& line : m_lines)
+        line = static_cast<std::uint32_t>(line + offset);
+}
+
+void TimingDataset::finish()
+{
+    for (auto& column : m_values)
+        column.finish(m_runCount);
+    for (auto& column : m_fields)
+        column.finish(m_runCount);
+    for (auto& column : m_agents) {
+        if (column)
+            column->finish(m_runCount);
+    }
+    m_timestamps.resize(m_runCount, kNoTimestamp);
+    m_lines.resize(m_runCount, 0);
+    m_flags.resize(m_runCount, 0);
+}
+
+void TimingDataset::append(const TimingDataset& other)
+{
+    const std::uint32_t offset = m_runCount;
+    std::vector<int> metricMap(other.m_metrics.size(), kRootMetric);
+    // Parents come before their children in `other`, so one pass maps every node.
+    for (std::size_t i = 1; i < other.m_metrics.size(); ++i) {
+        const auto& info = other.m_metrics[i];
+        metricMap[i] = childMetric(metricMap[static_cast<std::size_t>(info.parent)], info.nameUtf8);
+    }
+    for (std::size_t i = 0; i < other.m_metrics.size(); ++i) {
+        const auto target = static_cast<std::size_t>(metricMap[i]);
+        m_values[target].append(other.m_values[i], offset);
+        if (other.m_agents[i]) {
+            if (!m_agents[target])
+                m_agents[target] = std::make_unique<FieldColumn>();
+            m_agents[target]->append(*other.m_agents[i], offset);
+        }
+    }
+    for (std::size_t i = 0; i < other.m_fields.size(); ++i) {
+        const int target = internField(other.m_fieldNamesUtf8[i]);
+        m_fields[static_cast<std::size_t>(target)].append(other.m_fields[i], offset);
+    }
+    const std::size_t total = static_cast<std::size_t>(offset) + other.m_runCount;
+    m_timestamps.reserve(total);
+    m_lines.reserve(total);
+    m_flags.reserve(total);
+    m_timestamps.resize(offset, kNoTimestamp);
+    m_timestamps.insert(m_timestamps.end(), other.m_timestamps.begin(), other.m_timestamps.end());
+    m_lines.resize(offset, 0);
+    m_lines.insert(m_lines.end(), other.m_lines.begin(), other.m_lines.end());
+    m_flags.resize(offset, 0);
+    m_flags.insert(m_flags.end(), other.m_flags.begin(), other.m_flags.end());
+    m_runCount = offset + other.m_runCount;
+    finish();
+}
+
+void TimingDataset::truncate(std::uint32_t firstRemoved)
+{
+    if (firstRemoved >= m_runCount)
+        return;
+    for (auto& column : m_values)
+        column.truncate(firstRemoved);
+    for (auto& column : m_fields)
+        column.truncate(firstRemoved);
+    for (auto& column : m_agents) {
+        if (column)
+            column->truncate(firstRemoved);
+    }
+    m_timestamps.resize(firstRemoved);
+    m_lines.resize(firstRemoved);
+    m_flags.resize(firstRemoved);
+    m_runCount = firstRemoved;
+}
+
+} // namespace te

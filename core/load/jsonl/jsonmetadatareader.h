@@ -1,0 +1,84 @@
+#pragma once
+
+#include "load/jsonl/jsonsupport.h"
+
+#include <string>
+#include <string_view>
+
+namespace te {
+
+class RecordDraft;
+
+namespace json {
+
+/// Reads metadata (strings, numbers, booleans, lists, nested objects flattened
+/// with '.') into a RecordDraft, keeping only what its projection wants. The base
+/// of the JSON Lines record parser; every method reports failure by rejecting the
+/// draft and returning false.
+class JsonMetadataReader
+{
+protected:
+    RecordDraft* draft = nullptr;
+    std::string scratch;
+
+    bool fail(simdjson::error_code error);
+    /// Opens `value` as an object unless it sits deeper than kMaxTimingDepth, in
+    /// which case the record is rejected: "`what` nested more than 32 levels deep".
+    bool enterObject(od::value value, int depth, const char* what, od::object& object);
+
+    /// Calls visit(element, type) for each element of the array `value` and stops at
+    /// the first false. A malformed element rejects the draft. Inlined: hot path.
+    template <typename Visit> bool forEachElement(od::value value, Visit&& visit)
+    {
+        od::array array;
+        if (auto e = value.get_array().get(array))
+            return fail(e);
+        for (auto result : array) {
+            od::value element;
+            if (auto e = result.get(element))
+                return fail(e);
+            od::json_type type;
+            if (auto e = element.type().get(type))
+                return fail(e);
+            if (!visit(element, type))
+                return false;
+        }
+        return true;
+    }
+
+    /// Calls visit(field, member, type) for each member of `object` and stops at the
+    /// first false; the field gives the key (keyOf) when the visitor needs it.
+    template <typename Visit> bool forEachMember(od::object& object, Visit&& visit)
+    {
+        for (auto result : object) {
+            od::field field;
+            if (auto e = std::move(result).get(field))
+                return fail(e);
+            od::value member = field.value();
+            od::json_type type;
+            if (auto e = member.type().get(type))
+                return fail(e);
+            if (!visit(field, member, type))
+                return false;
+        }
+        return true;
+    }
+    /// Walks a value that is not shown, only to bound its depth (simdjson skips
+    /// unread values without checking how deep they go) and to check its scalars.
+    /// Only arrays and objects count as levels.
+    bool skipBounded(od::value value, int depth);
+    /// Rejects a scalar that is not valid JSON, and steps over a string. simdjson's
+    /// type() looks at the first character only (`t` is a boolean, `1x` a number),
+    /// and skips an unread value unchecked: it even skips `"b":` in `{"a": "b": 1}`
+    /// as if it were a key. Every scalar, read or skipped, is checked this way, so a
+    /// projected load rejects the same malformed lines as a full one.
+    bool checkScalar(od::value value, od::json_type type);
+    /// Joins the scalar elements of an array ("matcher1, critic").
+    bool joinArray(od::value value, std::string& out, int depth);
+    /// A metadata scalar, or a nested metadata object flattened with '.'.
+    bool metadata(std::string_view name, od::value value, od::json_type type, int depth);
+    bool metadataObject(od::value value, const std::string& prefix, int depth);
+};
+
+} // namespace json
+} // namespace te

@@ -1,0 +1,16 @@
+#pragma once
+
+#include "load/timingloader.h"
+
+#include <cstdint>
+#include <vector>
+
+namespace te::loader {
+
+/// Warns about every run whose (registration_id, timestamp, model) an earlier run
+/// already had; a run without a model stands for its file's model (older legacy
+/// files carry none, one file per model). The runs are kept: a rerun is not an error, but it would count a
+/// registration twice. `firstRunOfFile[i]` is the first run of `result.files[i]`.
+void warnDuplicates(LoadResult& result, const std::vector<std::uint32_t>& firstRunOfFile);
+
+} // namespace te::loader

@@ -1,0 +1,105 @@
+#pragma once
+
+#include "data/columnmapping.h"
+#include "load/loadprojection.h"
+#include "data/problem.h"
+#include "data/timingdataset.h"
+
+#include <QByteArray>
+#include <QString>
+#include <QList>
+#include <QStringList>
+#include <functional>
+#include <optional>
+#include <vector>
+
+namespace te {
+
+enum class InputFormat
+{
+    Unknown,
+    JsonLines,
+    Csv
+};
+
+struct LoadProgress
+{
+    qint64 bytesRead = 0;
+    qint64 bytesTotal = 0;
+    qint64 runsLoaded = 0;
+};
+
+struct LoadOptions
+{
+    QStringList files; ///< paths, or Qt resource paths (":/...")
+    std::optional<ColumnMapping> mapping;
+    /// What to keep; everything by default (see LoadProjection for what a
+    /// projected load does not check).
+    LoadProjection projection;
+    int threads = 0; ///< 0: as many as the machine has cores
+    /// Called from the loading thread now and then; return false to cancel.
+    std::function<bool(const LoadProgress&)> progress;
+};
+
+/// What was read of one input file.
+struct FileSummary
+{
+    QString path;
+    QString name; ///< the `source` its runs carry
+    InputFormat format = InputFormat::Unknown;
+    bool readable = false;
+    qint64 bytes = 0;
+    qint64 lines = 0;
+    qint64 runs = 0;
+    qint64 rejectedLines = 0;
+    qint64 warnings = 0;
+    /// Bytes up to and including the last newline: where a follower resumes.
+    qint64 completeBytes = 0;
+    /// True when the last line had no newline yet and was kept anyway.
+    bool lastRunUnterminated = false;
+    /// The file's first bytes (up to 4 KiB): a follower compares them to tell an
+    /// appended file from a replaced one.
+    QByteArray headSignature;
+};
+
+struct LoadResult
+{
+    TimingDataset dataset;
+    ProblemList problems;
+    std::vector<FileSummary> files;
+    bool cancelled = false;
+
+    qint64 rejectedLines() const;
+    qint64 warningCount() const;
+    bool anyFileUnreadable() const;
+    /// "N runs loaded, M lines rejected, K warnings"
+    QString summaryLine() const;
+};
+
+/// Loads timing files of any supported shape into one dataset.
+///
+/// Accepts JSON Lines (every record shape JsonlRecordParser knows, mixed freely)
+/// and CSV (legacy wide, flat or summary; delimiter sniffed from `,` `;` tab;
+/// RFC 4180 quoting), with or without a UTF-8 BOM and CRLF line ends. Files are
+/// streamed in blocks, never read whole; large JSONL files are split at newlines
+/// and read on several threads, the runs kept in file order.
+///
+/// Reports every rejected line, every kept-but-suspicious run and every unreadable,
+/// empty or binary file as a Problem naming the file and line; the good lines
+/// around a bad one always load. Never modifies an input and never throws.
+/// Each run gets `source` (the file name, unless the record carries its own) and
+/// its line number. Duplicate (registration_id, timestamp, model) runs are kept
+/// and warned about.
+LoadResult loadTimingFiles(const LoadOptions& options);
+
+/// Loads `bytes` exactly as loadTimingFiles loads a file named `name` with that
+/// content (`options.files` is ignored): the same sniffing, parsers and problems,
+/// without a file on disk. For tests and fuzzing; the result cannot be followed
+/// with appendNewLines.
+LoadResult loadTimingBytes(const QByteArray& bytes, const QString& name, const LoadOptions& options);
+
+
+
+QString formatName(InputFormat format);
+
+} // namespace te

@@ -1,0 +1,130 @@
+#include "models/groupstatsmodel.h"
+
+#include "stats/chartdata.h"
+#include "util/durationformat.h"
+
+#include <cmath>
+
+namespace te {
+
+struct GroupStatsModel::Row
+{
+    QString label;
+    SummaryStats stats;
+    double underTarget;
+};
+
+GroupStatsModel::GroupStatsModel(QObject* parent)
+    : QAbstractTableModel(parent)
+{ }
+
+GroupStatsModel::~GroupStatsModel() = default;
+
+void GroupStatsModel::setChart(const ChartData& chart)
+{
+    beginResetModel();
+    m_rows.clear();
+    for (const ChartGroup& g : chart.groups)
+        m_rows.push_back({ g.label, g.summary, g.shareUnderTarget });
+    m_hasTarget = chart.request.targetSeconds.has_value();
+    endResetModel();
+}
+
+int GroupStatsModel::rowCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : static_cast<int>(m_rows.size());
+}
+
+int GroupStatsModel::columnCount(const QModelIndex& parent) const
+{
+    return parent.isValid() ? 0 : (m_hasTarget ? ColumnCount : ColumnCount - 1);
+}
+
+namespace {
+
+// The model's columns N..StdDev are SummaryField's order, one place along.
+double valueOf(const SummaryStats& s, int column)
+{
+    if (column < GroupStatsModel::N || column > GroupStatsModel::StdDev)
+        return std::nan("");
+    return summaryValue(s, static_cast<SummaryField>(column - GroupStatsModel::N));
+}
+
+bool isUnreliable(const SummaryStats& s, int column)
+{
+    return (column == GroupStatsModel::P90 && s.p90Unreliable())
+        || (column == GroupStatsModel::P95 && s.p95Unreliable())
+        || (column == GroupStatsModel::P99 && s.p99Unreliable());
+}
+
+} // namespace
+
+QVariant GroupStatsModel::data(const QModelIndex& index, int role) const
+{
+    if (!index.isValid() || index.row() >= rowCount())
+        return {};
+    const Row& row = m_rows[static_cast<std::size_t>(index.row())];
+    const int column = index.column();
+    const double value = column == UnderTarget ? row.underTarget : valueOf(row.stats, column);
+    switch (role) {
+    case Qt::DisplayRole:
+        if (column == Group)
+            return row.label;
+        if (column == N)
+            return QString::number(row.stats.n);
+        if (column == UnderTarget)
+            return formatPercent(value);
+        return QString(
+            (isUnreliable(row.stats, column) ? QStringLiteral("≈ ") : QString()) + formatDuration(value));
+    case SortRole:
+        return column == Group ? QVariant(row.label) : QVariant(value);
+    case UnreliableRole:
+        return isUnreliable(row.stats, column);
+    case Qt::ToolTipRole:
+        if (isUnreliable(row.stats, column)) {
+            const QString name = headerData(column, Qt::Horizontal).toString();
+            const bool atMax = std::abs(value - row.stats.max) <= 0.05 * row.stats.max;
+            return tr("%1 %2 with n=%3: too few runs for this percentile to mean much")
+                .arg(name, atMax ? tr("≈ max") : tr("is rough"))
+                .arg(row.stats.n);
+        }
+        break;
+    case Qt::TextAlignmentRole:
+        if (column != Group)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        break;
+    }
+    return {};
+}
+
+QVariant GroupStatsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return {};
+    static const char* const names[] = { QT_TR_NOOP("group"), QT_TR_NOOP("n"), QT_TR_NOOP("mean"),
+        QT_TR_NOOP("median"), QT_TR_NOOP("P90"), QT_TR_NOOP("P95"), QT_TR_NOOP("P99"), QT_TR_NOOP("min"),
+        QT_TR_NOOP("max"), QT_TR_NOOP("stddev"), QT_TR_NOOP("≤ target") };
+    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+}
+
+QString GroupStatsModel::toTsv() const
+{
+    QStringList lines;
+    QStringList header;
+    for (int c = 0; c < columnCount(); ++c)
+        header << headerData(c, Qt::Horizontal).toString();
+    lines << header.join(u'\t');
+    for (const Row& row : m_rows) {
+        QStringList cells { row.label, QString::number(row.stats.n) };
+        for (int c = Mean; c <= StdDev; ++c) {
+            const double v = valueOf(row.stats, c);
+            cells << (std::isnan(v) ? QString() : QString::number(v, 'f', 3));
+        }
+        if (m_hasTarget)
+            cells << (std::isnan(row.underTarget) ? QString() : QString::number(row.underTarget, 'f', 4));
+        lines << cells.join(u'\t');
+    }
+    return lines.join(u'\n') + u'\n';
+}
+
+} // namespace te

@@ -1,0 +1,79 @@
+#include "stats/groupstats.h"
+
+#include "data/timingdataset.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+
+namespace te {
+
+QString RunGroup::label() const
+{
+    return key.isEmpty() ? QStringLiteral("all") : key.join(QStringLiteral(" × "));
+}
+
+std::vector<RunGroup> groupRuns(
+    const TimingDataset& data, const std::vector<std::uint32_t>& runs, const std::vector<int>& fieldIds)
+{
+    if (fieldIds.empty())
+        return { RunGroup { {}, runs } };
+    std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>> byCodes;
+    if (fieldIds.size() == 1) {
+        // The common case (group by model): index by dictionary code, no lookups.
+        const FieldColumn& column = data.field(fieldIds.front());
+        std::vector<std::vector<std::uint32_t>> byCode(column.dictionary().size());
+        for (const std::uint32_t run : runs)
+            byCode[column.code(run)].push_back(run);
+        for (std::uint32_t code = 0; code < byCode.size(); ++code) {
+            if (!byCode[code].empty())
+                byCodes.emplace(std::vector<std::uint32_t> { code }, std::move(byCode[code]));
+        }
+    } else {
+        std::vector<std::uint32_t> codes(fieldIds.size());
+        for (const std::uint32_t run : runs) {
+            for (std::size_t f = 0; f < fieldIds.size(); ++f)
+                codes[f] = data.field(fieldIds[f]).code(run);
+            auto it = byCodes.find(codes);
+            if (it == byCodes.end())
+                it = byCodes.emplace(codes, std::vector<std::uint32_t>()).first;
+            it->second.push_back(run);
+        }
+    }
+    std::vector<RunGroup> groups;
+    groups.reserve(byCodes.size());
+    for (auto& [groupCodes, groupRuns] : byCodes) {
+        RunGroup group;
+        for (std::size_t f = 0; f < fieldIds.size(); ++f) {
+            const QString& value = data.field(fieldIds[f]).text(groupCodes[f]);
+            group.key.append(groupCodes[f] == 0 ? QStringLiteral("(none)") : value);
+        }
+        group.runs = std::move(groupRuns);
+        groups.push_back(std::move(group));
+    }
+    std::sort(
+        groups.begin(), groups.end(), [](const RunGroup& a, const RunGroup& b) { return a.key < b.key; });
+    return groups;
+}
+
+std::vector<GroupMetricStats> computeGroupStats(
+    const TimingDataset& data, const std::vector<RunGroup>& groups, const std::vector<int>& metricIds)
+{
+    std::vector<GroupMetricStats> rows;
+    std::vector<double> values;
+    for (const RunGroup& group : groups) {
+        for (const int metric : metricIds) {
+            values.clear();
+            const MetricColumn& column = data.values(metric);
+            for (const std::uint32_t run : group.runs) {
+                const double v = column.value(run);
+                if (v == v)
+                    values.push_back(v);
+            }
+            rows.push_back({ group.key, group.label(), data.metric(metric).path, summarize(values) });
+        }
+    }
+    return rows;
+}
+
+} // namespace te

@@ -1,0 +1,41 @@
+#pragma once
+
+#include "stats/summarystats.h"
+
+#include <QString>
+#include <QStringList>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+namespace te {
+
+class TimingDataset;
+
+/// The runs of a dataset split by the values of some metadata fields.
+struct RunGroup
+{
+    QStringList key; ///< one value per group-by field; "(none)" where a run has none
+    std::vector<std::uint32_t> runs; ///< in dataset order
+    QString label() const; ///< "openai_gpt4o", or "openai_gpt4o × p1m1c"; "all" without fields
+};
+
+/// Groups `runs` by `fieldIds` (dataset field ids). Without fields, one group "all".
+/// Groups are sorted by their key values.
+std::vector<RunGroup> groupRuns(
+    const TimingDataset& data, const std::vector<std::uint32_t>& runs, const std::vector<int>& fieldIds);
+
+struct GroupMetricStats
+{
+    QStringList key;
+    QString label;
+    QString metric;
+    SummaryStats stats;
+};
+
+/// Statistics of each metric in each group; runs without a value for a metric do
+/// not count towards that metric's n.
+std::vector<GroupMetricStats> computeGroupStats(
+    const TimingDataset& data, const std::vector<RunGroup>& groups, const std::vector<int>& metricIds);
+
+} // namespace te

@@ -1,0 +1,118 @@
+#include "stats/summarystats.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace te {
+
+double percentileOfSorted(const std::vector<double>& sorted, double q)
+{
+    if (sorted.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    const double position = q * static_cast<double>(sorted.size() - 1);
+    const auto lower = static_cast<std::size_t>(std::floor(position));
+    const std::size_t upper = std::min(lower + 1, sorted.size() - 1);
+    const double fraction = position - static_cast<double>(lower);
+    const double a = sorted[lower];
+    const double b = sorted[upper];
+    // numpy's _lerp: interpolate from the nearer end, which keeps the result exact at
+    // fraction 0 and 1 and monotonic in between.
+    return fraction >= 0.5 ? b - (b - a) * (1.0 - fraction) : a + (b - a) * fraction;
+}
+
+double summaryValue(const SummaryStats& s, SummaryField field)
+{
+    switch (field) {
+    case SummaryField::N:
+        return static_cast<double>(s.n);
+    case SummaryField::Mean:
+        return s.mean;
+    case SummaryField::Median:
+        return s.median;
+    case SummaryField::P90:
+        return s.p90;
+    case SummaryField::P95:
+        return s.p95;
+    case SummaryField::P99:
+        return s.p99;
+    case SummaryField::Min:
+        return s.min;
+    case SummaryField::Max:
+        return s.max;
+    case SummaryField::StdDev:
+        return s.stddev;
+    case SummaryField::Count:
+        break;
+    }
+    return std::numeric_limits<double>::quiet_NaN();
+}
+
+const char* summaryFieldName(SummaryField field)
+{
+    static const char* const names[] = { "n", "mean", "median", "p90", "p95", "p99", "min", "max", "stddev" };
+    return field < SummaryField::Count ? names[static_cast<int>(field)] : "";
+}
+
+double compensatedMean(const std::vector<double>& values)
+{
+    if (values.empty())
+        return std::numeric_limits<double>::quiet_NaN();
+    double sum = 0;
+    double compensation = 0;
+    for (const double v : values) {
+        const double y = v - compensation;
+        const double t = sum + y;
+        compensation = (t - sum) - y;
+        sum = t;
+    }
+    return sum / static_cast<double>(values.size());
+}
+
+SummaryStats summarize(std::vector<double>& values)
+{
+    SummaryStats s;
+    s.n = static_cast<std::int64_t>(values.size());
+    if (values.empty()) {
+        const double nan = std::numeric_limits<double>::quiet_NaN();
+        s.mean = s.median = s.p90 = s.p95 = s.p99 = s.min = s.max = s.stddev = nan;
+        return s;
+    }
+    // Moments first, in data order (as pandas sums them), before the selection
+    // below reorders the values.
+    s.mean = compensatedMean(values);
+    double squares = 0;
+    for (const double v : values)
+        squares += (v - s.mean) * (v - s.mean);
+    s.stddev = values.size() > 1 ? std::sqrt(squares / static_cast<double>(values.size() - 1))
+                                 : std::numeric_limits<double>::quiet_NaN();
+    // Only a few order statistics are needed: select them in ascending order, each
+    // within what is left above the previous one (linear, where a sort is n log n).
+    const std::size_t last = values.size() - 1;
+    std::vector<std::size_t> ranks;
+    for (const double q : { 0.5, 0.9, 0.95, 0.99 }) {
+        const double position = q * static_cast<double>(last);
+        ranks.push_back(static_cast<std::size_t>(std::floor(position)));
+        ranks.push_back(std::min(ranks.back() + 1, last));
+    }
+    std::sort(ranks.begin(), ranks.end());
+    auto from = values.begin();
+    for (const std::size_t rank : ranks) {
+        const auto nth = values.begin() + static_cast<std::ptrdiff_t>(rank);
+        if (nth >= from) {
+            std::nth_element(from, nth, values.end());
+            from = nth + 1;
+        }
+    }
+    const auto [minIt, maxIt] = std::minmax_element(values.begin(), values.end());
+    s.min = *minIt;
+    s.max = *maxIt;
+    // Every rank percentileOfSorted reads now holds its sorted value.
+    s.median = percentileOfSorted(values, 0.5);
+    s.p90 = percentileOfSorted(values, 0.90);
+    s.p95 = percentileOfSorted(values, 0.95);
+    s.p99 = percentileOfSorted(values, 0.99);
+    return s;
+}
+
+} // namespace te

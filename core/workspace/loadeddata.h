@@ -1,0 +1,57 @@
+#pragma once
+
+#include "load/timingloader.h"
+#include "query/runcolumn.h"
+#include "stats/groupreference.h"
+
+#include <QList>
+#include <QStringList>
+#include <functional>
+#include <memory>
+
+namespace te {
+
+/// Everything the window shows, as one immutable snapshot: swapped whole when a
+/// load, reload or follow update finishes, so views never see a half-built state.
+struct LoadedData
+{
+    std::shared_ptr<const TimingDataset> dataset;
+    std::shared_ptr<const GroupReference> reference;
+    ProblemList problems;
+    std::vector<FileSummary> files;
+    LoadOptions options;
+    /// Every run, sorted on the loader's thread by the column the table sorts by.
+    std::vector<std::uint32_t> sortedRuns;
+    RunColumn sortedBy;
+    bool sortedDescending = true;
+    bool isSample = false;
+    bool isFollowUpdate = false;
+};
+
+/// What the table shows, for a job to prepare: group-by fields and sort order.
+struct ViewState
+{
+    QStringList groupFields { QStringLiteral("model") };
+    RunColumn sortColumn { RunColumn::Kind::Metric, QStringLiteral("total") };
+    bool descending = true;
+};
+
+using LoadProgressCallback = std::function<bool(const LoadProgress&)>;
+
+// The three jobs behind the window's data, each run off the GUI thread. Each
+// returns a finished snapshot (group reference computed, every run sorted by
+// `view`), or nullptr when `progress` cancelled it; none changes its inputs.
+
+/// Loads `options.files` whole.
+std::shared_ptr<const LoadedData> loadData(
+    const LoadOptions& options, const ViewState& view, bool isSample, const LoadProgressCallback& progress);
+
+/// `current` grown by what was appended to its `changedFiles`, or reloaded whole
+/// when one was truncated or replaced (see followUpdate).
+std::shared_ptr<const LoadedData> followData(const std::shared_ptr<const LoadedData>& current,
+    const QList<int>& changedFiles, const ViewState& view, const LoadProgressCallback& progress);
+
+/// `current` with its group reference and order recomputed for `view`.
+std::shared_ptr<const LoadedData> regroupData(const std::shared_ptr<const LoadedData>& current, const ViewState& view);
+
+} // namespace te

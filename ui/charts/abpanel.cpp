@@ -1,0 +1,165 @@
+#include "ui/charts/abpanel.h"
+
+#include "models/abpartsmodel.h"
+#include "stats/chartdata.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <cmath>
+
+namespace te {
+
+AbPanel::AbPanel(QWidget* parent)
+    : QWidget(parent)
+    , m_a(new QComboBox(this))
+    , m_b(new QComboBox(this))
+    , m_summary(new QLabel(this))
+    , m_parts(new QTableView(this))
+    , m_model(new AbPartsModel(this))
+{
+    m_a->setAccessibleName(tr("Group A"));
+    m_b->setAccessibleName(tr("Group B"));
+    m_summary->setTextFormat(Qt::RichText);
+    m_summary->setWordWrap(true);
+    m_summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_summary->setObjectName(QStringLiteral("abSummary"));
+    auto* proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_model);
+    proxy->setSortRole(AbPartsModel::SortRole);
+    m_parts->setModel(proxy);
+    m_parts->setSortingEnabled(true);
+    m_parts->sortByColumn(-1, Qt::AscendingOrder); // tree order until the user sorts
+    m_parts->verticalHeader()->hide();
+    m_parts->verticalHeader()->setDefaultSectionSize(m_parts->fontMetrics().height() + 6);
+    m_parts->setAlternatingRowColors(true);
+    m_parts->setAccessibleName(tr("Where B's extra time went"));
+
+    auto* pick = new QHBoxLayout;
+    pick->addWidget(new QLabel(tr("Compare B:"), this));
+    pick->addWidget(m_b);
+    pick->addWidget(new QLabel(tr("with A:"), this));
+    pick->addWidget(m_a);
+    pick->addStretch(1);
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->addLayout(pick);
+    layout->addWidget(m_summary);
+    layout->addWidget(m_parts, 1);
+
+    connect(m_a, &QComboBox::currentIndexChanged, this, &AbPanel::recompute);
+    connect(m_b, &QComboBox::currentIndexChanged, this, &AbPanel::recompute);
+    connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
+        if (!m_data) { // cleared while it compared: a closed file's comparison is not shown
+            m_pending = false;
+            return;
+        }
+        const auto [comparison, slow] = m_watcher.result();
+        showComparison(comparison);
+        if (!slow.isEmpty())
+            m_summary->setText(m_summary->text()
+                               + tr("<br>Slow on every %1 they ran on (above its P90): %2")
+                                     .arg(m_labels.size() > 1 ? tr("group") : QString(), slow.mid(0, 12).join(QStringLiteral(", ")).toHtmlEscaped())
+                               + (slow.size() > 12 ? tr(" and %1 more").arg(slow.size() - 12) : QString()));
+        emit compared();
+        if (std::exchange(m_pending, false))
+            recompute();
+    });
+    m_summary->setText(tr("Pick two groups to compare."));
+}
+
+AbPanel::~AbPanel()
+{
+    m_watcher.waitForFinished();
+}
+
+void AbPanel::setChart(std::shared_ptr<const TimingDataset> data, const ChartData& chart)
+{
+    m_data = std::move(data);
+    m_metric = chart.metric;
+    m_groupRuns.clear();
+    QStringList labels;
+    for (const ChartGroup& g : chart.groups) {
+        labels << g.label;
+        m_groupRuns.push_back(g.runs);
+    }
+    const QString a = m_a->currentText();
+    const QString b = m_b->currentText();
+    m_labels = labels;
+    {
+        const QSignalBlocker blockA(m_a), blockB(m_b);
+        m_a->clear();
+        m_b->clear();
+        m_a->addItems(labels);
+        m_b->addItems(labels);
+        m_a->setCurrentIndex(labels.contains(a) ? labels.indexOf(a) : 0);
+        m_b->setCurrentIndex(labels.contains(b) ? labels.indexOf(b) : std::min<int>(1, labels.size() - 1));
+    }
+    recompute();
+}
+
+void AbPanel::recompute()
+{
+    const int a = m_a->currentIndex();
+    const int b = m_b->currentIndex();
+    if (!m_data || m_metric < 0 || a < 0 || b < 0 || a == b) {
+        m_summary->setText(m_labels.size() < 2 ? tr("Group the chart by a field with at least two values to compare them.")
+                                               : tr("Pick two different groups."));
+        m_model->setComparison({});
+        return;
+    }
+    if (m_watcher.isRunning()) {
+        m_pending = true;
+        return;
+    }
+    m_summary->setText(tr("Comparing…"));
+    m_watcher.setFuture(QtConcurrent::run([data = m_data, groups = m_groupRuns, metric = m_metric, a, b,
+                                           labels = m_labels] {
+        AbComparison c = compareGroups(*data, groups[static_cast<std::size_t>(a)], groups[static_cast<std::size_t>(b)],
+                                       metric, labels[a], labels[b]);
+        return std::make_pair(std::move(c), slowInEveryGroup(*data, groups, metric));
+    }));
+}
+
+void AbPanel::showComparison(const AbComparison& c)
+{
+    m_comparison = c;
+    m_model->setComparison(c);
+    m_parts->resizeColumnsToContents();
+    m_summary->setText(summaryText());
+}
+
+QString AbPanel::summaryText() const
+{
+    const AbComparison& c = m_comparison;
+    if (c.nA == 0 || c.nB == 0)
+        return tr("No runs with a value for the metric in one of the groups.");
+    const double r = c.ratioOfMedians.estimate;
+    const QString verdict = c.mannWhitney.p < 0.05 ? tr("unlikely to be chance") : tr("could be chance");
+    QString text = tr("<b>%1</b> (n=%2) is <b>%3×</b> %4 at the median (95 % CI %5–%6×); Mann–Whitney p = %7, %8.")
+                       .arg(c.labelB.toHtmlEscaped())
+                       .arg(c.nB)
+                       .arg(r, 0, 'f', 2)
+                       .arg(tr("%1 (n=%2)").arg(c.labelA.toHtmlEscaped()).arg(c.nA))
+                       .arg(c.ratioOfMedians.low, 0, 'f', 2)
+                       .arg(c.ratioOfMedians.high, 0, 'f', 2)
+                       .arg(c.mannWhitney.p < 1e-4 ? QString::number(c.mannWhitney.p, 'e', 1)
+                                                   : QString::number(c.mannWhitney.p, 'f', 4),
+                            verdict);
+    if (c.pairedRegistrations > 0) {
+        text += tr("<br>On the %1 registrations both ran: median B/A %2× (95 % CI %3–%4×).")
+                    .arg(c.pairedRegistrations)
+                    .arg(c.paired.medianRatio.estimate, 0, 'f', 2)
+                    .arg(c.paired.medianRatio.low, 0, 'f', 2)
+                    .arg(c.paired.medianRatio.high, 0, 'f', 2);
+    }
+    return text;
+}
+
+} // namespace te

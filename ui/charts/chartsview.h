@@ -1,0 +1,89 @@
+#pragma once
+
+#include "stats/chartdata.h"
+
+#include <QFutureWatcher>
+#include <QWidget>
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+class QChartView;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+class QTableView;
+class QToolButton;
+
+namespace te {
+
+class AbPanel;
+class EmptyState;
+class GroupStatsModel;
+class TimingDataset;
+
+/// Per-group charts of the runs the runs view shows: box plots, bars with bootstrap
+/// intervals, phase composition, histograms and trends, with a stats table beside
+/// them. Chart data is computed in core, off the GUI thread; clicking a box, bar,
+/// bin or trend point drills down to exactly those runs.
+class ChartsView final : public QWidget
+{
+    Q_OBJECT
+public:
+    explicit ChartsView(QWidget* parent = nullptr);
+    ~ChartsView() override;
+
+    /// The runs to chart (the runs view's current filter).
+    void setRuns(std::shared_ptr<const TimingDataset> data, std::vector<std::uint32_t> runs);
+    ChartRequest request() const;
+    const ChartData& chartData() const { return m_chart; }
+    QChartView* chartView() const { return m_chartView; }
+    GroupStatsModel* statsModel() const { return m_stats; }
+    AbPanel* abPanel() const { return m_ab; }
+    /// The message over the chart when it has nothing to draw.
+    EmptyState* emptyState() const { return m_empty; }
+    /// Writes the current chart as PNG or SVG (by suffix) at `size`.
+    bool exportTo(const QString& path, QSize size, QString* error) const;
+
+signals:
+    /// The user clicked part of a chart: show exactly these runs.
+    void drillDown(const std::vector<std::uint32_t>& runs, const QString& description);
+    /// New chart data is shown (for tests and status).
+    void chartUpdated();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void recompute();
+    void showChart(ChartData chart);
+    void connectClicks();
+    void exportImage();
+    void updateControls();
+
+    std::shared_ptr<const TimingDataset> m_data;
+    std::vector<std::uint32_t> m_runs;
+    ChartData m_chart;
+    QFutureWatcher<ChartData> m_watcher;
+    quint64 m_job = 0;
+    bool m_pending = false;
+
+    QComboBox* m_kind;
+    QComboBox* m_groupBy;
+    QComboBox* m_thenBy;
+    QComboBox* m_metric;
+    QComboBox* m_statistic;
+    QComboBox* m_scale;
+    QSpinBox* m_bins;
+    QLineEdit* m_target;
+    QToolButton* m_export;
+    QLabel* m_status;
+    QChartView* m_chartView;
+    QTableView* m_table;
+    GroupStatsModel* m_stats;
+    AbPanel* m_ab;
+    EmptyState* m_empty;
+};
+
+} // namespace te

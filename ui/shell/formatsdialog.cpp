@@ -1,0 +1,99 @@
+#include "ui/shell/formatsdialog.h"
+
+#include <QDialogButtonBox>
+#include <QPalette>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace te {
+
+FormatsDialog::FormatsDialog(QWidget* parent)
+    : QDialog(parent)
+{
+    setWindowTitle(tr("Input Formats — Timing Explorer"));
+    setObjectName(QStringLiteral("formatsDialog"));
+    auto* page = new QTextBrowser(this);
+    page->setObjectName(QStringLiteral("formatsPage"));
+    page->setOpenExternalLinks(false);
+    page->setHtml(html(page->palette()));
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(page, 1);
+    layout->addWidget(buttons);
+    resize(780, 640);
+}
+
+std::vector<FormatsDialog::Example> FormatsDialog::examples()
+{
+    const auto jsonl = QStringLiteral("jsonl");
+    const auto csv = QStringLiteral("csv");
+    return {
+        { tr("Proposed structure (JSON Lines)"),
+            tr("Metadata in <tt>run_metadata</tt>, the phase tree in <tt>timings</tt>."),
+            QStringLiteral(R"({"run_metadata": {"registration_id": "SPUS55557", "model": "zai_glm4_5_air", )"
+                           R"("timestamp": "2025-01-14T10:30:00Z"}, "timings": {"total_seconds": 50.4, )"
+                           R"("phases": {"phase1": {"total_seconds": 34.5, "breakdown": )"
+                           R"({"agent_conversation_seconds": 33.2}, "agents": ["matcher1", "critic"]}, )"
+                           R"("phase2": {"total_seconds": 15.9}}}})"),
+            jsonl },
+        { tr("Phases at the top (JSON Lines)"),
+            tr("Metadata beside <tt>phases</tt>; keys without a unit suffix are seconds."),
+            QStringLiteral(
+                R"({"registration_id": "SPUS55557", "model": "zai_glm4_5_air", "phases": )"
+                R"({"phase1": {"total": 34.5, "agent_conversation": 33.2}, "phase2": {"total": 15.9}}})"),
+            jsonl },
+        { tr("Flat record (JSON Lines or CSV)"),
+            tr("<tt>phaseN_ITEM_seconds</tt> is the node <tt>phaseN/ITEM</tt>; <tt>_ms</tt> is "
+               "milliseconds."),
+            QStringLiteral("registration_id,model,total_seconds,phase1_total_seconds,"
+                           "phase1_agent_conversation_seconds,phase2_llm_ms\nR1,gpt4o,10.0,6.0,5.0,3000"),
+            csv },
+        { tr("Legacy wide CSV"),
+            tr("<tt>matcher1_critic_time_seconds</tt> is the phase 1 total and "
+               "<tt>matcher2_time_seconds</tt> "
+               "the phase 2 total. Older files hold one model each: open them together and group by "
+               "<tt>source</tt>."),
+            QStringLiteral("registration_id,matcher1_critic_time_seconds,phase1_agent_conversation_seconds,"
+                           "matcher2_time_seconds\nSPUS55557,34.522,33.200,15.893"),
+            csv },
+        { tr("Summary CSV"), tr("One total per run."),
+            QStringLiteral("registration_id,total_seconds,model,timestamp\n"
+                           "SPUS55557,50.415,zai_glm4_5_air,2025-01-14T10:30:00Z"),
+            csv },
+        { tr("Column mapping (the command line's <tt>--mapping</tt>)"),
+            tr("A JSON object that places other CSV columns in the tree."),
+            QStringLiteral(R"({"critic_wait": "phase1/critic_wait", "validator_ms": "phase3/validation"})"),
+            QStringLiteral("json") },
+    };
+}
+
+QString FormatsDialog::html(const QPalette& palette)
+{
+    // QTextDocument knows no palette() in CSS, so the examples' shade is passed in.
+    const QString shade = palette.color(QPalette::AlternateBase).name();
+    QString page = tr("<p>Timing Explorer reads <b>JSON Lines</b> (one JSON object per line: "
+                      "<tt>.jsonl</tt>, <tt>.ndjson</tt>) and <b>CSV</b> (comma, semicolon or tab; "
+                      "<tt>.csv</tt>, <tt>.tsv</tt>). The shape is detected line by line, so one file may "
+                      "mix them. Open several files at once to compare them; each run remembers its "
+                      "<tt>source</tt> file.</p>");
+    for (const Example& example : examples()) {
+        QString lines = example.text.toHtmlEscaped();
+        lines.replace(u'\n', QStringLiteral("<br>"));
+        page += QStringLiteral("<h3>%1</h3><p>%2</p><table width=\"100%\" cellpadding=\"6\" bgcolor=\"%4\">"
+                               "<tr><td><tt>%3</tt></td></tr></table>")
+                    .arg(example.title, example.description, lines, shade);
+    }
+    page += tr("<h3>Rules for every shape</h3><ul>"
+               "<li>Units come from the suffix: <tt>_seconds</tt> and <tt>_s</tt> are seconds, <tt>_ms</tt> "
+               "milliseconds.</li>"
+               "<li>A missing total is the sum of its parts, marked Σ. Parts that add up to less than the "
+               "total leave an <tt>(unaccounted)</tt> node.</li>"
+               "<li>Timestamps are ISO 8601 or epoch seconds, shown in UTC.</li>"
+               "<li>With <tt>;</tt> or tab as delimiter, decimal commas (<tt>12,5</tt>) are read.</li>"
+               "<li>A bad line never stops a load: it is listed under View &gt; Problems with its file, "
+               "line and reason, and every good line around it is kept. Files are only ever read.</li></ul>");
+    return page;
+}
+
+} // namespace te

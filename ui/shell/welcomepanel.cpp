@@ -1,0 +1,104 @@
+#include "ui/shell/welcomepanel.h"
+
+#include <QHBoxLayout>
+#include <QIcon>
+#include <QLabel>
+#include <QPushButton>
+#include <QStyle>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace te {
+
+WelcomePanel::WelcomePanel(QWidget* parent)
+    : QFrame(parent)
+    , m_text(new QLabel(this))
+{
+    setObjectName(QStringLiteral("welcomePanel"));
+    setAccessibleName(tr("Welcome"));
+    // palette() references keep the panel readable in light and dark schemes.
+    setStyleSheet(QStringLiteral("QFrame#welcomePanel { background: palette(alternate-base); "
+                                 "border: 1px solid palette(mid); border-radius: 6px; }"));
+
+    auto* icon = new QLabel(this);
+    icon->setPixmap(QIcon(QStringLiteral(":/icons/timing-explorer.svg")).pixmap(48, 48));
+    icon->setAlignment(Qt::AlignTop);
+
+    m_text->setWordWrap(true);
+    m_text->setTextFormat(Qt::RichText);
+    m_text->setTextInteractionFlags(Qt::LinksAccessibleByMouse | Qt::LinksAccessibleByKeyboard);
+    m_text->setObjectName(QStringLiteral("welcomeText"));
+    connect(m_text, &QLabel::linkActivated, this, [this](const QString& link) {
+        if (link == QStringLiteral("export"))
+            emit exportRequested();
+        else if (link == QStringLiteral("formats"))
+            emit formatsRequested();
+    });
+    setSampleFacts(0, {});
+
+    auto* open = new QPushButton(tr("&Open Your File…"), this);
+    open->setObjectName(QStringLiteral("welcomeOpen"));
+    open->setDefault(true);
+    auto* formats = new QPushButton(tr("Input &Formats"), this);
+    auto* close = new QToolButton(this);
+    close->setObjectName(QStringLiteral("welcomeClose"));
+    close->setIcon(style()->standardIcon(QStyle::SP_TitleBarCloseButton));
+    close->setAutoRaise(true);
+    close->setToolTip(tr("Hide the welcome (Help > Welcome shows it again)"));
+    close->setAccessibleName(tr("Hide the welcome"));
+    connect(open, &QPushButton::clicked, this, &WelcomePanel::openRequested);
+    connect(formats, &QPushButton::clicked, this, &WelcomePanel::formatsRequested);
+    connect(close, &QToolButton::clicked, this, [this] {
+        hide();
+        emit dismissed();
+    });
+
+    auto* buttons = new QVBoxLayout;
+    buttons->addWidget(open);
+    buttons->addWidget(formats);
+    buttons->addStretch(1);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(12, 10, 6, 10);
+    layout->setSpacing(12);
+    layout->addWidget(icon, 0, Qt::AlignTop);
+    layout->addWidget(m_text, 1);
+    layout->addLayout(buttons);
+    layout->addWidget(close, 0, Qt::AlignTop);
+}
+
+void WelcomePanel::setSampleFacts(qint64 runs, const QStringList& models)
+{
+    // Spelled out: without a translation loaded, tr()'s %n gives "6 model(s)".
+    const QString modelCount = models.size() == 1 ? tr("1 model") : tr("%1 models").arg(models.size());
+    const QString sample = runs > 0
+        ? tr("This is the <b>bundled sample</b>: %L1 runs of a multi-phase LLM agent pipeline (agents "
+             "such as matcher1, critic and matcher2) on %2, one JSON record per run.")
+              .arg(runs)
+              .arg(modelCount)
+        : tr("This is the <b>bundled sample</b>: runs of an LLM agent pipeline, one JSON record per run.");
+    setIntroduction(sample
+        + tr(" To look at your own benchmark, open its JSON Lines or CSV file, or drop it on the window "
+             "(<a href=\"formats\">what the files look like</a>)."));
+}
+
+void WelcomePanel::setOwnFilesOpen()
+{
+    setIntroduction(tr("The bundled sample is under File &gt; Open the Bundled Sample. More files open with "
+                       "File &gt; Open (Ctrl+O), or drop them on the window "
+                       "(<a href=\"formats\">what the files look like</a>)."));
+}
+
+void WelcomePanel::setIntroduction(const QString& introduction)
+{
+    m_text->setText(tr("<p style=\"margin-top:0\"><b>Welcome to Timing Explorer.</b> %1</p>"
+                       "<p style=\"margin-bottom:0\">"
+                       "<b>Runs</b>: sort and filter the runs; click one to see where its time went, phase "
+                       "by phase, against the median of its model. Slow runs are tinted.<br>"
+                       "<b>Charts</b>: compare the models: distributions, phase composition, trends, and "
+                       "which differences are significant.<br>"
+                       "<b>Export</b>: <a href=\"export\">File &gt; Export Summary</a> (Ctrl+E) writes a "
+                       "per-model CSV that spreadsheets read as numbers.</p>")
+                        .arg(introduction));
+}
+
+} // namespace te
