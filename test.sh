@@ -13,7 +13,7 @@ if [ "${TE_SANITIZE:-0}" = 1 ]; then
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 else
     dir="$TE_ROOT/build/dev"
-    te_build "$dir" RelWithDebInfo
+    te_build "$dir" RelWithDebInfo -DTIMING_EXPLORER_WERROR=ON
 fi
 export QT_QPA_PLATFORM=offscreen
 ctest --test-dir "$dir" --output-on-failure --parallel "$(nproc)"

@@ -21,7 +21,7 @@ te_install cmake ninja-build pkg-config qt6-base-dev nlohmann-json3-dev libsimdj
 
 build="$TE_ROOT/build/fuzz"
 cmake -S "$TE_ROOT" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-    -DCMAKE_CXX_COMPILER=clang++-14 -DTIMING_EXPLORER_FUZZ=ON >/dev/null
+    -DCMAKE_CXX_COMPILER=clang++-14 -DTIMING_EXPLORER_FUZZ=ON -DTIMING_EXPLORER_WERROR=ON >/dev/null
 cmake --build "$build" --parallel "${TE_FUZZ_JOBS:-$(nproc)}"
 
 targets=("$@")
