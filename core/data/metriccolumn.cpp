@@ -19,14 +19,6 @@ bool MetricColumn::isDerived(std::uint32_t run) const
     return std::binary_search(m_derivedRuns.begin(), m_derivedRuns.end(), run);
 }
 
-std::size_t MetricColumn::presentCount() const
-{
-    if (!isDense())
-        return m_sparseRuns.size();
-    return static_cast<std::size_t>(
-        std::count_if(m_dense.begin(), m_dense.end(), [](double v) { return v == v; }));
-}
-
 void MetricColumn::set(std::uint32_t run, double seconds, bool derived)
 {
     if (isDense()) {

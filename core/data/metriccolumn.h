@@ -20,7 +20,6 @@ public:
     double value(std::uint32_t run) const;
     bool has(std::uint32_t run) const { return value(run) == value(run); }
     bool isDerived(std::uint32_t run) const;
-    std::size_t presentCount() const;
 
     void set(std::uint32_t run, double seconds, bool derived);
     /// Chooses the cheaper representation for `runCount` runs.
