@@ -158,6 +158,54 @@ Histogram histogram(const std::vector<std::vector<double>>& series, int binCount
     return result;
 }
 
+int fairBinCount(
+    const std::vector<std::vector<double>>& series, bool logScale, int minBinsPerSeries, int maxBins)
+{
+    std::vector<double> pooled;
+    double width = std::numeric_limits<double>::infinity();
+    for (const auto& values : series) {
+        std::vector<double> scaled;
+        for (const double v : values) {
+            if (std::isfinite(v) && (!logScale || v > 0))
+                scaled.push_back(logScale ? std::log10(v) : v);
+        }
+        std::sort(scaled.begin(), scaled.end());
+        if (scaled.size() >= 2 && scaled.back() > scaled.front()) {
+            const int bins = std::max(minBinsPerSeries, freedmanDiaconisBinCount(scaled, maxBins));
+            width = std::min(width, (scaled.back() - scaled.front()) / bins);
+        }
+        pooled.insert(pooled.end(), scaled.begin(), scaled.end());
+    }
+    std::sort(pooled.begin(), pooled.end());
+    const int pooledBins = freedmanDiaconisBinCount(pooled, maxBins);
+    if (!std::isfinite(width) || pooled.empty())
+        return pooledBins;
+    const double fair = std::ceil((pooled.back() - pooled.front()) / width - 1e-9);
+    return std::clamp(std::max(pooledBins, static_cast<int>(std::min<double>(fair, maxBins))), 1, maxBins);
+}
+
+std::vector<EcdfStep> ecdfSteps(std::vector<double> values, int maxSteps)
+{
+    values.erase(
+        std::remove_if(values.begin(), values.end(), [](double v) { return std::isnan(v); }), values.end());
+    std::sort(values.begin(), values.end());
+    std::vector<EcdfStep> steps;
+    const auto n = static_cast<double>(values.size());
+    for (std::size_t i = 0; i < values.size(); ++i) {
+        if (i + 1 < values.size() && values[i + 1] == values[i])
+            continue; // the step is at the last of equal values
+        steps.push_back({ values[i], static_cast<double>(i + 1) / n });
+    }
+    if (maxSteps < 2 || steps.size() <= static_cast<std::size_t>(maxSteps))
+        return steps;
+    std::vector<EcdfStep> kept;
+    kept.reserve(static_cast<std::size_t>(maxSteps));
+    const double stride = static_cast<double>(steps.size() - 1) / (maxSteps - 1);
+    for (int k = 0; k < maxSteps; ++k)
+        kept.push_back(steps[static_cast<std::size_t>(std::llround(k * stride))]);
+    return kept;
+}
+
 std::vector<TrendPoint> rollingMedian(std::vector<TrendPoint> points, int window)
 {
     std::erase_if(points, [](const TrendPoint& p) { return std::isnan(p.value); });

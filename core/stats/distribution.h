@@ -61,6 +61,30 @@ struct Histogram
 /// log10 of the values for a log scale). NaN and infinite values are ignored.
 Histogram histogram(const std::vector<std::vector<double>>& series, int binCount, bool logScale);
 
+/// A bin count for histogram() over `series` that is fair to every series: each
+/// series whose values span a range gets at least `minBinsPerSeries` bins across
+/// that range (and its own Freedman–Diaconis count, when larger), so a fast group
+/// beside a slow one is not one flat bar. Computed in log10 on a log scale, where
+/// values <= 0 are ignored. At least the pooled Freedman–Diaconis count; at most
+/// `maxBins`, which can still merge a series whose range is tiny next to the
+/// pooled one. 1 without values.
+int fairBinCount(const std::vector<std::vector<double>>& series, bool logScale, int minBinsPerSeries = 5,
+    int maxBins = 200);
+
+/// One step of an empirical CDF: the share of values <= `value`.
+struct EcdfStep
+{
+    double value = 0;
+    double fraction = 0;
+};
+
+/// The empirical CDF of `values` (NaN ignored) as the steps to draw: one per
+/// distinct value, ascending, ending at fraction 1, as seaborn's ecdfplot draws it.
+/// With more distinct values than `maxSteps`, the steps at `maxSteps` evenly
+/// spaced ranks, always including the first and the last value. Empty for no
+/// values.
+std::vector<EcdfStep> ecdfSteps(std::vector<double> values, int maxSteps = 2000);
+
 /// One value at one time (ms since the epoch, or any monotonic clock).
 struct TrendPoint
 {
