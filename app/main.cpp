@@ -10,8 +10,11 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QIcon>
+#include <QRegularExpression>
 #include <QTextStream>
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <map>
@@ -28,6 +31,7 @@ const std::map<QString, Command>& commands()
         { QStringLiteral("compare"), te::cli::runCompare },
         { QStringLiteral("summary"), te::cli::runSummary },
         { QStringLiteral("convert"), te::cli::runConvert },
+        { QStringLiteral("chart"), te::cli::runChart }, // needs a QApplication: see main()
     };
     return table;
 }
@@ -53,6 +57,53 @@ void printUsage(QTextStream& out)
         << "  timing-explorer --version\n";
 }
 
+// Edit distance, to suggest the command a typo meant.
+int editDistance(const QString& a, const QString& b)
+{
+    std::vector<int> row(static_cast<std::size_t>(b.size()) + 1);
+    for (std::size_t j = 0; j < row.size(); ++j)
+        row[j] = static_cast<int>(j);
+    for (qsizetype i = 1; i <= a.size(); ++i) {
+        int diagonal = row[0];
+        row[0] = static_cast<int>(i);
+        for (qsizetype j = 1; j <= b.size(); ++j) {
+            const int above = row[static_cast<std::size_t>(j)];
+            row[static_cast<std::size_t>(j)] = std::min({ above + 1, row[static_cast<std::size_t>(j - 1)] + 1,
+                diagonal + (a[i - 1] == b[j - 1] ? 0 : 1) });
+            diagonal = above;
+        }
+    }
+    return row.back();
+}
+
+// A first argument that names no file and looks like a word ("chnages") is a
+// mistyped command, not a file to open in a window.
+bool looksLikeCommand(const QString& first)
+{
+    static const QRegularExpression word(QStringLiteral("^[a-z][a-z-]*$"));
+    return word.match(first).hasMatch() && !QFileInfo::exists(first);
+}
+
+int unknownCommand(const QString& first)
+{
+    QTextStream err(stderr);
+    err << "error: unknown command \"" << first << "\"";
+    QString nearest;
+    int best = 3; // suggest only close matches
+    for (const auto& [name, run] : commands()) {
+        const int distance = editDistance(first, name);
+        if (distance < best) {
+            best = distance;
+            nearest = name;
+        }
+    }
+    if (!nearest.isEmpty())
+        err << "; did you mean \"" << nearest << "\"?";
+    err << "\n\n";
+    printUsage(err);
+    return 2;
+}
+
 void setIdentity()
 {
     QCoreApplication::setOrganizationName(QStringLiteral("TimingExplorer"));
@@ -69,7 +120,8 @@ int main(int argc, char* argv[])
     const bool wantsHelp = first == QStringLiteral("--help") || first == QStringLiteral("-h");
     const bool wantsVersion = first == QStringLiteral("--version") || first == QStringLiteral("-v");
 
-    if (command != commands().end() || wantsHelp || wantsVersion) {
+    const bool isChart = first == QStringLiteral("chart");
+    if ((command != commands().end() && !isChart) || wantsHelp || wantsVersion) {
         // Headless: no QGuiApplication, so the commands run without a display.
         QCoreApplication app(argc, argv);
         setIdentity();
@@ -93,7 +145,12 @@ int main(int argc, char* argv[])
         return 2;
     }
 
-    if (first == QStringLiteral("chart")) {
+    if (command == commands().end() && looksLikeCommand(first)) {
+        QCoreApplication app(argc, argv);
+        return unknownCommand(first);
+    }
+
+    if (isChart) {
         // QtCharts draws through widgets; without a display, draw offscreen.
         if (qEnvironmentVariableIsEmpty("DISPLAY") && qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
             && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
