@@ -1,22 +1,32 @@
 #include "chartcommand.h"
 
-#include "ui/charts/chartbuilder.h"
-#include "stats/chartdata.h"
 #include "clicommon.h"
-#include "export/csvfilewriter.h"
+#include "export/safewrite.h"
+#include "stats/chartdata.h"
+#include "ui/charts/chartbuilder.h"
 
+#include <QFile>
+#include <QFileInfo>
+#include <QIODevice>
 #include <QRegularExpression>
 #include <QSize>
+#include <QTemporaryDir>
+#include <optional>
 
 namespace te::cli {
 
-int runChart(const QStringList& arguments)
+namespace {
+
+// What the options ask for, checked before anything is loaded.
+struct ChartOptions
 {
-    Streams io;
-    QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Render a chart of timing files to PNG or SVG, as the charts view "
-                       "draws it."));
+    ChartRequest request;
+    QString output;
+    QSize pixels;
+};
+
+void addChartOptions(QCommandLineParser& parser)
+{
     addInputOptions(parser);
     parser.addOption({ QStringLiteral("kind"), QStringLiteral("box, bar, stacked, histogram or trend."),
         QStringLiteral("KIND"), QStringLiteral("box") });
@@ -38,49 +48,92 @@ int runChart(const QStringList& arguments)
         QStringLiteral("OUT.png or OUT.svg."), QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("size"), QStringLiteral("Image size in pixels."), QStringLiteral("WxH"),
         QStringLiteral("1600x900") });
-    int exitCode = Ok;
-    if (!parseArguments(parser, arguments, io, exitCode))
-        return exitCode;
+}
 
-    ChartRequest request;
+// nullopt, the reason printed, when an option is unusable.
+std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Streams& io)
+{
+    const auto fail = [&io](const char* message) {
+        io.err << "error: " << message << '\n';
+        return std::nullopt;
+    };
+    ChartOptions options;
+    ChartRequest& request = options.request;
     const auto kind = kindFromName(parser.value(QStringLiteral("kind")));
+    if (!kind)
+        return fail("--kind must be box, bar, stacked, histogram or trend");
+    request.kind = *kind;
     const auto statistic = statisticFromName(parser.value(QStringLiteral("stat")));
-    const QString output = parser.value(QStringLiteral("output"));
-    const QStringList size
-        = parser.value(QStringLiteral("size")).split(QRegularExpression(QStringLiteral("[x×]")));
-    const QSize pixels(size.value(0).toInt(), size.value(1).toInt());
+    if (!statistic)
+        return fail("--stat must be median, mean, p90, p95 or p99");
+    request.statistic = *statistic;
+    options.output = parser.value(QStringLiteral("output"));
+    if (options.output.isEmpty())
+        return fail("-o OUT.png or OUT.svg is required");
     bool binsOk = false;
     request.bins = parser.value(QStringLiteral("bins")).toInt(&binsOk);
-    if (!kind || !statistic || output.isEmpty() || pixels.width() < 100 || pixels.height() < 100 || !binsOk
-        || request.bins < 0) {
-        io.err << "error: "
-               << (!kind ? QStringLiteral("--kind must be box, bar, stacked, histogram or trend")
-                          : !statistic       ? QStringLiteral("--stat must be median, mean, p90, p95 or p99")
-                          : output.isEmpty() ? QStringLiteral("-o OUT.png or OUT.svg is required")
-                          : !binsOk || request.bins < 0
-                          ? QStringLiteral("--bins must be a whole number")
-                          : QStringLiteral("--size must be like 1600x900 (at least 100x100)"))
-               << '\n';
-        return BadUsage;
-    }
-    if (!output.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)
-        && !output.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)) {
-        io.err << "error: the output must end in .png or .svg\n";
-        return BadUsage;
-    }
-    request.kind = *kind;
-    request.statistic = *statistic;
+    if (!binsOk || request.bins < 0)
+        return fail("--bins must be a whole number");
+    const QStringList size
+        = parser.value(QStringLiteral("size")).split(QRegularExpression(QStringLiteral("[x×]")));
+    options.pixels = QSize(size.value(0).toInt(), size.value(1).toInt());
+    if (options.pixels.width() < 100 || options.pixels.height() < 100)
+        return fail("--size must be like 1600x900 (at least 100x100)");
+    if (!options.output.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)
+        && !options.output.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive))
+        return fail("the output must end in .png or .svg");
     request.groupBy = splitList({ parser.value(QStringLiteral("group-by")) });
     request.metric = parser.value(QStringLiteral("metric"));
     request.logScale = parser.isSet(QStringLiteral("log"));
     if (parser.isSet(QStringLiteral("target"))) {
         const auto seconds = parseDurationSeconds(parser.value(QStringLiteral("target")));
-        if (!seconds || *seconds <= 0) {
-            io.err << "error: --target must be a duration such as 30, 30s or 500ms\n";
-            return BadUsage;
-        }
+        if (!seconds || *seconds <= 0)
+            return fail("--target must be a duration such as 30, 30s or 500ms");
         request.targetSeconds = *seconds;
     }
+    return options;
+}
+
+// exportChart draws into a named file only, so the chart is drawn into a temporary
+// one, whose bytes then go to `device`.
+bool drawChartInto(QIODevice& device, const ChartData& chart, const ChartOptions& options, QString* reason)
+{
+    const QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        *reason = QStringLiteral("no temporary directory to draw in: %1").arg(scratch.errorString());
+        return false;
+    }
+    const QString drawn
+        = scratch.filePath(QStringLiteral("chart.") + QFileInfo(options.output).suffix().toLower());
+    QFile file(drawn);
+    if (!exportChart(chart, drawn, options.pixels, reason) || !file.open(QIODevice::ReadOnly)) {
+        *reason = QStringLiteral("the chart could not be drawn");
+        return false;
+    }
+    const QByteArray bytes = file.readAll();
+    if (device.write(bytes) != bytes.size()) {
+        *reason = device.errorString();
+        return false;
+    }
+    return true;
+}
+
+} // namespace
+
+int runChart(const QStringList& arguments)
+{
+    Streams io;
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QStringLiteral("Render a chart of timing files to PNG or SVG, as the charts view "
+                       "draws it."));
+    addChartOptions(parser);
+    int exitCode = Ok;
+    if (!parseArguments(parser, arguments, io, exitCode))
+        return exitCode;
+    const auto options = chartOptions(parser, io);
+    if (!options)
+        return BadUsage;
 
     const auto loaded = loadInputs(parser, io, false);
     if (!loaded)
@@ -92,28 +145,21 @@ int runChart(const QStringList& arguments)
     const auto runs = filteredRuns(parser, loaded->dataset, io);
     if (!runs)
         return BadUsage;
-    const ChartData chart = computeChartData(loaded->dataset, *runs, request);
+    const ChartData chart = computeChartData(loaded->dataset, *runs, options->request);
     if (!chart.error.isEmpty()) {
         io.err << "error: " << chart.error << '\n';
         return BadUsage;
     }
-    // A loaded file is never drawn over, however the output is spelled (a link, "..",
-    // a relative path): the loader goes by the contents, so an input may well be
-    // named .png or .svg. The same check as `summary` and `convert` make.
-    QStringList inputs = parser.positionalArguments();
-    if (parser.isSet(QStringLiteral("mapping")))
-        inputs << parser.value(QStringLiteral("mapping"));
-    if (const QString input = protectedInputFor(output, inputs); !input.isEmpty()) {
-        io.err << "error: cannot write " << output << ": it is the input file " << input
-               << ", which is only ever read\n";
-        return Failure;
-    }
+    // A loaded file is never drawn over, however the output is spelled: the loader
+    // goes by the contents, so an input may well be named .png or .svg.
     QString error;
-    if (!exportChart(chart, output, pixels, &error)) {
+    const auto draw
+        = [&](QIODevice& device, QString* reason) { return drawChartInto(device, chart, *options, reason); };
+    if (!writeSafely(options->output, inputFiles(parser), draw, &error)) {
         io.err << "error: " << error << '\n';
         return Failure;
     }
-    io.err << "wrote " << output << " (" << chart.groups.size() << " groups)\n";
+    io.err << "wrote " << options->output << " (" << chart.groups.size() << " groups)\n";
     return Ok;
 }
 

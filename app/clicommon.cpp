@@ -54,6 +54,14 @@ std::optional<LoadResult> loadInputs(
     return result;
 }
 
+QStringList inputFiles(const QCommandLineParser& parser)
+{
+    QStringList files = parser.positionalArguments();
+    if (parser.isSet(QStringLiteral("mapping")))
+        files << parser.value(QStringLiteral("mapping"));
+    return files;
+}
+
 std::optional<std::vector<std::uint32_t>> filteredRuns(
     const QCommandLineParser& parser, const TimingDataset& data, Streams& io)
 {

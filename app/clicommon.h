@@ -1,7 +1,7 @@
 #pragma once
 
-#include "query/runfilter.h"
 #include "load/timingloader.h"
+#include "query/runfilter.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -34,6 +34,10 @@ void addInputOptions(QCommandLineParser& parser);
 /// having printed why, when the options are unusable.
 std::optional<LoadResult> loadInputs(
     const QCommandLineParser& parser, Streams& io, bool quiet, const LoadProjection& projection = {});
+
+/// Every file a command reads, which its output must never overwrite: the FILE
+/// arguments and the --mapping.
+QStringList inputFiles(const QCommandLineParser& parser);
 
 /// Applies every --filter; nullopt (message printed) when one does not parse.
 std::optional<std::vector<std::uint32_t>> filteredRuns(

@@ -2,9 +2,7 @@
 
 #include "clicommon.h"
 #include "export/jsonlwriter.h"
-
-#include <QFile>
-#include <cstdio>
+#include "export/safewrite.h"
 
 namespace te::cli {
 
@@ -39,29 +37,19 @@ int runConvert(const QStringList& arguments)
         return Failure;
     }
 
-    const QStringList inputs = parser.positionalArguments();
+    const auto writeRuns = [&](QIODevice& device, QString* reason) {
+        return convertToJsonl(loaded->dataset, *runs, device, reason);
+    };
     QString error;
-    if (output == QStringLiteral("-")) {
-        io.out.flush();
-        QFile out;
-        if (!out.open(stdout, QIODevice::WriteOnly) || !convertToJsonl(loaded->dataset, *runs, out, &error)) {
-            io.err << "error: cannot write to stdout: " << (error.isEmpty() ? out.errorString() : error)
-                   << '\n';
-            return Failure;
-        }
-        out.flush();
-    } else {
-        // The mapping is an input too.
-        QStringList protectedFiles = inputs;
-        if (parser.isSet(QStringLiteral("mapping")))
-            protectedFiles << parser.value(QStringLiteral("mapping"));
-        if (!convertToJsonlFile(loaded->dataset, *runs, output, protectedFiles, &error)) {
-            io.err << "error: " << error << '\n';
-            return Failure;
-        }
+    const bool written = output == u"-"
+        ? writeToStandardOutput(writeRuns, &error)
+        : convertToJsonlFile(loaded->dataset, *runs, output, inputFiles(parser), &error);
+    if (!written) {
+        io.err << "error: " << error << '\n';
+        return Failure;
     }
-    io.err << "converted " << runs->size() << " runs from " << inputs.size() << " files to "
-           << (output == QStringLiteral("-") ? QStringLiteral("stdout") : output) << '\n';
+    io.err << "converted " << runs->size() << " runs from " << parser.positionalArguments().size()
+           << " files to " << (output == QStringLiteral("-") ? QStringLiteral("stdout") : output) << '\n';
     return Ok;
 }
 

@@ -1,12 +1,10 @@
 #include "summarycommand.h"
 
 #include "clicommon.h"
-#include "export/exportcolumns.h"
 #include "export/csvexport.h"
 #include "export/csvfilewriter.h"
+#include "export/exportcolumns.h"
 
-#include <QFile>
-#include <cstdio>
 #include <memory>
 
 namespace te::cli {
@@ -160,19 +158,6 @@ std::optional<std::vector<RunColumn>> perRunColumns(
     return columns;
 }
 
-bool writeToStdout(const CsvExporter& exporter, QString* error)
-{
-    QFile out;
-    QString reason;
-    if (!out.open(fileno(stdout), QIODevice::WriteOnly | QIODevice::Unbuffered)
-        || !exporter.write(out, {}, &reason) || !out.flush()) {
-        *error = QStringLiteral("cannot write to standard output: %1")
-                     .arg(reason.isEmpty() ? out.errorString() : reason);
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int runSummary(const QStringList& arguments)
@@ -231,16 +216,15 @@ int runSummary(const QStringList& arguments)
 
     const QString output = parser.value(QStringLiteral("output"));
     if (output == u"-") {
-        if (!writeToStdout(*exporter, &error)) {
+        const auto writeRows
+            = [&](QIODevice& device, QString* reason) { return exporter->write(device, {}, reason); };
+        if (!writeToStandardOutput(writeRows, &error)) {
             io.err << "error: " << error << '\n';
             return Failure;
         }
         return Ok;
     }
-    QStringList inputs = parser.positionalArguments();
-    if (parser.isSet(QStringLiteral("mapping")))
-        inputs << parser.value(QStringLiteral("mapping"));
-    if (!writeCsvFile(output, *exporter, inputs, &error)) {
+    if (!writeCsvFile(output, *exporter, inputFiles(parser), &error)) {
         io.err << "error: " << error << '\n';
         return Failure;
     }

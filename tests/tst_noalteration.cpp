@@ -3,13 +3,14 @@
 // with the same size, modification time and inode; and every way of writing onto
 // an input (another spelling of its path, a symbolic or a hard link) is refused
 // with an error that names the path, at the core API and through the CLI.
-#include "export/exportcolumns.h"
+#include "data/datasetlookups.h"
 #include "export/csvexport.h"
 #include "export/csvfilewriter.h"
+#include "export/exportcolumns.h"
+#include "export/jsonlwriter.h"
+#include "export/safewrite.h"
 #include "follow/filefollower.h"
 #include "followsupport.h"
-#include "export/jsonlwriter.h"
-#include "data/datasetlookups.h"
 #include "load/appendnewlines.h"
 
 #include <QCryptographicHash>
@@ -473,8 +474,9 @@ private slots:
         QVERIFY2(changes.isEmpty(), qPrintable(changes));
     }
 
-    // writeCsvFile and convertToJsonlFile refuse an input however either path is
-    // spelled: the output (`target`), or the input as it was loaded (`loadedAs`).
+    // protectedInputFor, writeCsvFile and convertToJsonlFile refuse an input however
+    // either path is spelled: the output (`target`), or the input as it was loaded
+    // (`loadedAs`).
     void coreRefusesEveryPathOfAnInput_data()
     {
         QTest::addColumn<QString>("target");

@@ -1,9 +1,10 @@
 #include "export/csvexport.h"
 
-#include "export/exportcolumns.h"
-#include "stats/groupreference.h"
-#include "data/timingdataset.h"
 #include "data/datasetlookups.h"
+#include "data/timingdataset.h"
+#include "export/exportcolumns.h"
+#include "export/safewrite.h"
+#include "stats/groupreference.h"
 
 #include <QBuffer>
 #include <QIODevice>
@@ -256,12 +257,12 @@ bool CsvExporter::writeRows(
         if (bytes.size() >= kChunkBytes && !flush())
             return fail(device.errorString());
         if (progress && (unit + 1) % kProgressEvery == 0 && !progress(unit + 1, units))
-            return fail(QStringLiteral("cancelled"));
+            return fail(kWriteCancelled);
     }
     if (!flush())
         return fail(device.errorString());
     if (progress && !progress(units, units))
-        return fail(QStringLiteral("cancelled"));
+        return fail(kWriteCancelled);
     return true;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "export/csvformat.h"
-#include "stats/groupstats.h"
 #include "query/runcolumn.h"
+#include "stats/groupstats.h"
 
 #include <QByteArray>
 #include <QString>
@@ -69,7 +69,7 @@ public:
 
     /// Writes the whole file (BOM, header, rows) to `device`, which must be open.
     /// False with `error` set when the device fails or `progress` cancels
-    /// ("cancelled"); the device then holds a partial file.
+    /// (kWriteCancelled, "cancelled"); the device then holds a partial file.
     bool write(QIODevice& device, const CsvProgress& progress = {}, QString* error = nullptr) const;
     /// Exactly the bytes the written file starts with, up to the end of its first
     /// `rows` data rows (the BOM and header included).

@@ -1,14 +1,10 @@
 #include "export/jsonlwriter.h"
 
 #include "data/timingkeys.h"
+#include "export/safewrite.h"
 
-#include <QFile>
-#include <QFileInfo>
 #include <QIODevice>
-#include <QSaveFile>
-#include <filesystem>
 #include <nlohmann/json.hpp>
-#include <system_error>
 
 namespace te {
 
@@ -199,16 +195,6 @@ std::vector<bool> fieldsToDeclare(const TimingDataset& data, const std::vector<s
     return declare;
 }
 
-bool sameFile(const QString& a, const QString& b)
-{
-    const QString canonical = QFileInfo(a).canonicalFilePath();
-    if (!canonical.isEmpty() && canonical == QFileInfo(b).canonicalFilePath())
-        return true;
-    std::error_code ignored; // a missing file is not the same file
-    return std::filesystem::equivalent(std::filesystem::path(QFile::encodeName(a).toStdString()),
-        std::filesystem::path(QFile::encodeName(b).toStdString()), ignored);
-}
-
 } // namespace
 
 std::string runToJson(const TimingDataset& data, std::uint32_t run)
@@ -246,29 +232,10 @@ bool convertToJsonl(
 bool convertToJsonlFile(const TimingDataset& data, const std::vector<std::uint32_t>& runs,
     const QString& path, const QStringList& inputs, QString* error)
 {
-    for (const QString& input : inputs) {
-        if (sameFile(path, input)) {
-            if (error)
-                *error = QStringLiteral("refusing to write %1: it is the input file %2").arg(path, input);
-            return false;
-        }
-    }
-    QSaveFile file(path);
-    QString reason;
-    bool ok = file.open(QIODevice::WriteOnly);
-    if (!ok)
-        reason = file.errorString();
-    else if (!(ok = convertToJsonl(data, runs, file, &reason)))
-        file.cancelWriting();
-    else if (!(ok = file.commit()))
-        reason = file.errorString();
-    if (ok)
-        return true;
-    if (reason.isEmpty())
-        reason = QStringLiteral("write failed");
-    if (error)
-        *error = QStringLiteral("cannot write %1: %2").arg(path, reason);
-    return false;
+    return writeSafely(
+        path, inputs,
+        [&](QIODevice& device, QString* reason) { return convertToJsonl(data, runs, device, reason); },
+        error);
 }
 
 } // namespace te

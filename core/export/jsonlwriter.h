@@ -49,9 +49,9 @@ std::string runToJson(const TimingDataset& data, std::uint32_t run);
 bool convertToJsonl(
     const TimingDataset& data, const std::vector<std::uint32_t>& runs, QIODevice& out, QString* error);
 
-/// Writes `runs` to the file `path`, atomically (nothing is replaced unless the whole
-/// file was written). Refuses, writing nothing, when `path` is one of `inputs` (the
-/// same file by name, through a symbolic link or a hard link): a conversion never
+/// Writes `runs` to the file `path` through writeSafely: atomically (nothing is
+/// replaced unless the whole file was written), in place for a device, and never
+/// over one of `inputs` (by any spelling, link or hard link): a conversion never
 /// modifies its input. False with `error` naming the file and the reason.
 bool convertToJsonlFile(const TimingDataset& data, const std::vector<std::uint32_t>& runs,
     const QString& path, const QStringList& inputs, QString* error);
