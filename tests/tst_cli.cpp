@@ -1,4 +1,6 @@
 // The headless command line, run as a user would: the built binary through QProcess.
+#include "clisupport.h"
+
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -10,26 +12,9 @@ class TestCli : public QObject
 {
     Q_OBJECT
 
-    struct Run
-    {
-        int exitCode;
-        QString out;
-        QString err;
-    };
+    using Run = te::test::CliRun;
 
-    static Run run(const QStringList& arguments)
-    {
-        QProcess process;
-        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-        env.remove(u"DISPLAY"_qs); // subcommands must not need one
-        env.remove(u"QT_QPA_PLATFORM"_qs);
-        process.setProcessEnvironment(env);
-        process.start(QStringLiteral(TIMING_EXPLORER_BINARY), arguments);
-        if (!process.waitForFinished(60000))
-            qFatal("timing-explorer did not finish");
-        return { process.exitCode(), QString::fromUtf8(process.readAllStandardOutput()),
-            QString::fromUtf8(process.readAllStandardError()) };
-    }
+    static Run run(const QStringList& arguments) { return te::test::runCli(arguments); }
 
     static QString data(const char* name)
     {
