@@ -225,7 +225,7 @@ void ExportDialog::connectChoices()
     connect(m_statistics, &QListWidget::itemChanged, this, &ExportDialog::updatePreview);
 }
 
-CsvExportRequest::Layout ExportDialog::layout() const
+CsvExportRequest::Layout ExportDialog::chosenLayout() const
 {
     return fromExportValue<CsvExportRequest::Layout>(m_layout->currentData());
 }
@@ -233,10 +233,10 @@ CsvExportRequest::Layout ExportDialog::layout() const
 // Only what the layout uses is enabled: per group, the columns' times are the metrics.
 void ExportDialog::enableForLayout()
 {
-    const bool perGroup = layout() == CsvExportRequest::Layout::PerGroup;
+    const bool perGroup = chosenLayout() == CsvExportRequest::Layout::PerGroup;
     m_groupBy->setEnabled(perGroup);
     m_statistics->setEnabled(perGroup);
-    m_columns->setPresetEnabled(layout() == CsvExportRequest::Layout::PerRun);
+    m_columns->setPresetEnabled(chosenLayout() == CsvExportRequest::Layout::PerRun);
 }
 
 std::vector<std::uint32_t> ExportDialog::scopeRuns() const

@@ -72,7 +72,7 @@ private:
     void bindSettings();
     void connectChoices();
     void enableForLayout();
-    CsvExportRequest::Layout layout() const;
+    CsvExportRequest::Layout chosenLayout() const;
     void writeSummaryBesideInput();
     void updatePreview();
     void chooseFile();
@@ -107,8 +107,8 @@ private:
     QPushButton* m_exportButton = nullptr;
     QPushButton* m_cancelExport = nullptr;
     QProgressBar* m_progress = nullptr;
-    CsvExportRunner m_runner; ///< last, so destroyed first: the write stops before the widgets go
     QString m_exportPath;
+    CsvExportRunner m_runner; ///< last, so destroyed first: the write stops before the widgets go
 };
 
 } // namespace te
