@@ -1,8 +1,8 @@
 // The export dialog driven offscreen: pick a preset, change the delimiter, export,
 // and read the file back; the preview is exactly the file's first bytes.
-#include "ui/export/exportdialog.h"
-#include "testsupport.h"
 #include "data/datasetlookups.h"
+#include "testsupport.h"
+#include "ui/export/exportdialog.h"
 
 #include <QComboBox>
 #include <QDir>
@@ -53,7 +53,7 @@ private slots:
         ExportDialog dialog(m_data, nullptr, scope(), { m_input });
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-        // The default preset is the seed's summary CSV.
+        // The default preset gives the summary CSV's columns.
         QVERIFY(
             dialog.previewBytes().startsWith("\xEF\xBB\xBFregistration_id,total_seconds,model,timestamp\n"));
         QComboBox* preset = combo(dialog, u"Column preset"_qs);
@@ -83,6 +83,51 @@ private slots:
         QCOMPARE(lines.size(), 5); // BOM+header, three runs, and the final newline
         QVERIFY(
             lines[1].startsWith("SPUS55557;zai_glm4_5_air;p1m1m2c;2025-01-14T10:30:00.123Z;50.415;34.522"));
+    }
+
+    // Settings saved by earlier versions (combo boxes by index) load into the
+    // request, and the dialog writes them back under the same keys and forms.
+    void settingsKeepTheirKeysAndStoredValues()
+    {
+        QSettings settings;
+        settings.beginGroup(u"export"_qs);
+        settings.setValue(u"layout"_qs, 1);
+        settings.setValue(u"headers"_qs, 1);
+        settings.setValue(u"decimal"_qs, 1);
+        settings.setValue(u"precision"_qs, 5);
+        settings.setValue(u"unit"_qs, 1);
+        settings.setValue(u"delimiter"_qs, 2);
+        settings.setValue(u"bom"_qs, false);
+        settings.setValue(u"crlf"_qs, true);
+        settings.setValue(u"timestamps"_qs, 1);
+        settings.setValue(u"guard"_qs, false);
+        settings.endGroup();
+        {
+            ExportDialog dialog(m_data, nullptr, scope(), { m_input });
+            QString error;
+            const auto request = dialog.request(&error);
+            QVERIFY2(request, qPrintable(error));
+            QCOMPARE(request->layout, CsvExportRequest::Layout::PerGroup);
+            const CsvFormat& f = request->format;
+            QCOMPARE(f.headers, CsvFormat::Headers::Readable);
+            QCOMPARE(f.decimal, QChar(u','));
+            QCOMPARE(f.precision, 5);
+            QVERIFY(f.milliseconds);
+            QCOMPARE(f.delimiter, QChar(u'\t'));
+            QVERIFY(!f.bom);
+            QVERIFY(f.crlf);
+            QCOMPARE(f.timestamps, CsvFormat::Timestamps::Excel);
+            QVERIFY(!f.injectionGuard);
+            combo(dialog, u"Delimiter"_qs)->setCurrentIndex(1); // ';'
+            dialog.reject();
+        }
+        settings.beginGroup(u"export"_qs);
+        QCOMPARE(settings.value(u"delimiter"_qs).toInt(), 1);
+        QCOMPARE(settings.value(u"layout"_qs).toInt(), 1);
+        QCOMPARE(settings.value(u"precision"_qs).toInt(), 5);
+        QCOMPARE(settings.value(u"crlf"_qs).toBool(), true);
+        settings.endGroup();
+        settings.remove(u"export"_qs);
     }
 
     void selectionScopeAndSummaryBesideTheInput()

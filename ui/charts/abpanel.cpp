@@ -10,8 +10,6 @@
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
-
 #include <cmath>
 
 namespace te {
@@ -23,6 +21,7 @@ AbPanel::AbPanel(QWidget* parent)
     , m_summary(new QLabel(this))
     , m_parts(new QTableView(this))
     , m_model(new AbPartsModel(this))
+    , m_job(this, [this](std::optional<Outcome> outcome) { showOutcome(std::move(outcome)); })
 {
     m_a->setAccessibleName(tr("Group A"));
     m_b->setAccessibleName(tr("Group B"));
@@ -40,7 +39,17 @@ AbPanel::AbPanel(QWidget* parent)
     m_parts->verticalHeader()->setDefaultSectionSize(m_parts->fontMetrics().height() + 6);
     m_parts->setAlternatingRowColors(true);
     m_parts->setAccessibleName(tr("Where B's extra time went"));
+    buildLayout();
 
+    connect(m_a, &QComboBox::currentIndexChanged, this, &AbPanel::recompute);
+    connect(m_b, &QComboBox::currentIndexChanged, this, &AbPanel::recompute);
+    m_summary->setText(tr("Pick two groups to compare."));
+}
+
+AbPanel::~AbPanel() = default;
+
+void AbPanel::buildLayout()
+{
     auto* pick = new QHBoxLayout;
     pick->addWidget(new QLabel(tr("Compare B:"), this));
     pick->addWidget(m_b);
@@ -52,31 +61,6 @@ AbPanel::AbPanel(QWidget* parent)
     layout->addLayout(pick);
     layout->addWidget(m_summary);
     layout->addWidget(m_parts, 1);
-
-    connect(m_a, &QComboBox::currentIndexChanged, this, &AbPanel::recompute);
-    connect(m_b, &QComboBox::currentIndexChanged, this, &AbPanel::recompute);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
-        if (!m_data) { // cleared while it compared: a closed file's comparison is not shown
-            m_pending = false;
-            return;
-        }
-        const auto [comparison, slow] = m_watcher.result();
-        showComparison(comparison);
-        if (!slow.isEmpty())
-            m_summary->setText(m_summary->text()
-                               + tr("<br>Slow on every %1 they ran on (above its P90): %2")
-                                     .arg(m_labels.size() > 1 ? tr("group") : QString(), slow.mid(0, 12).join(QStringLiteral(", ")).toHtmlEscaped())
-                               + (slow.size() > 12 ? tr(" and %1 more").arg(slow.size() - 12) : QString()));
-        emit compared();
-        if (std::exchange(m_pending, false))
-            recompute();
-    });
-    m_summary->setText(tr("Pick two groups to compare."));
-}
-
-AbPanel::~AbPanel()
-{
-    m_watcher.waitForFinished();
 }
 
 void AbPanel::setChart(std::shared_ptr<const TimingDataset> data, const ChartData& chart)
@@ -109,22 +93,39 @@ void AbPanel::recompute()
     const int a = m_a->currentIndex();
     const int b = m_b->currentIndex();
     if (!m_data || m_metric < 0 || a < 0 || b < 0 || a == b) {
-        m_summary->setText(m_labels.size() < 2 ? tr("Group the chart by a field with at least two values to compare them.")
-                                               : tr("Pick two different groups."));
+        m_job.cancel(); // a comparison still running is of a pair no longer chosen
+        m_summary->setText(m_labels.size() < 2
+                ? tr("Group the chart by a field with at least two values to compare them.")
+                : tr("Pick two different groups."));
         m_model->setComparison({});
         return;
     }
-    if (m_watcher.isRunning()) {
-        m_pending = true;
-        return;
-    }
     m_summary->setText(tr("Comparing…"));
-    m_watcher.setFuture(QtConcurrent::run([data = m_data, groups = m_groupRuns, metric = m_metric, a, b,
-                                           labels = m_labels] {
-        AbComparison c = compareGroups(*data, groups[static_cast<std::size_t>(a)], groups[static_cast<std::size_t>(b)],
-                                       metric, labels[a], labels[b]);
-        return std::make_pair(std::move(c), slowInEveryGroup(*data, groups, metric));
-    }));
+    m_job.start([data = m_data, groups = m_groupRuns, metric = m_metric, a, b, labels = m_labels](
+                    const std::atomic<bool>&) -> std::optional<Outcome> {
+        AbComparison c = compareGroups(*data, groups[static_cast<std::size_t>(a)],
+            groups[static_cast<std::size_t>(b)], metric, labels[a], labels[b]);
+        return Outcome { std::move(c), slowInEveryGroup(*data, groups, metric) };
+    });
+}
+
+void AbPanel::showOutcome(std::optional<Outcome> outcome)
+{
+    if (!outcome)
+        return; // cancelled: the panel says why there is nothing to compare
+    showComparison(outcome->comparison);
+    if (!outcome->slowEverywhere.isEmpty())
+        m_summary->setText(m_summary->text() + slowEverywhereText(outcome->slowEverywhere));
+    emit compared();
+}
+
+QString AbPanel::slowEverywhereText(const QStringList& slow) const
+{
+    constexpr int kNamed = 12;
+    return tr("<br>Slow on every %1 they ran on (above its P90): %2")
+               .arg(m_labels.size() > 1 ? tr("group") : QString(),
+                   slow.mid(0, kNamed).join(QStringLiteral(", ")).toHtmlEscaped())
+        + (slow.size() > kNamed ? tr(" and %1 more").arg(slow.size() - kNamed) : QString());
 }
 
 void AbPanel::showComparison(const AbComparison& c)
@@ -142,16 +143,17 @@ QString AbPanel::summaryText() const
         return tr("No runs with a value for the metric in one of the groups.");
     const double r = c.ratioOfMedians.estimate;
     const QString verdict = c.mannWhitney.p < 0.05 ? tr("unlikely to be chance") : tr("could be chance");
-    QString text = tr("<b>%1</b> (n=%2) is <b>%3×</b> %4 at the median (95 % CI %5–%6×); Mann–Whitney p = %7, %8.")
-                       .arg(c.labelB.toHtmlEscaped())
-                       .arg(c.nB)
-                       .arg(r, 0, 'f', 2)
-                       .arg(tr("%1 (n=%2)").arg(c.labelA.toHtmlEscaped()).arg(c.nA))
-                       .arg(c.ratioOfMedians.low, 0, 'f', 2)
-                       .arg(c.ratioOfMedians.high, 0, 'f', 2)
-                       .arg(c.mannWhitney.p < 1e-4 ? QString::number(c.mannWhitney.p, 'e', 1)
-                                                   : QString::number(c.mannWhitney.p, 'f', 4),
-                            verdict);
+    QString text
+        = tr("<b>%1</b> (n=%2) is <b>%3×</b> %4 at the median (95 % CI %5–%6×); Mann–Whitney p = %7, %8.")
+              .arg(c.labelB.toHtmlEscaped())
+              .arg(c.nB)
+              .arg(r, 0, 'f', 2)
+              .arg(tr("%1 (n=%2)").arg(c.labelA.toHtmlEscaped()).arg(c.nA))
+              .arg(c.ratioOfMedians.low, 0, 'f', 2)
+              .arg(c.ratioOfMedians.high, 0, 'f', 2)
+              .arg(c.mannWhitney.p < 1e-4 ? QString::number(c.mannWhitney.p, 'e', 1)
+                                          : QString::number(c.mannWhitney.p, 'f', 4),
+                  verdict);
     if (c.pairedRegistrations > 0) {
         text += tr("<br>On the %1 registrations both ran: median B/A %2× (95 % CI %3–%4×).")
                     .arg(c.pairedRegistrations)

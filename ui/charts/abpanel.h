@@ -1,11 +1,11 @@
 #pragma once
 
 #include "stats/abcomparison.h"
+#include "ui/widgets/latestjob.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
-
 #include <memory>
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -37,21 +37,31 @@ signals:
     void compared();
 
 private:
+    /// What one comparison computes: the comparison, and the registrations slow in every group.
+    struct Outcome
+    {
+        AbComparison comparison;
+        QStringList slowEverywhere;
+    };
+
+    void buildLayout();
     void recompute();
+    /// nullopt when the comparison was cancelled: nothing to show.
+    void showOutcome(std::optional<Outcome> outcome);
     void showComparison(const AbComparison& comparison);
+    QString slowEverywhereText(const QStringList& slow) const;
 
     std::shared_ptr<const TimingDataset> m_data;
     std::vector<std::vector<std::uint32_t>> m_groupRuns;
     QStringList m_labels;
     int m_metric = -1;
     AbComparison m_comparison;
-    QFutureWatcher<std::pair<AbComparison, QStringList>> m_watcher;
-    bool m_pending = false;
     QComboBox* m_a;
     QComboBox* m_b;
     QLabel* m_summary;
     QTableView* m_parts;
     AbPartsModel* m_model;
+    LatestJob<std::optional<Outcome>> m_job; ///< last: it waits for the job before the rest goes
 };
 
 } // namespace te

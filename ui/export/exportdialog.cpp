@@ -1,10 +1,11 @@
 #include "ui/export/exportdialog.h"
 
-#include "export/exportcolumns.h"
-#include "export/csvfilewriter.h"
 #include "data/timingdataset.h"
+#include "export/exportcolumns.h"
+#include "ui/export/csvexportrunner.h"
+#include "ui/export/exportcolumnseditor.h"
+#include "ui/export/exportscopebox.h"
 
-#include <QButtonGroup>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -14,46 +15,28 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QInputDialog>
 #include <QLabel>
 #include <QListWidget>
-#include <QMenu>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
-#include <QRadioButton>
 #include <QSettings>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace te {
 
 namespace {
 constexpr int kPreviewRows = 20;
-const QString kPresetsKey = QStringLiteral("export/userPresets");
+const QString kSettingsGroup = QStringLiteral("export");
+const QString kColumnsKey = QStringLiteral("columns");
+const QString kSummaryPreset = QStringLiteral("summary");
 
-QString columnLabel(const RunColumn& column)
+/// An item of a combo box bound to a request field: `value` is what the field gets.
+template <typename T> void addChoice(QComboBox* combo, const QString& label, const T& value)
 {
-    switch (column.kind) {
-    case RunColumn::Kind::Field:
-        return column.key;
-    case RunColumn::Kind::Metric:
-        return QObject::tr("%1 (seconds)").arg(column.key);
-    case RunColumn::Kind::RatioToMedian:
-        return QObject::tr("× group median");
-    case RunColumn::Kind::Line:
-        return QObject::tr("line");
-    }
-    return {};
-}
-
-QListWidgetItem* columnItem(const RunColumn& column)
-{
-    auto* item = new QListWidgetItem(columnLabel(column));
-    item->setData(Qt::UserRole, column.id());
-    return item;
+    combo->addItem(label, exportValue(value));
 }
 } // namespace
 
@@ -62,120 +45,102 @@ ExportDialog::ExportDialog(std::shared_ptr<const TimingDataset> data,
     : QDialog(parent)
     , m_data(std::move(data))
     , m_reference(std::move(reference))
-    , m_scope(std::move(scope))
     , m_loadedFiles(std::move(loadedFiles))
+    , m_scope(new ExportScopeBox(std::move(scope), this))
 {
     setWindowTitle(tr("Export Summary"));
-    buildUi();
+    auto* choices = new QVBoxLayout;
+    choices->addWidget(m_scope);
+    choices->addWidget(buildRowsAndColumnsSection(), 1);
+    choices->addWidget(buildFormatSection());
+    QVBoxLayout* preview = buildPreviewSection();
+    QDialogButtonBox* buttons = buildButtons();
+    preview->addLayout(buildProgressRow());
+    auto* columns = new QHBoxLayout;
+    columns->addLayout(choices, 2);
+    columns->addLayout(preview, 3);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(columns, 1);
+    layout->addWidget(buttons);
+    resize(1180, 720);
+
+    bindSettings();
+    connectChoices();
     restoreSettings();
     updatePreview();
 }
 
-ExportDialog::~ExportDialog()
-{
-    m_cancel = true;
-    m_export.waitForFinished();
-}
+ExportDialog::~ExportDialog() = default;
 
-void ExportDialog::buildUi()
+QGroupBox* ExportDialog::buildRowsAndColumnsSection()
 {
-    // Scope
-    auto* scopeBox = new QGroupBox(tr("Runs"), this);
-    auto* scopeLayout = new QVBoxLayout(scopeBox);
-    m_scopeGroup = new QButtonGroup(this);
-    const std::pair<QString, std::size_t> scopes[] = { { tr("All runs (%L1)"), m_scope.all.size() },
-        { tr("The current filter (%L1)"), m_scope.filtered.size() },
-        { tr("The selected runs (%L1)"), m_scope.selected.size() } };
-    for (int i = 0; i < 3; ++i) {
-        auto* radio = new QRadioButton(scopes[i].first.arg(scopes[i].second), scopeBox);
-        radio->setEnabled(scopes[i].second > 0);
-        m_scopeGroup->addButton(radio, i);
-        scopeLayout->addWidget(radio);
-    }
-    m_scopeGroup->button(m_scope.filtered.size() < m_scope.all.size() ? 1 : 0)->setChecked(true);
-
-    // Layout and columns
-    auto* shape = new QGroupBox(tr("Rows and columns"), this);
-    auto* shapeForm = new QFormLayout(shape);
-    m_layout = new QComboBox(shape);
-    m_layout->addItems(
-        { tr("One row per run"), tr("One row per group"), tr("Long: one row per run and node") });
-    shapeForm->addRow(tr("Layout:"), m_layout);
-    m_preset = new QComboBox(shape);
-    m_preset->setAccessibleName(tr("Column preset"));
-    m_preset->addItem(tr("Summary (registration_id, total, model, timestamp)"), QStringLiteral("summary"));
-    m_preset->addItem(tr("Phase totals"), QStringLiteral("phases"));
-    m_preset->addItem(tr("Everything"), QStringLiteral("all"));
-    for (const QString& name : QSettings().value(kPresetsKey).toMap().keys())
-        m_preset->addItem(name, QString(QStringLiteral("user:") + name));
-    shapeForm->addRow(tr("Preset:"), m_preset);
-    m_columns = new QListWidget(shape);
-    m_columns->setAccessibleName(tr("Exported columns"));
-    m_columns->setDragDropMode(QAbstractItemView::InternalMove);
-    m_columns->setSelectionMode(QAbstractItemView::ExtendedSelection);
-    auto* add = new QPushButton(tr("Add…"), shape);
-    auto* remove = new QPushButton(tr("Remove"), shape);
-    auto* up = new QPushButton(tr("Up"), shape);
-    auto* down = new QPushButton(tr("Down"), shape);
-    auto* save = new QPushButton(tr("Save as Preset…"), shape);
-    auto* buttons = new QHBoxLayout;
-    for (QPushButton* b : { add, remove, up, down, save })
-        buttons->addWidget(b);
-    shapeForm->addRow(tr("Columns:"), m_columns);
-    shapeForm->addRow(QString(), buttons);
-    m_groupBy = new QComboBox(shape);
-    m_groupBy->addItem(tr("(all runs)"));
-    m_groupBy->addItems(m_data->fieldNames());
-    m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findText(QStringLiteral("model"))));
-    shapeForm->addRow(tr("Group by:"), m_groupBy);
-    m_statistics = new QListWidget(shape);
-    for (const QString& stat : csvStatisticNames()) {
-        auto* item = new QListWidgetItem(stat, m_statistics);
-        item->setCheckState(Qt::Checked);
-    }
+    auto* box = new QGroupBox(tr("Rows and columns"), this);
+    auto* form = new QFormLayout(box);
+    m_layout = new QComboBox(box);
+    addChoice(m_layout, tr("One row per run"), CsvExportRequest::Layout::PerRun);
+    addChoice(m_layout, tr("One row per group"), CsvExportRequest::Layout::PerGroup);
+    addChoice(m_layout, tr("Long: one row per run and node"), CsvExportRequest::Layout::Long);
+    form->addRow(tr("Layout:"), m_layout);
+    m_columns = new ExportColumnsEditor(m_data, box);
+    m_columns->addRows(form);
+    m_groupBy = new QComboBox(box);
+    m_groupBy->addItem(tr("(all runs)")); // no field: one group of every run
+    for (const QString& field : m_data->fieldNames())
+        m_groupBy->addItem(field, field);
+    m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findData(QStringLiteral("model"))));
+    form->addRow(tr("Group by:"), m_groupBy);
+    m_statistics = new QListWidget(box);
+    for (const QString& statistic : csvStatisticNames())
+        (new QListWidgetItem(statistic, m_statistics))->setCheckState(Qt::Checked);
     m_statistics->setFlow(QListView::LeftToRight);
     m_statistics->setWrapping(true);
     m_statistics->setResizeMode(QListView::Adjust);
     m_statistics->setMaximumHeight(m_statistics->sizeHintForRow(0) * 3 + 8);
-    shapeForm->addRow(tr("Statistics:"), m_statistics);
+    form->addRow(tr("Statistics:"), m_statistics);
+    return box;
+}
 
-    // Format
-    auto* format = new QGroupBox(tr("Format"), this);
-    auto* formatForm = new QFormLayout(format);
-    m_headers = new QComboBox(format);
-    m_headers->addItems({ tr("Machine (phase1_agent_conversation_seconds)"),
-        tr("Readable (Phase 1 · agent conversation (s))") });
-    m_decimal = new QComboBox(format);
-    m_decimal->addItems({ tr("Point (12.5)"), tr("Comma (12,5)") });
-    m_precision = new QSpinBox(format);
+QGroupBox* ExportDialog::buildFormatSection()
+{
+    auto* box = new QGroupBox(tr("Format"), this);
+    m_headers = new QComboBox(box);
+    addChoice(m_headers, tr("Machine (phase1_agent_conversation_seconds)"), CsvFormat::Headers::Machine);
+    addChoice(m_headers, tr("Readable (Phase 1 · agent conversation (s))"), CsvFormat::Headers::Readable);
+    m_decimal = new QComboBox(box);
+    addChoice(m_decimal, tr("Point (12.5)"), QChar(u'.'));
+    addChoice(m_decimal, tr("Comma (12,5)"), QChar(u','));
+    m_precision = new QSpinBox(box);
     m_precision->setRange(0, 12);
-    m_precision->setValue(3);
-    m_unit = new QComboBox(format);
-    m_unit->addItems({ tr("Seconds"), tr("Milliseconds") });
-    m_delimiter = new QComboBox(format);
-    m_delimiter->addItem(tr("Comma ,"), QStringLiteral(","));
-    m_delimiter->addItem(tr("Semicolon ;"), QStringLiteral(";"));
-    m_delimiter->addItem(tr("Tab"), QStringLiteral("\t"));
+    m_unit = new QComboBox(box);
+    addChoice(m_unit, tr("Seconds"), false);
+    addChoice(m_unit, tr("Milliseconds"), true);
+    m_delimiter = new QComboBox(box);
+    addChoice(m_delimiter, tr("Comma ,"), QChar(u','));
+    addChoice(m_delimiter, tr("Semicolon ;"), QChar(u';'));
+    addChoice(m_delimiter, tr("Tab"), QChar(u'\t'));
     m_delimiter->setAccessibleName(tr("Delimiter"));
-    m_bom = new QCheckBox(tr("UTF-8 BOM (Excel needs it to read UTF-8)"), format);
-    m_bom->setChecked(true);
-    m_crlf = new QCheckBox(tr("Windows line ends (CRLF)"), format);
-    m_timestamps = new QComboBox(format);
-    m_timestamps->addItems({ tr("ISO 8601 (2025-01-14T10:30:00.123Z)"), tr("Excel (2025-01-14 10:30:00)") });
+    m_bom = new QCheckBox(tr("UTF-8 BOM (Excel needs it to read UTF-8)"), box);
+    m_crlf = new QCheckBox(tr("Windows line ends (CRLF)"), box);
+    m_timestamps = new QComboBox(box);
+    addChoice(m_timestamps, tr("ISO 8601 (2025-01-14T10:30:00.123Z)"), CsvFormat::Timestamps::Iso);
+    addChoice(m_timestamps, tr("Excel (2025-01-14 10:30:00)"), CsvFormat::Timestamps::Excel);
     m_guard = new QCheckBox(
-        tr("Guard against formulas (a text cell starting with = + - @ gets a leading ')"), format);
-    m_guard->setChecked(true);
-    formatForm->addRow(tr("Headers:"), m_headers);
-    formatForm->addRow(tr("Decimal separator:"), m_decimal);
-    formatForm->addRow(tr("Decimals:"), m_precision);
-    formatForm->addRow(tr("Unit:"), m_unit);
-    formatForm->addRow(tr("Delimiter:"), m_delimiter);
-    formatForm->addRow(tr("Timestamps:"), m_timestamps);
-    formatForm->addRow(m_bom);
-    formatForm->addRow(m_crlf);
-    formatForm->addRow(m_guard);
+        tr("Guard against formulas (a text cell starting with = + - @ gets a leading ')"), box);
+    auto* form = new QFormLayout(box);
+    form->addRow(tr("Headers:"), m_headers);
+    form->addRow(tr("Decimal separator:"), m_decimal);
+    form->addRow(tr("Decimals:"), m_precision);
+    form->addRow(tr("Unit:"), m_unit);
+    form->addRow(tr("Delimiter:"), m_delimiter);
+    form->addRow(tr("Timestamps:"), m_timestamps);
+    form->addRow(m_bom);
+    form->addRow(m_crlf);
+    form->addRow(m_guard);
+    return box;
+}
 
-    // Preview
+QVBoxLayout* ExportDialog::buildPreviewSection()
+{
     m_preview = new QPlainTextEdit(this);
     m_preview->setReadOnly(true);
     m_preview->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -184,203 +149,124 @@ void ExportDialog::buildUi()
     m_preview->setObjectName(QStringLiteral("exportPreview"));
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
+    auto* layout = new QVBoxLayout;
+    layout->addWidget(
+        new QLabel(tr("Preview: the first %1 rows exactly as written").arg(kPreviewRows), this));
+    layout->addWidget(m_preview, 1);
+    layout->addWidget(m_status);
+    return layout;
+}
 
+QDialogButtonBox* ExportDialog::buildButtons()
+{
     auto* box = new QDialogButtonBox(this);
-    QPushButton* exportButton = box->addButton(tr("Export…"), QDialogButtonBox::AcceptRole);
+    m_exportButton = box->addButton(tr("Export…"), QDialogButtonBox::AcceptRole);
     m_besideInput = box->addButton(tr("Write Summary CSV Next to the JSONL"), QDialogButtonBox::ActionRole);
-    m_besideInput->setEnabled(!summaryPathBesideInput().isEmpty());
-    m_besideInput->setToolTip(summaryPathBesideInput().isEmpty()
-            ? tr("Open one JSON Lines file to use the seed's hybrid layout")
-            : tr("Writes the Summary preset of all runs to %1").arg(summaryPathBesideInput()));
+    const QString besideInput = summaryPathBesideInput();
+    m_besideInput->setEnabled(!besideInput.isEmpty());
+    m_besideInput->setToolTip(besideInput.isEmpty()
+            ? tr("Open one JSON Lines file to write its summary CSV next to it")
+            : tr("Writes the Summary preset of all runs to %1").arg(besideInput));
     box->addButton(QDialogButtonBox::Close);
+    connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::chooseFile);
+    connect(m_besideInput, &QPushButton::clicked, this, &ExportDialog::writeSummaryBesideInput);
+    return box;
+}
+
+QHBoxLayout* ExportDialog::buildProgressRow()
+{
     m_cancelExport = new QPushButton(tr("Cancel Export"), this);
     m_cancelExport->setVisible(false);
-    m_exportButton = exportButton;
     m_progress = new QProgressBar(this);
     m_progress->setRange(0, 1000);
     m_progress->setVisible(false);
+    connect(m_cancelExport, &QPushButton::clicked, &m_runner, &CsvExportRunner::cancel);
+    connect(&m_runner, &CsvExportRunner::progress, m_progress, &QProgressBar::setValue);
+    connect(&m_runner, &CsvExportRunner::finished, this, &ExportDialog::exportDone);
+    auto* row = new QHBoxLayout;
+    row->addWidget(m_progress, 1);
+    row->addWidget(m_cancelExport);
+    return row;
+}
 
-    auto* left = new QVBoxLayout;
-    left->addWidget(scopeBox);
-    left->addWidget(shape, 1);
-    left->addWidget(format);
-    auto* right = new QVBoxLayout;
-    right->addWidget(new QLabel(tr("Preview: the first %1 rows exactly as written").arg(kPreviewRows), this));
-    right->addWidget(m_preview, 1);
-    right->addWidget(m_status);
-    auto* progressRow = new QHBoxLayout;
-    progressRow->addWidget(m_progress, 1);
-    progressRow->addWidget(m_cancelExport);
-    right->addLayout(progressRow);
-    auto* columns = new QHBoxLayout;
-    columns->addLayout(left, 2);
-    columns->addLayout(right, 3);
-    auto* layout = new QVBoxLayout(this);
-    layout->addLayout(columns, 1);
-    layout->addWidget(box);
-    resize(1180, 720);
+void ExportDialog::bindSettings()
+{
+    // Restored in this order: the decimal separator before the delimiter it suggests.
+    m_settings = ExportSettings({
+        exportSetting(QStringLiteral("layout"), m_layout, &CsvExportRequest::layout),
+        exportSetting(QStringLiteral("headers"), m_headers, &CsvFormat::headers),
+        exportSetting(QStringLiteral("decimal"), m_decimal, &CsvFormat::decimal),
+        exportSetting(QStringLiteral("precision"), m_precision, &CsvFormat::precision),
+        exportSetting(QStringLiteral("unit"), m_unit, &CsvFormat::milliseconds),
+        exportSetting(QStringLiteral("delimiter"), m_delimiter, &CsvFormat::delimiter),
+        exportSetting(QStringLiteral("bom"), m_bom, &CsvFormat::bom),
+        exportSetting(QStringLiteral("crlf"), m_crlf, &CsvFormat::crlf),
+        exportSetting(QStringLiteral("timestamps"), m_timestamps, &CsvFormat::timestamps),
+        exportSetting(QStringLiteral("guard"), m_guard, &CsvFormat::injectionGuard),
+    });
+    m_settings.show(CsvExportRequest {}); // the defaults are the engine's
+}
 
-    connect(box, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connect(exportButton, &QPushButton::clicked, this, &ExportDialog::chooseFile);
-    connect(m_besideInput, &QPushButton::clicked, this, [this] {
-        m_scopeGroup->button(0)->setChecked(true);
-        m_layout->setCurrentIndex(0);
-        applyPreset(QStringLiteral("summary"));
-        startExport(summaryPathBesideInput());
-    });
-    connect(m_cancelExport, &QPushButton::clicked, this, [this] { m_cancel = true; });
-    connect(&m_progressTicker, &QTimer::timeout, this, [this] { m_progress->setValue(m_permille.load()); });
-    connect(&m_export, &QFutureWatcherBase::finished, this, [this] {
-        m_progressTicker.stop();
-        m_progress->setVisible(false);
-        m_cancelExport->setVisible(false);
-        m_exportButton->setEnabled(true);
-        m_besideInput->setEnabled(!summaryPathBesideInput().isEmpty());
-        const auto [ok, message] = m_export.result();
-        if (ok) {
-            saveSettings();
-            m_status->setText(tr("Wrote %1").arg(m_exportPath));
-        } else {
-            m_status->setText(message);
-            if (message != QStringLiteral("cancelled") && isVisible())
-                QMessageBox::warning(this, tr("Export Summary"), message);
-        }
-        emit exportFinished(ok, m_exportPath, message);
-    });
-    connect(add, &QPushButton::clicked, this, &ExportDialog::addColumnMenu);
-    connect(remove, &QPushButton::clicked, this, [this] {
-        qDeleteAll(m_columns->selectedItems());
-        updatePreview();
-    });
-    const auto move = [this](int by) {
-        const int row = m_columns->currentRow();
-        if (row < 0 || row + by < 0 || row + by >= m_columns->count())
-            return;
-        QListWidgetItem* item = m_columns->takeItem(row);
-        m_columns->insertItem(row + by, item);
-        m_columns->setCurrentRow(row + by);
-        updatePreview();
-    };
-    connect(up, &QPushButton::clicked, this, [move] { move(-1); });
-    connect(down, &QPushButton::clicked, this, [move] { move(1); });
-    connect(save, &QPushButton::clicked, this, [this] {
-        const QString name = QInputDialog::getText(this, tr("Save Preset"), tr("Name:"));
-        if (name.trimmed().isEmpty())
-            return;
-        QStringList ids;
-        for (int i = 0; i < m_columns->count(); ++i)
-            ids << m_columns->item(i)->data(Qt::UserRole).toString();
-        QVariantMap presets = QSettings().value(kPresetsKey).toMap();
-        presets.insert(name.trimmed(), ids);
-        QSettings().setValue(kPresetsKey, presets);
-        const QString id = QStringLiteral("user:") + name.trimmed();
-        if (m_preset->findData(id) < 0)
-            m_preset->addItem(name.trimmed(), id);
-    });
-    connect(
-        m_preset, &QComboBox::activated, this, [this] { applyPreset(m_preset->currentData().toString()); });
-    // Only what the layout uses is enabled: per group, the columns' times are the metrics.
-    const auto enableForLayout = [this] {
-        const bool perGroup = m_layout->currentIndex() == 1;
-        m_groupBy->setEnabled(perGroup);
-        m_statistics->setEnabled(perGroup);
-        m_preset->setEnabled(m_layout->currentIndex() == 0);
-    };
-    connect(m_layout, &QComboBox::currentIndexChanged, this, enableForLayout);
+void ExportDialog::connectChoices()
+{
+    connect(m_layout, &QComboBox::currentIndexChanged, this, &ExportDialog::enableForLayout);
     enableForLayout();
-    connect(m_columns->model(), &QAbstractItemModel::rowsMoved, this, &ExportDialog::updatePreview);
     // Excel in comma-decimal locales splits on ';': suggest it with the comma.
-    connect(m_decimal, &QComboBox::currentIndexChanged, this, [this](int index) {
-        if (index == 1 && m_delimiter->currentIndex() == 0)
-            m_delimiter->setCurrentIndex(1);
+    connect(m_decimal, &QComboBox::currentIndexChanged, this, [this] {
+        const QVariant comma = exportValue(QChar(u','));
+        if (m_decimal->currentData() == comma && m_delimiter->currentData() == comma)
+            m_delimiter->setCurrentIndex(m_delimiter->findData(exportValue(QChar(u';'))));
     });
-    for (QComboBox* combo : { m_layout, m_groupBy, m_headers, m_decimal, m_unit, m_delimiter, m_timestamps })
-        connect(combo, &QComboBox::currentIndexChanged, this, &ExportDialog::updatePreview);
-    for (QCheckBox* check : { m_bom, m_crlf, m_guard })
-        connect(check, &QCheckBox::toggled, this, &ExportDialog::updatePreview);
-    connect(m_precision, &QSpinBox::valueChanged, this, &ExportDialog::updatePreview);
-    connect(m_scopeGroup, &QButtonGroup::idToggled, this, &ExportDialog::updatePreview);
+    m_settings.onChange(this, [this] { updatePreview(); });
+    connect(m_columns, &ExportColumnsEditor::changed, this, &ExportDialog::updatePreview);
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, &ExportDialog::updatePreview);
+    connect(m_scope, &ExportScopeBox::changed, this, &ExportDialog::updatePreview);
     connect(m_statistics, &QListWidget::itemChanged, this, &ExportDialog::updatePreview);
 }
 
-void ExportDialog::applyPreset(const QString& name)
+CsvExportRequest::Layout ExportDialog::chosenLayout() const
 {
-    std::vector<RunColumn> columns;
-    if (name.startsWith(QStringLiteral("user:"))) {
-        for (const QString& id : QSettings().value(kPresetsKey).toMap().value(name.mid(5)).toStringList())
-            columns.push_back(RunColumn::fromId(id));
-    } else if (const auto preset = presetColumns(name, *m_data)) {
-        columns = *preset;
-    }
-    m_columns->clear();
-    for (const RunColumn& column : columns)
-        m_columns->addItem(columnItem(column));
-    m_preset->setCurrentIndex(std::max(0, m_preset->findData(name)));
-    updatePreview();
+    return fromExportValue<CsvExportRequest::Layout>(m_layout->currentData());
 }
 
-void ExportDialog::addColumnMenu()
+// Only what the layout uses is enabled: per group, the columns' times are the metrics.
+void ExportDialog::enableForLayout()
 {
-    QMenu menu(this);
-    for (const RunColumn& column : availableRunColumns(*m_data)) {
-        menu.addAction(columnLabel(column), this, [this, column] {
-            m_columns->addItem(columnItem(column));
-            updatePreview();
-        });
-    }
-    menu.exec(QCursor::pos());
+    const bool perGroup = chosenLayout() == CsvExportRequest::Layout::PerGroup;
+    m_groupBy->setEnabled(perGroup);
+    m_statistics->setEnabled(perGroup);
+    m_columns->setPresetEnabled(chosenLayout() == CsvExportRequest::Layout::PerRun);
 }
 
 std::vector<std::uint32_t> ExportDialog::scopeRuns() const
 {
-    switch (m_scopeGroup->checkedId()) {
-    case 1:
-        return m_scope.filtered;
-    case 2:
-        return m_scope.selected;
-    default:
-        return m_scope.all;
-    }
+    return m_scope->runs();
 }
 
 std::optional<CsvExportRequest> ExportDialog::request(QString* error) const
 {
     CsvExportRequest request;
-    request.layout = static_cast<CsvExportRequest::Layout>(m_layout->currentIndex());
-    for (int i = 0; i < m_columns->count(); ++i) {
-        const RunColumn column = RunColumn::fromId(m_columns->item(i)->data(Qt::UserRole).toString());
-        request.columns.push_back(column);
+    m_settings.fill(request);
+    request.columns = m_columns->columns();
+    for (const RunColumn& column : request.columns) {
         if (column.kind == RunColumn::Kind::Metric)
             request.metrics << column.key;
     }
-    if (m_groupBy->currentIndex() > 0)
-        request.groupBy << m_groupBy->currentText();
+    if (const QString field = m_groupBy->currentData().toString(); !field.isEmpty())
+        request.groupBy << field;
     for (int i = 0; i < m_statistics->count(); ++i) {
         if (m_statistics->item(i)->checkState() == Qt::Checked)
             request.statistics << m_statistics->item(i)->text();
     }
-    CsvFormat& f = request.format;
-    f.headers = m_headers->currentIndex() == 1 ? CsvFormat::Headers::Readable : CsvFormat::Headers::Machine;
-    f.decimal = m_decimal->currentIndex() == 1 ? u',' : u'.';
-    f.precision = m_precision->value();
-    f.milliseconds = m_unit->currentIndex() == 1;
-    f.delimiter = m_delimiter->currentData().toString().front();
-    f.bom = m_bom->isChecked();
-    f.crlf = m_crlf->isChecked();
-    f.timestamps
-        = m_timestamps->currentIndex() == 1 ? CsvFormat::Timestamps::Excel : CsvFormat::Timestamps::Iso;
-    f.injectionGuard = m_guard->isChecked();
-    if (request.layout == CsvExportRequest::Layout::PerRun && request.columns.empty()) {
-        if (error)
-            *error = tr("Choose at least one column, or a preset.");
-        return std::nullopt;
-    }
-    if (const QString problem = f.validate(); !problem.isEmpty()) {
-        if (error)
-            *error = problem;
-        return std::nullopt;
-    }
-    return request;
+    QString problem = request.format.validate();
+    if (request.layout == CsvExportRequest::Layout::PerRun && request.columns.empty())
+        problem = tr("Choose at least one column, or a preset.");
+    if (problem.isEmpty())
+        return request;
+    if (error)
+        *error = problem;
+    return std::nullopt;
 }
 
 void ExportDialog::updatePreview()
@@ -416,11 +302,18 @@ QString ExportDialog::summaryPathBesideInput() const
     const QFileInfo input(m_loadedFiles.front());
     if (input.suffix().compare(QStringLiteral("jsonl"), Qt::CaseInsensitive) != 0)
         return {};
-    // The seed's layout: timings_detailed.jsonl -> timings_summary.csv.
     QString stem = input.completeBaseName();
     if (stem.endsWith(QStringLiteral("_detailed")))
         stem.chop(9);
     return input.dir().filePath(stem + QStringLiteral("_summary.csv"));
+}
+
+void ExportDialog::writeSummaryBesideInput()
+{
+    m_scope->chooseAllRuns();
+    m_layout->setCurrentIndex(m_layout->findData(exportValue(CsvExportRequest::Layout::PerRun)));
+    m_columns->applyPreset(kSummaryPreset);
+    startExport(summaryPathBesideInput());
 }
 
 void ExportDialog::chooseFile()
@@ -437,7 +330,7 @@ void ExportDialog::chooseFile()
 
 void ExportDialog::startExport(const QString& path)
 {
-    if (m_export.isRunning())
+    if (m_runner.isRunning())
         return;
     m_exportPath = path;
     QString message;
@@ -449,27 +342,32 @@ void ExportDialog::startExport(const QString& path)
         emit exportFinished(false, path, message);
         return;
     }
-    m_cancel = false;
-    m_permille = 0;
     m_progress->setValue(0);
-    m_progress->setVisible(true);
-    m_cancelExport->setVisible(true);
-    m_exportButton->setEnabled(false);
-    m_besideInput->setEnabled(false);
+    showExportRunning(true);
     m_status->setText(tr("Exporting to %1…").arg(path));
-    m_progressTicker.start(50);
-    // Off the GUI thread: a million runs take a moment. The engine checks the
-    // cancel flag between rows; QSaveFile leaves the old file when it stops.
-    m_export.setFuture(
-        QtConcurrent::run([this, exporter = std::move(*exporter), path, protectedFiles = m_loadedFiles] {
-            QString error;
-            const bool written
-                = writeCsvFile(path, exporter, protectedFiles, &error, [this](qint64 done, qint64 total) {
-                      m_permille = total > 0 ? static_cast<int>(done * 1000 / total) : 0;
-                      return !m_cancel.load();
-                  });
-            return std::make_pair(written, error);
-        }));
+    m_runner.start(std::move(*exporter), path, m_loadedFiles);
+}
+
+void ExportDialog::showExportRunning(bool running)
+{
+    m_progress->setVisible(running);
+    m_cancelExport->setVisible(running);
+    m_exportButton->setEnabled(!running);
+    m_besideInput->setEnabled(!running && !summaryPathBesideInput().isEmpty());
+}
+
+void ExportDialog::exportDone(bool ok, const QString& message)
+{
+    showExportRunning(false);
+    if (ok) {
+        saveSettings();
+        m_status->setText(tr("Wrote %1").arg(m_exportPath));
+    } else {
+        m_status->setText(message);
+        if (message != QStringLiteral("cancelled") && isVisible())
+            QMessageBox::warning(this, tr("Export Summary"), message);
+    }
+    emit exportFinished(ok, m_exportPath, message);
 }
 
 void ExportDialog::done(int result)
@@ -480,45 +378,22 @@ void ExportDialog::done(int result)
 
 void ExportDialog::saveSettings() const
 {
-    QSettings s;
-    s.beginGroup(QStringLiteral("export"));
-    QStringList ids;
-    for (int i = 0; i < m_columns->count(); ++i)
-        ids << m_columns->item(i)->data(Qt::UserRole).toString();
-    s.setValue(QStringLiteral("columns"), ids);
-    s.setValue(QStringLiteral("layout"), m_layout->currentIndex());
-    s.setValue(QStringLiteral("headers"), m_headers->currentIndex());
-    s.setValue(QStringLiteral("decimal"), m_decimal->currentIndex());
-    s.setValue(QStringLiteral("precision"), m_precision->value());
-    s.setValue(QStringLiteral("unit"), m_unit->currentIndex());
-    s.setValue(QStringLiteral("delimiter"), m_delimiter->currentIndex());
-    s.setValue(QStringLiteral("bom"), m_bom->isChecked());
-    s.setValue(QStringLiteral("crlf"), m_crlf->isChecked());
-    s.setValue(QStringLiteral("timestamps"), m_timestamps->currentIndex());
-    s.setValue(QStringLiteral("guard"), m_guard->isChecked());
+    QSettings settings;
+    settings.beginGroup(kSettingsGroup);
+    settings.setValue(kColumnsKey, m_columns->columnIds());
+    m_settings.save(settings);
 }
 
 void ExportDialog::restoreSettings()
 {
-    QSettings s;
-    s.beginGroup(QStringLiteral("export"));
-    const QStringList ids = s.value(QStringLiteral("columns")).toStringList();
-    if (ids.isEmpty()) {
-        applyPreset(QStringLiteral("summary"));
-    } else {
-        for (const QString& id : ids)
-            m_columns->addItem(columnItem(RunColumn::fromId(id)));
-    }
-    m_layout->setCurrentIndex(s.value(QStringLiteral("layout"), 0).toInt());
-    m_headers->setCurrentIndex(s.value(QStringLiteral("headers"), 0).toInt());
-    m_decimal->setCurrentIndex(s.value(QStringLiteral("decimal"), 0).toInt());
-    m_precision->setValue(s.value(QStringLiteral("precision"), 3).toInt());
-    m_unit->setCurrentIndex(s.value(QStringLiteral("unit"), 0).toInt());
-    m_delimiter->setCurrentIndex(s.value(QStringLiteral("delimiter"), 0).toInt());
-    m_bom->setChecked(s.value(QStringLiteral("bom"), true).toBool());
-    m_crlf->setChecked(s.value(QStringLiteral("crlf"), false).toBool());
-    m_timestamps->setCurrentIndex(s.value(QStringLiteral("timestamps"), 0).toInt());
-    m_guard->setChecked(s.value(QStringLiteral("guard"), true).toBool());
+    QSettings settings;
+    settings.beginGroup(kSettingsGroup);
+    const QStringList ids = settings.value(kColumnsKey).toStringList();
+    if (ids.isEmpty())
+        m_columns->applyPreset(kSummaryPreset);
+    else
+        m_columns->setColumnIds(ids);
+    m_settings.restore(settings);
 }
 
 } // namespace te

@@ -1,27 +1,31 @@
 #pragma once
 
 #include "export/csvexport.h"
+#include "ui/export/csvexportrunner.h"
+#include "ui/export/exportscopebox.h"
+#include "ui/export/exportsettings.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
-#include <QTimer>
-#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <vector>
 
-class QButtonGroup;
 class QCheckBox;
 class QComboBox;
+class QDialogButtonBox;
+class QGroupBox;
 class QLabel;
+class QHBoxLayout;
 class QListWidget;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QSpinBox;
+class QVBoxLayout;
 
 namespace te {
 
+class ExportColumnsEditor;
 class GroupReference;
 class TimingDataset;
 
@@ -33,10 +37,7 @@ class ExportDialog final : public QDialog
 {
     Q_OBJECT
 public:
-    struct Scope
-    {
-        std::vector<std::uint32_t> all, filtered, selected;
-    };
+    using Scope = ExportScope;
 
     ExportDialog(std::shared_ptr<const TimingDataset> data, std::shared_ptr<const GroupReference> reference,
         Scope scope, QStringList loadedFiles, QWidget* parent = nullptr);
@@ -50,8 +51,9 @@ public:
     /// Writes to `path` off the GUI thread, with progress and Cancel in the dialog;
     /// `exportFinished` tells how it went. Used by the Export button and by tests.
     void startExport(const QString& path);
-    bool isExporting() const { return m_export.isRunning(); }
-    /// The seed's hybrid layout: `<name>_summary.csv` beside the loaded JSONL.
+    /// Where the summary CSV goes beside the one JSON Lines file loaded:
+    /// `timings_detailed.jsonl` gives `timings_summary.csv`; empty unless exactly
+    /// one JSON Lines file (not the bundled sample) is loaded.
     QString summaryPathBesideInput() const;
 
 protected:
@@ -62,46 +64,51 @@ signals:
     void exportFinished(bool ok, const QString& path, const QString& message);
 
 private:
-    void buildUi();
-    void applyPreset(const QString& name);
+    QGroupBox* buildRowsAndColumnsSection();
+    QGroupBox* buildFormatSection();
+    QVBoxLayout* buildPreviewSection();
+    QDialogButtonBox* buildButtons();
+    QHBoxLayout* buildProgressRow();
+    void bindSettings();
+    void connectChoices();
+    void enableForLayout();
+    CsvExportRequest::Layout chosenLayout() const;
+    void writeSummaryBesideInput();
     void updatePreview();
     void chooseFile();
+    void showExportRunning(bool running);
+    void exportDone(bool ok, const QString& message);
     void saveSettings() const;
     void restoreSettings();
-    void addColumnMenu();
 
     std::shared_ptr<const TimingDataset> m_data;
     std::shared_ptr<const GroupReference> m_reference;
-    Scope m_scope;
     QStringList m_loadedFiles;
     QByteArray m_previewBytes;
+    ExportSettings m_settings;
 
-    QButtonGroup* m_scopeGroup;
-    QComboBox* m_layout;
-    QComboBox* m_preset;
-    QListWidget* m_columns;
-    QComboBox* m_groupBy;
-    QListWidget* m_statistics;
-    QComboBox* m_headers;
-    QComboBox* m_decimal;
-    QSpinBox* m_precision;
-    QComboBox* m_unit;
-    QComboBox* m_delimiter;
-    QCheckBox* m_bom;
-    QCheckBox* m_crlf;
-    QComboBox* m_timestamps;
-    QCheckBox* m_guard;
-    QPlainTextEdit* m_preview;
-    QLabel* m_status;
-    QPushButton* m_besideInput;
-    QPushButton* m_exportButton;
-    QPushButton* m_cancelExport;
-    QProgressBar* m_progress;
-    QFutureWatcher<std::pair<bool, QString>> m_export;
-    QTimer m_progressTicker;
-    std::atomic<bool> m_cancel { false };
-    std::atomic<int> m_permille { 0 };
+    ExportScopeBox* m_scope;
+    QComboBox* m_layout = nullptr;
+    ExportColumnsEditor* m_columns = nullptr;
+    QComboBox* m_groupBy = nullptr;
+    QListWidget* m_statistics = nullptr;
+    QComboBox* m_headers = nullptr;
+    QComboBox* m_decimal = nullptr;
+    QSpinBox* m_precision = nullptr;
+    QComboBox* m_unit = nullptr;
+    QComboBox* m_delimiter = nullptr;
+    QCheckBox* m_bom = nullptr;
+    QCheckBox* m_crlf = nullptr;
+    QComboBox* m_timestamps = nullptr;
+    QCheckBox* m_guard = nullptr;
+    QPlainTextEdit* m_preview = nullptr;
+    QLabel* m_status = nullptr;
+    QPushButton* m_besideInput = nullptr;
+    QPushButton* m_exportButton = nullptr;
+    QPushButton* m_cancelExport = nullptr;
+    QProgressBar* m_progress = nullptr;
     QString m_exportPath;
+    CsvExportRunner m_runner; ///< last, so destroyed first: the write stops before the widgets go
 };
 
 } // namespace te

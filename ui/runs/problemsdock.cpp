@@ -1,7 +1,7 @@
 #include "ui/runs/problemsdock.h"
 
-#include "models/problemlistmodel.h"
 #include "load/rawline.h"
+#include "models/problemlistmodel.h"
 
 #include <QComboBox>
 #include <QFontDatabase>
@@ -37,43 +37,12 @@ ProblemsDock::ProblemsDock(QWidget* parent)
     m_proxy->setFilterRole(ProblemListModel::SeverityRole);
     m_proxy->setFilterKeyColumn(ProblemListModel::SeverityColumn);
 
-    m_severity->setObjectName(QStringLiteral("problemsSeverityFilter"));
-    m_severity->setAccessibleName(tr("Show problems of severity"));
-    m_severity->addItem(tr("All"), -1);
-    m_severity->addItem(tr("Errors"), static_cast<int>(Problem::Severity::Error));
-    m_severity->addItem(tr("Warnings"), static_cast<int>(Problem::Severity::Warning));
-    m_severity->addItem(tr("Info"), static_cast<int>(Problem::Severity::Info));
-    connect(m_severity, &QComboBox::currentIndexChanged, this, &ProblemsDock::applySeverityFilter);
+    setUpSeverityFilter();
     auto* showLabel = new QLabel(tr("&Show:"), content);
     showLabel->setBuddy(m_severity);
 
-    m_table->setObjectName(QStringLiteral("problemsTable"));
-    m_table->setAccessibleName(tr("Problems"));
-    m_table->setModel(m_proxy);
-    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->setWordWrap(false);
-    m_table->setAlternatingRowColors(true);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    m_table->horizontalHeader()->setStretchLastSection(true);
-    // No sort column at first: the loader's order (file, then line) is the natural one.
-    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
-    m_table->setSortingEnabled(true);
-    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
-        [this](const QModelIndex& current) { showProblem(current); });
-    connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
-        if (const Problem* problem = problemAt(index); problem && problem->run >= 0)
-            emit runActivated(problem->run);
-    });
-
-    m_rawLine->setObjectName(QStringLiteral("problemRawLine"));
-    m_rawLine->setAccessibleName(tr("The problem's line as it is in the file"));
-    m_rawLine->setReadOnly(true);
-    m_rawLine->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_rawLine->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
-    m_rawLine->setPlaceholderText(tr("Click a problem to see its line as it is in the file."));
+    setUpTable();
+    setUpRawLine();
 
     m_empty->setObjectName(QStringLiteral("problemsEmptyState"));
     m_empty->setAccessibleName(m_empty->text());
@@ -97,6 +66,51 @@ ProblemsDock::ProblemsDock(QWidget* parent)
 }
 
 ProblemsDock::~ProblemsDock() = default;
+
+void ProblemsDock::setUpSeverityFilter()
+{
+    m_severity->setObjectName(QStringLiteral("problemsSeverityFilter"));
+    m_severity->setAccessibleName(tr("Show problems of severity"));
+    m_severity->addItem(tr("All"), -1);
+    m_severity->addItem(tr("Errors"), static_cast<int>(Problem::Severity::Error));
+    m_severity->addItem(tr("Warnings"), static_cast<int>(Problem::Severity::Warning));
+    m_severity->addItem(tr("Info"), static_cast<int>(Problem::Severity::Info));
+    connect(m_severity, &QComboBox::currentIndexChanged, this, &ProblemsDock::applySeverityFilter);
+}
+
+void ProblemsDock::setUpTable()
+{
+    m_table->setObjectName(QStringLiteral("problemsTable"));
+    m_table->setAccessibleName(tr("Problems"));
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setWordWrap(false);
+    m_table->setAlternatingRowColors(true);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    // No sort column at first: the loader's order (file, then line) is the natural one.
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+    m_table->setSortingEnabled(true);
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+        [this](const QModelIndex& current) { showProblem(current); });
+    connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
+        if (const Problem* problem = problemAt(index); problem && problem->run >= 0)
+            emit runActivated(problem->run);
+    });
+}
+
+void ProblemsDock::setUpRawLine()
+{
+    m_rawLine->setObjectName(QStringLiteral("problemRawLine"));
+    m_rawLine->setAccessibleName(tr("The problem's line as it is in the file"));
+    m_rawLine->setReadOnly(true);
+    m_rawLine->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_rawLine->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
+    m_rawLine->setPlaceholderText(tr("Click a problem to see its line as it is in the file."));
+}
 
 void ProblemsDock::setProblems(ProblemList problems)
 {

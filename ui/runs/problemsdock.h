@@ -36,6 +36,9 @@ signals:
     void runActivated(qint64 run);
 
 private:
+    void setUpSeverityFilter();
+    void setUpTable();
+    void setUpRawLine();
     void applySeverityFilter();
     void showProblem(const QModelIndex& proxyIndex);
     const Problem* problemAt(const QModelIndex& proxyIndex) const;

@@ -1,85 +1,81 @@
 #include "ui/shell/loadcontroller.h"
 
-
 #include <QElapsedTimer>
-#include <QPointer>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace te {
 
+namespace {
+constexpr qint64 kProgressIntervalMs = 50;
+} // namespace
+
 LoadController::LoadController(QObject* parent)
     : QObject(parent)
-{
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
-        const auto result = m_watcher.future().result();
-        const bool current = m_runningJobId == m_jobId;
-        if (!current)
-            return; // superseded: a newer job is already running
-        if (result)
-            emit loaded(result);
-        else
-            emit cancelled();
-    });
-}
+    , m_job(this, [this](std::shared_ptr<const LoadedData> data) { finished(std::move(data)); })
+{ }
 
-LoadController::~LoadController()
-{
-    cancel();
-    m_watcher.waitForFinished();
-}
+LoadController::~LoadController() = default;
 
 void LoadController::cancel()
 {
-    if (m_cancel)
-        m_cancel->store(true);
+    ++m_latestRequest;
+    m_job.cancel();
 }
 
-void LoadController::start(Job job)
+void LoadController::finished(std::shared_ptr<const LoadedData> data)
 {
-    cancel();
-    m_watcher.waitForFinished(); // the loader stops within a block once cancelled
-    auto flag = std::make_shared<std::atomic<bool>>(false);
-    m_cancel = flag;
-    m_runningJobId = ++m_jobId;
-    QPointer<LoadController> self(this);
-    const quint64 id = m_runningJobId;
-    // Progress crosses to the GUI thread queued, at most 20 times a second.
-    auto reportProgress = [self, id, flag, timer = std::make_shared<QElapsedTimer>()](const LoadProgress& p) {
-        if (flag->load())
+    if (data)
+        emit loaded(data);
+    else
+        emit cancelled();
+}
+
+LoadProgressCallback LoadController::progressReporter(
+    QPointer<LoadController> self, const std::atomic<bool>& cancelled, quint64 request)
+{
+    return [self, &cancelled, request, timer = std::make_shared<QElapsedTimer>()](const LoadProgress& p) {
+        if (cancelled.load())
             return false;
-        if (!timer->isValid() || timer->elapsed() >= 50) {
+        if (!timer->isValid() || timer->elapsed() >= kProgressIntervalMs) {
             timer->start();
             QMetaObject::invokeMethod(
-                self, [self, id, p] {
-                    if (self && self->m_runningJobId == id)
+                self,
+                [self, request, p] {
+                    if (self && self->m_latestRequest == request)
                         emit self->progress(p.bytesRead, p.bytesTotal, p.runsLoaded);
                 },
                 Qt::QueuedConnection);
         }
         return true;
     };
-    m_watcher.setFuture(QtConcurrent::run([job = std::move(job), reportProgress, flag] {
-        auto result = job(reportProgress);
-        return flag->load() ? std::shared_ptr<const LoadedData>() : result;
-    }));
+}
+
+void LoadController::start(Job job)
+{
+    const quint64 request = ++m_latestRequest;
+    m_job.start(
+        [self = QPointer<LoadController>(this), job = std::move(job), request](
+            const std::atomic<bool>& cancelled) { return job(progressReporter(self, cancelled, request)); });
 }
 
 void LoadController::load(LoadOptions options, ViewState view, bool isSample)
 {
-    start([options = std::move(options), view = std::move(view), isSample](const LoadProgressCallback& progress) {
-        return loadData(options, view, isSample, progress);
-    });
+    start([options = std::move(options), view = std::move(view), isSample](
+              const LoadProgressCallback& progress) { return loadData(options, view, isSample, progress); });
 }
 
-void LoadController::follow(const std::shared_ptr<const LoadedData>& current, QList<int> changedFiles, ViewState view)
+void LoadController::follow(
+    const std::shared_ptr<const LoadedData>& current, QList<int> changedFiles, ViewState view)
 {
     start([current, changedFiles = std::move(changedFiles), view = std::move(view)](
-              const LoadProgressCallback& progress) { return followData(current, changedFiles, view, progress); });
+              const LoadProgressCallback& progress) {
+        return followData(current, changedFiles, view, progress);
+    });
 }
 
 void LoadController::regroup(const std::shared_ptr<const LoadedData>& current, ViewState view)
 {
-    start([current, view = std::move(view)](const LoadProgressCallback&) { return regroupData(current, view); });
+    start([current, view = std::move(view)](
+              const LoadProgressCallback&) { return regroupData(current, view); });
 }
 
 } // namespace te

@@ -1,11 +1,10 @@
 #pragma once
 
+#include "ui/widgets/latestjob.h"
 #include "workspace/loadeddata.h"
 
-#include <QFutureWatcher>
 #include <QObject>
-
-#include <atomic>
+#include <QPointer>
 #include <memory>
 
 namespace te {
@@ -14,9 +13,9 @@ namespace te {
 /// loaded, with the group reference computed and every run sorted, so the GUI
 /// thread only swaps pointers and filters.
 ///
-/// One job at a time: a new request cancels the running one, and a result that
-/// arrives for a superseded job is dropped. Cancelling stops the loader within a
-/// block of input (a few milliseconds) and leaves the previous data untouched.
+/// The latest request wins: a new one cancels the running job, whose result is
+/// dropped. Cancelling stops the loader within a block of input (a few
+/// milliseconds) and leaves the previous data untouched.
 class LoadController final : public QObject
 {
     Q_OBJECT
@@ -31,8 +30,9 @@ public:
     void follow(const std::shared_ptr<const LoadedData>& current, QList<int> changedFiles, ViewState view);
     /// Recomputes the group reference and the order (the user changed "compare within").
     void regroup(const std::shared_ptr<const LoadedData>& current, ViewState view);
+    /// Stops the running job; `cancelled` follows once it has stopped.
     void cancel();
-    bool isBusy() const { return m_watcher.isRunning(); }
+    bool isBusy() const { return m_job.isBusy(); }
 
 signals:
     void progress(qint64 bytesRead, qint64 bytesTotal, qint64 runs);
@@ -40,13 +40,18 @@ signals:
     void cancelled();
 
 private:
-    using Job = std::function<std::shared_ptr<const LoadedData>(const std::function<bool(const LoadProgress&)>&)>;
+    using Job = std::function<std::shared_ptr<const LoadedData>(const LoadProgressCallback&)>;
     void start(Job job);
+    void finished(std::shared_ptr<const LoadedData> data);
+    /// A job's progress callback: false once `cancelled`; otherwise it reports to
+    /// the GUI thread at most 20 times a second, while `request` is the latest one.
+    static LoadProgressCallback progressReporter(
+        QPointer<LoadController> self, const std::atomic<bool>& cancelled, quint64 request);
 
-    QFutureWatcher<std::shared_ptr<const LoadedData>> m_watcher;
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    quint64 m_jobId = 0;
-    quint64 m_runningJobId = 0;
+    /// Numbers the requests, so that progress of a superseded or cancelled job,
+    /// already on its way to the GUI thread, is not shown.
+    quint64 m_latestRequest = 0;
+    LatestJob<std::shared_ptr<const LoadedData>> m_job;
 };
 
 } // namespace te

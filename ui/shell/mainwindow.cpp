@@ -1,45 +1,44 @@
 #include "ui/shell/mainwindow.h"
 
-#include "ui/widgets/appearance.h"
-#include "ui/runs/breakdownview.h"
+#include "data/datasetlookups.h"
+#include "data/timingdataset.h"
+#include "follow/filefollower.h"
 #include "ui/charts/chartsview.h"
 #include "ui/export/exportdialog.h"
-#include "follow/filefollower.h"
-#include "ui/runs/filterbar.h"
-#include "ui/shell/formatsdialog.h"
-#include "ui/shell/loadcontroller.h"
+#include "ui/runs/breakdownview.h"
 #include "ui/runs/problemsdock.h"
 #include "ui/runs/runsview.h"
-#include "data/timingdataset.h"
+#include "ui/shell/formatsdialog.h"
+#include "ui/shell/loadcontroller.h"
+#include "ui/shell/loadstatus.h"
+#include "ui/shell/recentfilesmenu.h"
 #include "ui/shell/welcomepanel.h"
-#include "data/datasetlookups.h"
 
-#include <QActionGroup>
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
 #include <QFileDialog>
 #include <QFileInfo>
-#include <QLabel>
-#include <QLocale>
-#include <QMenuBar>
-#include <QMessageBox>
 #include <QMimeData>
-#include <QProgressBar>
 #include <QSettings>
 #include <QSplitter>
-#include <QStatusBar>
 #include <QTabWidget>
-#include <QToolButton>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace te {
 
 namespace {
-const QString kRecentKey = QStringLiteral("recentFiles");
 const QString kWelcomeDismissedKey = QStringLiteral("welcome/dismissed");
-constexpr int kMaxRecent = 10;
+constexpr std::size_t kMaxRunsSideBySide = 8; // more than that is unreadable
+
+QStringList filePaths(const LoadedData& data)
+{
+    QStringList paths;
+    for (const FileSummary& f : data.files)
+        paths << f.path;
+    return paths;
+}
 } // namespace
 
 MainWindow::MainWindow(QWidget* parent)
@@ -53,12 +52,22 @@ MainWindow::MainWindow(QWidget* parent)
     , m_charts(new ChartsView(this))
     , m_tabs(new QTabWidget(this))
     , m_welcome(new WelcomePanel(this))
-    , m_statusText(new QLabel(this))
-    , m_progress(new QProgressBar(this))
-    , m_cancel(new QToolButton(this))
-    , m_problemCount(new QToolButton(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
+    buildCentralWidgets();
+    addProblemsDock();
+    setAcceptDrops(true);
+    createMenus();
+    createStatusBar();
+    connectWelcome();
+    connectLoader();
+    connectViews();
+    restoreWindowState();
+    updateTitle();
+}
+
+void MainWindow::buildCentralWidgets()
+{
     m_splitter->addWidget(m_runs);
     m_splitter->addWidget(m_breakdown);
     m_splitter->setStretchFactor(0, 3);
@@ -79,30 +88,54 @@ MainWindow::MainWindow(QWidget* parent)
     centralLayout->addWidget(m_tabs, 1);
     setCentralWidget(central);
     m_welcome->hide();
+}
+
+void MainWindow::addProblemsDock()
+{
+    m_problems->setObjectName(QStringLiteral("problemsDock"));
+    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
+    m_problems->hide();
+}
+
+void MainWindow::createStatusBar()
+{
+    m_status = new LoadStatus(statusBar());
+    connect(m_status, &LoadStatus::cancelRequested, m_loader, &LoadController::cancel);
+    connect(m_status, &LoadStatus::problemsRequested, this, &MainWindow::showProblems);
+}
+
+void MainWindow::connectWelcome()
+{
     connect(m_welcome, &WelcomePanel::openRequested, this, &MainWindow::chooseFiles);
     connect(m_welcome, &WelcomePanel::formatsRequested, this, &MainWindow::showFormats);
     connect(m_welcome, &WelcomePanel::exportRequested, this, &MainWindow::exportSummary);
     connect(
         m_welcome, &WelcomePanel::dismissed, this, [] { QSettings().setValue(kWelcomeDismissedKey, true); });
-    m_problems->setObjectName(QStringLiteral("problemsDock"));
-    addDockWidget(Qt::BottomDockWidgetArea, m_problems);
-    m_problems->hide();
-    setAcceptDrops(true);
-    createMenus();
-    createStatusBar();
+}
 
-    connect(m_loader, &LoadController::progress, this, &MainWindow::showProgress);
+void MainWindow::connectLoader()
+{
+    connect(m_loader, &LoadController::progress, m_status, &LoadStatus::showProgress);
     connect(m_loader, &LoadController::loaded, this, &MainWindow::showLoaded);
     connect(m_loader, &LoadController::cancelled, this, [this] {
-        setBusy(false);
-        m_statusText->setText(
+        m_status->setBusy(false);
+        m_status->setMessage(
             m_current ? tr("Loading cancelled; still showing the previous data.") : tr("Loading cancelled."));
         m_requestedFiles.clear();
     });
+    connect(m_follower, &FileFollower::filesChanged, this, &MainWindow::onFilesChanged);
+    connect(m_runs, &RunsView::groupFieldsChanged, this, [this] {
+        if (m_current)
+            m_loader->regroup(m_current, m_runs->viewState());
+    });
+}
+
+void MainWindow::connectViews()
+{
     connect(m_runs, &RunsView::selectionChanged, this, [this] {
         std::vector<std::uint32_t> runs = m_runs->selectedRuns();
-        if (runs.size() > 8)
-            runs.resize(8); // side by side, more than that is unreadable
+        if (runs.size() > kMaxRunsSideBySide)
+            runs.resize(kMaxRunsSideBySide);
         m_breakdown->showRuns(std::move(runs));
     });
     // Double-click (or Enter) on a run: its breakdown, focused for the keyboard.
@@ -110,10 +143,6 @@ MainWindow::MainWindow(QWidget* parent)
         m_tabs->setCurrentWidget(m_splitter);
         m_breakdown->showRuns({ run });
         m_breakdown->tree()->setFocus();
-    });
-    connect(m_runs, &RunsView::groupFieldsChanged, this, [this] {
-        if (m_current)
-            m_loader->regroup(m_current, m_runs->viewState());
     });
     connect(m_problems, &ProblemsDock::runActivated, this, [this](qint64 run) {
         if (run >= 0)
@@ -127,7 +156,6 @@ MainWindow::MainWindow(QWidget* parent)
         else if (link == QStringLiteral("formats"))
             showFormats();
     });
-    connect(m_follower, &FileFollower::filesChanged, this, &MainWindow::onFilesChanged);
     // Charts follow the runs view's filter; computed only while the tab is shown.
     connect(m_runs, &RunsView::filterChanged, this, &MainWindow::updateCharts);
     connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateCharts);
@@ -136,7 +164,10 @@ MainWindow::MainWindow(QWidget* parent)
             m_runs->setDrillDown(runs, description);
             m_tabs->setCurrentWidget(m_splitter);
         });
+}
 
+void MainWindow::restoreWindowState()
+{
     const QSettings settings;
     resize(1280, 800);
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -144,7 +175,6 @@ MainWindow::MainWindow(QWidget* parent)
     m_splitter->restoreState(settings.value(QStringLiteral("window/splitter")).toByteArray());
     m_followAction->setChecked(settings.value(QStringLiteral("followFiles"), true).toBool());
     m_tabs->setCurrentIndex(settings.value(QStringLiteral("window/tab"), 0).toInt());
-    updateTitle();
 }
 
 MainWindow::~MainWindow() = default;
@@ -154,92 +184,10 @@ QString MainWindow::bundledSamplePath()
     return QStringLiteral(":/sample/timings_sample.jsonl");
 }
 
-void MainWindow::createMenus()
-{
-    QMenu* file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
-    m_recentMenu = file->addMenu(tr("Open &Recent"));
-    file->addAction(tr("Open the Bundled &Sample"), this, [this] { openFiles({}); });
-    file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
-    file->addAction(
-        tr("&Export Summary…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSummary);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    rebuildRecentMenu();
-
-    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
-    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copy);
-    edit->addAction(tr("&Find…"), QKeySequence::Find, this, [this] { m_runs->filterBar()->focusSearch(); });
-    edit->addAction(tr("C&lear Filters"), this, [this] { m_runs->filterBar()->clear(); });
-
-    QMenu* view = menuBar()->addMenu(tr("&View"));
-    m_followAction = view->addAction(tr("&Follow Files"));
-    m_followAction->setCheckable(true);
-    m_followAction->setToolTip(tr("Show runs appended to the open files as they arrive"));
-    connect(m_followAction, &QAction::toggled, this, [this](bool on) {
-        QSettings().setValue(QStringLiteral("followFiles"), on);
-        m_follower->setEnabled(on && m_current && !m_current->isSample);
-    });
-    view->addAction(m_problems->toggleViewAction());
-    m_problems->toggleViewAction()->setText(tr("&Problems"));
-    view->addSeparator();
-    createAppearanceMenu(view);
-
-    QMenu* help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&Welcome"), this, [this] {
-        QSettings().remove(kWelcomeDismissedKey);
-        updateWelcome();
-        if (!m_welcome->isVisible()) { // over the user's own files
-            m_welcome->setOwnFilesOpen();
-            m_welcome->show();
-        }
-    });
-    help->addAction(tr("Input &Formats"), QKeySequence::HelpContents, this, &MainWindow::showFormats);
-    help->addSeparator();
-    help->addAction(tr("&About Timing Explorer"), this, &MainWindow::showAbout);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
-}
-
-void MainWindow::createAppearanceMenu(QMenu* view)
-{
-    QMenu* appearance = view->addMenu(tr("&Appearance"));
-    auto* choices = new QActionGroup(this);
-    const Appearance current = savedAppearance();
-    const std::pair<Appearance, QString> options[] = { { Appearance::System, tr("&System") },
-        { Appearance::Light, tr("&Light") }, { Appearance::Dark, tr("&Dark") } };
-    for (const auto& [choice, label] : options) {
-        QAction* action = appearance->addAction(label);
-        action->setCheckable(true);
-        action->setChecked(choice == current);
-        choices->addAction(action);
-        connect(action, &QAction::triggered, this, [choice] {
-            saveAppearance(choice);
-            applyAppearance(choice);
-        });
-    }
-}
-
 void MainWindow::showFormats()
 {
     FormatsDialog dialog(this);
     dialog.exec();
-}
-
-void MainWindow::showAbout()
-{
-    QMessageBox about(this);
-    about.setWindowTitle(tr("About Timing Explorer"));
-    about.setIconPixmap(windowIcon().pixmap(64, 64));
-    about.setTextFormat(Qt::RichText);
-    about.setText(tr("<h3>Timing Explorer %1</h3>"
-                     "<p>Compare models, find slow runs and export summaries of multi-phase pipeline "
-                     "timings.</p>"
-                     "<p>Copyright © 2026 the Timing Explorer developers.<br>"
-                     "Licensed under the MIT license: free to use, change and share, without warranty.</p>"
-                     "<p>Built with Qt %2 (running on Qt %3), simdjson and nlohmann/json.</p>")
-                      .arg(QStringLiteral(TIMING_EXPLORER_VERSION), QStringLiteral(QT_VERSION_STR),
-                          QString::fromLatin1(qVersion())));
-    about.exec();
 }
 
 void MainWindow::updateWelcome()
@@ -259,33 +207,13 @@ void MainWindow::updateWelcome()
     m_welcome->setVisible(firstRun);
 }
 
-void MainWindow::createStatusBar()
+void MainWindow::showWelcomeAgain()
 {
-    m_progress->setMaximumWidth(220);
-    m_progress->setTextVisible(true);
-    m_progress->setAccessibleName(tr("Loading progress"));
-    m_cancel->setText(tr("Cancel"));
-    m_cancel->setAccessibleName(tr("Cancel loading"));
-    m_cancel->setObjectName(QStringLiteral("cancelLoad"));
-    m_problemCount->setAutoRaise(true);
-    m_problemCount->setAccessibleName(tr("Problems"));
-    m_problemCount->setObjectName(QStringLiteral("problemCount"));
-    connect(m_cancel, &QToolButton::clicked, m_loader, &LoadController::cancel);
-    connect(m_problemCount, &QToolButton::clicked, this, &MainWindow::showProblems);
-    statusBar()->addWidget(m_statusText, 1);
-    statusBar()->addPermanentWidget(m_problemCount);
-    statusBar()->addPermanentWidget(m_progress);
-    statusBar()->addPermanentWidget(m_cancel);
-    setBusy(false);
-}
-
-void MainWindow::setBusy(bool busy)
-{
-    m_progress->setVisible(busy);
-    m_cancel->setVisible(busy);
-    if (busy) {
-        m_progress->setRange(0, 0);
-        m_progress->setFormat(tr("Loading…"));
+    QSettings().remove(kWelcomeDismissedKey);
+    updateWelcome();
+    if (!m_welcome->isVisible()) { // over the user's own files
+        m_welcome->setOwnFilesOpen();
+        m_welcome->show();
     }
 }
 
@@ -298,10 +226,8 @@ void MainWindow::exportSummary()
     scope.filtered = m_runs->filteredRuns();
     scope.selected = m_runs->selectedRuns();
     std::sort(scope.selected.begin(), scope.selected.end());
-    QStringList files;
-    for (const FileSummary& f : m_current->files)
-        files << f.path;
-    ExportDialog dialog(m_current->dataset, m_current->reference, std::move(scope), files, this);
+    ExportDialog dialog(
+        m_current->dataset, m_current->reference, std::move(scope), filePaths(*m_current), this);
     dialog.exec();
 }
 
@@ -343,9 +269,9 @@ void MainWindow::openFiles(const QStringList& files)
     options.files = sample ? QStringList { bundledSamplePath() } : files;
     m_requestedFiles = options.files;
     if (!sample)
-        addRecentFiles(files);
-    setBusy(true);
-    m_statusText->setText(
+        m_recentMenu->add(files);
+    m_status->setBusy(true);
+    m_status->setMessage(
         sample ? tr("Opening the bundled sample…") : tr("Opening %n file(s)…", nullptr, int(files.size())));
     m_loader->load(std::move(options), m_runs->viewState(), sample);
 }
@@ -354,62 +280,43 @@ void MainWindow::reload()
 {
     if (!m_current)
         return;
-    setBusy(true);
-    m_statusText->setText(tr("Reloading…"));
+    m_status->setBusy(true);
+    m_status->setMessage(tr("Reloading…"));
     m_loader->load(m_current->options, m_runs->viewState(), m_current->isSample);
-}
-
-void MainWindow::showProgress(qint64 bytesRead, qint64 bytesTotal, qint64 runs)
-{
-    setBusy(true);
-    const QLocale locale;
-    m_progress->setRange(0, 1000);
-    m_progress->setValue(bytesTotal > 0 ? static_cast<int>(bytesRead * 1000 / bytesTotal) : 0);
-    m_progress->setFormat(tr("%1 of %2 · %3 runs")
-                              .arg(locale.formattedDataSize(bytesRead), locale.formattedDataSize(bytesTotal),
-                                  locale.toString(runs)));
 }
 
 void MainWindow::showLoaded(const std::shared_ptr<const LoadedData>& data)
 {
     const bool keep = data->isFollowUpdate && m_current;
     m_current = data;
-    setBusy(false);
+    m_status->setBusy(false);
     m_breakdown->setData(data->dataset, data->reference);
     m_runs->setData(*data, keep);
     if (keep)
         m_breakdown->showRuns(m_runs->selectedRuns());
     m_problems->setProblems(data->problems);
 
-    qint64 errors = 0;
-    qint64 warnings = 0;
-    for (const Problem& p : data->problems) {
-        errors += p.severity == Problem::Severity::Error ? 1 : 0;
-        warnings += p.severity == Problem::Severity::Warning ? 1 : 0;
-    }
-    m_problemCount->setText(errors + warnings == 0
-            ? tr("No problems")
-            : tr("⚠ %1 rejected · %2 warnings").arg(errors).arg(warnings));
-    m_problemCount->setToolTip(tr("Show the problems found while loading"));
+    const ProblemCounts counts = countProblems(data->problems);
+    m_status->showProblemCounts(counts);
     QStringList summary;
     summary << tr("%L1 runs loaded").arg(data->dataset->runCount());
     if (data->isSample)
         summary << tr("bundled sample: open your own file with File > Open (Ctrl+O) or drop it here");
-    m_statusText->setText(summary.join(QStringLiteral(" — ")));
-    if (!keep && errors > 0)
+    m_status->setMessage(summary.join(QStringLiteral(" — ")));
+    if (!keep && counts.errors > 0)
         showProblems();
 
-    QStringList paths;
-    for (const FileSummary& f : data->files)
-        paths << f.path;
-    m_follower->setFiles(data->isSample ? QStringList() : paths);
-    m_follower->setEnabled(m_followAction->isChecked() && !data->isSample);
+    followFiles(*data);
     updateTitle();
     updateWelcome();
-    if (!m_pendingChanges.isEmpty()) {
-        const QList<int> pending = std::exchange(m_pendingChanges, {});
-        onFilesChanged(pending);
-    }
+    if (!m_pendingChanges.isEmpty()) // changes that came in while it loaded
+        onFilesChanged(std::exchange(m_pendingChanges, {}));
+}
+
+void MainWindow::followFiles(const LoadedData& data)
+{
+    m_follower->setFiles(data.isSample ? QStringList() : filePaths(data));
+    m_follower->setEnabled(m_followAction->isChecked() && !data.isSample);
 }
 
 void MainWindow::onFilesChanged(const QList<int>& files)
@@ -437,41 +344,9 @@ void MainWindow::updateTitle()
         return;
     }
     QStringList names;
-    for (const FileSummary& f : m_current->files)
-        names << QFileInfo(f.path).fileName();
+    for (const QString& path : filePaths(*m_current))
+        names << QFileInfo(path).fileName();
     setWindowTitle(names.join(QStringLiteral(", ")) + tr(" — Timing Explorer"));
-}
-
-void MainWindow::addRecentFiles(const QStringList& files)
-{
-    QSettings settings;
-    QStringList recent = settings.value(kRecentKey).toStringList();
-    for (auto it = files.crbegin(); it != files.crend(); ++it) {
-        const QString path = QFileInfo(*it).absoluteFilePath();
-        recent.removeAll(path);
-        recent.prepend(path);
-    }
-    while (recent.size() > kMaxRecent)
-        recent.removeLast();
-    settings.setValue(kRecentKey, recent);
-    rebuildRecentMenu();
-}
-
-void MainWindow::rebuildRecentMenu()
-{
-    m_recentMenu->clear();
-    const QStringList recent = QSettings().value(kRecentKey).toStringList();
-    for (const QString& path : recent)
-        m_recentMenu->addAction(QFileInfo(path).fileName(), this, [this, path] { openFiles({ path }); })
-            ->setToolTip(path);
-    if (!recent.isEmpty()) {
-        m_recentMenu->addSeparator();
-        m_recentMenu->addAction(tr("Clear the List"), this, [this] {
-            QSettings().remove(kRecentKey);
-            rebuildRecentMenu();
-        });
-    }
-    m_recentMenu->setEnabled(!recent.isEmpty());
 }
 
 void MainWindow::copy()

@@ -1,15 +1,11 @@
 #pragma once
 
 #include <QMainWindow>
-
 #include <memory>
 
-class QLabel;
 class QMenu;
-class QProgressBar;
 class QSplitter;
 class QTabWidget;
-class QToolButton;
 
 namespace te {
 
@@ -17,13 +13,16 @@ class BreakdownView;
 class ChartsView;
 class FileFollower;
 class LoadController;
+class LoadStatus;
 class ProblemsDock;
+class RecentFilesMenu;
 class RunsView;
 class WelcomePanel;
 struct LoadedData;
 
 /// The explorer's main window: the runs table over the per-run breakdown, the
-/// problems dock, loading in the background, and following growing files.
+/// problems dock, loading in the background, and following growing files. Its
+/// menu bar is built in mainwindowmenus.cpp.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
@@ -51,14 +50,24 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
+    // The constructor's steps, in order.
+    void buildCentralWidgets();
+    void addProblemsDock();
     void createMenus();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createHelpMenu();
+    void createAppearanceMenu(QMenu* view);
     void createStatusBar();
+    void connectWelcome();
+    void connectLoader();
+    void connectViews();
+    void restoreWindowState();
+
     void chooseFiles();
     void showLoaded(const std::shared_ptr<const LoadedData>& data);
-    void showProgress(qint64 bytesRead, qint64 bytesTotal, qint64 runs);
-    void setBusy(bool busy);
-    void addRecentFiles(const QStringList& files);
-    void rebuildRecentMenu();
+    void followFiles(const LoadedData& data);
     void updateTitle();
     void onFilesChanged(const QList<int>& files);
     void copy();
@@ -68,7 +77,7 @@ private:
     void showFormats();
     void showAbout();
     void updateWelcome();
-    void createAppearanceMenu(QMenu* view);
+    void showWelcomeAgain();
 
     LoadController* m_loader;
     FileFollower* m_follower;
@@ -79,12 +88,9 @@ private:
     ChartsView* m_charts;
     QTabWidget* m_tabs;
     WelcomePanel* m_welcome;
-    QMenu* m_recentMenu = nullptr;
+    RecentFilesMenu* m_recentMenu = nullptr;
     QAction* m_followAction = nullptr;
-    QLabel* m_statusText;
-    QProgressBar* m_progress;
-    QToolButton* m_cancel;
-    QToolButton* m_problemCount;
+    LoadStatus* m_status = nullptr;
     std::shared_ptr<const LoadedData> m_current;
     QStringList m_requestedFiles;
     QList<int> m_pendingChanges;

@@ -1,0 +1,114 @@
+// MainWindow's menu bar: File, Edit, View (with Appearance) and Help, and the
+// About box Help opens.
+#include "follow/filefollower.h"
+#include "ui/runs/filterbar.h"
+#include "ui/runs/problemsdock.h"
+#include "ui/runs/runsview.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/recentfilesmenu.h"
+#include "ui/widgets/appearance.h"
+#include "workspace/loadeddata.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace te {
+
+void MainWindow::createMenus()
+{
+    createFileMenu();
+    createEditMenu();
+    createViewMenu();
+    createHelpMenu();
+}
+
+void MainWindow::createFileMenu()
+{
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
+    m_recentMenu = new RecentFilesMenu(tr("Open &Recent"), file);
+    file->addMenu(m_recentMenu);
+    connect(m_recentMenu, &RecentFilesMenu::fileChosen, this,
+        [this](const QString& path) { openFiles({ path }); });
+    file->addAction(tr("Open the Bundled &Sample"), this, [this] { openFiles({}); });
+    file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
+    file->addAction(
+        tr("&Export Summary…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSummary);
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+void MainWindow::createEditMenu()
+{
+    QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addAction(tr("&Copy"), QKeySequence::Copy, this, &MainWindow::copy);
+    edit->addAction(tr("&Find…"), QKeySequence::Find, this, [this] { m_runs->filterBar()->focusSearch(); });
+    edit->addAction(tr("C&lear Filters"), this, [this] { m_runs->filterBar()->clear(); });
+}
+
+void MainWindow::createViewMenu()
+{
+    QMenu* view = menuBar()->addMenu(tr("&View"));
+    m_followAction = view->addAction(tr("&Follow Files"));
+    m_followAction->setCheckable(true);
+    m_followAction->setToolTip(tr("Show runs appended to the open files as they arrive"));
+    connect(m_followAction, &QAction::toggled, this, [this](bool on) {
+        QSettings().setValue(QStringLiteral("followFiles"), on);
+        m_follower->setEnabled(on && m_current && !m_current->isSample);
+    });
+    view->addAction(m_problems->toggleViewAction());
+    m_problems->toggleViewAction()->setText(tr("&Problems"));
+    view->addSeparator();
+    createAppearanceMenu(view);
+}
+
+void MainWindow::createHelpMenu()
+{
+    QMenu* help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&Welcome"), this, &MainWindow::showWelcomeAgain);
+    help->addAction(tr("Input &Formats"), QKeySequence::HelpContents, this, &MainWindow::showFormats);
+    help->addSeparator();
+    help->addAction(tr("&About Timing Explorer"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createAppearanceMenu(QMenu* view)
+{
+    QMenu* appearance = view->addMenu(tr("&Appearance"));
+    auto* choices = new QActionGroup(this);
+    const Appearance current = savedAppearance();
+    const std::pair<Appearance, QString> options[] = { { Appearance::System, tr("&System") },
+        { Appearance::Light, tr("&Light") }, { Appearance::Dark, tr("&Dark") } };
+    for (const auto& [choice, label] : options) {
+        QAction* action = appearance->addAction(label);
+        action->setCheckable(true);
+        action->setChecked(choice == current);
+        choices->addAction(action);
+        connect(action, &QAction::triggered, this, [choice] {
+            saveAppearance(choice);
+            applyAppearance(choice);
+        });
+    }
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox about(this);
+    about.setWindowTitle(tr("About Timing Explorer"));
+    about.setIconPixmap(windowIcon().pixmap(64, 64));
+    about.setTextFormat(Qt::RichText);
+    about.setText(tr("<h3>Timing Explorer %1</h3>"
+                     "<p>Compare models, find slow runs and export summaries of multi-phase pipeline "
+                     "timings.</p>"
+                     "<p>Copyright © 2026 the Timing Explorer developers.<br>"
+                     "Licensed under the MIT license: free to use, change and share, without warranty.</p>"
+                     "<p>Built with Qt %2 (running on Qt %3), simdjson and nlohmann/json.</p>")
+                      .arg(QStringLiteral(TIMING_EXPLORER_VERSION), QStringLiteral(QT_VERSION_STR),
+                          QString::fromLatin1(qVersion())));
+    about.exec();
+}
+
+} // namespace te
