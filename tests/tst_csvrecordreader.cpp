@@ -73,6 +73,8 @@ private slots:
         QTest::addRow("none: empty") << QByteArray() << ',';
         QTest::addRow("more semicolons than commas") << QByteArray("a,b;c;d") << ';';
         QTest::addRow("more commas than tabs") << QByteArray("a\tb,c,d") << ',';
+        const QByteArray bom = "\xEF\xBB\xBF";
+        QTest::addRow("after a byte order mark") << bom + "a;b;c" << ';';
         // Inside quotes a delimiter is text: the header names its columns.
         QTest::addRow("quoted semicolons") << QByteArray("\"a;b;c\",d,e") << ',';
         QTest::addRow("quoted commas") << QByteArray("\"x,y,z,w\";a;b") << ';';

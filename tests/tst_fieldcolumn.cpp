@@ -114,6 +114,7 @@ private slots:
         QTest::addRow("cjk") << u"模型_日本語"_qs;
         QTest::addRow("emoji") << u"run 🚀 fast"_qs;
         QTest::addRow("long") << QString(300, u'é');
+        QTest::addRow("a megabyte") << QString(1 << 20, u'x');
     }
 
     void unicodeValues()

@@ -24,6 +24,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
 #include <QScopeGuard>
 #include <QSettings>
@@ -89,7 +90,10 @@ template <typename Inspect> void whileModal(const std::function<void()>& open, I
         if (!seen) {
             seen = true;
             sinceSeen.start();
-            const auto close = qScopeGuard([modal] { closeModal(modal); });
+            const auto close = qScopeGuard([guarded = QPointer<QWidget>(modal)] {
+                if (guarded) // `inspect` may have closed and deleted it
+                    closeModal(guarded);
+            });
             inspect(modal);
         } else if (sinceSeen.hasExpired(kModalTimeoutMs)) {
             stayedOpen = true;

@@ -113,6 +113,7 @@ private slots:
         row("text: constellation", [](Q& q, const D&) { q.text = u"p1m1c"_qs; }, { 0, 1 });
         row("text: not a timestamp", [](Q& q, const D&) { q.text = u"2025"_qs; }, {});
         row("text: only spaces", [](Q& q, const D&) { q.text = u"   "_qs; }, { 0, 1, 2, 3, 4 });
+        row("text: literal, not a pattern", [](Q& q, const D&) { q.text = u".*"_qs; }, {});
         row("text: no match", [](Q& q, const D&) { q.text = u"no-such-run"_qs; }, {});
         // Allowed values per field.
         row("one model", [](Q& q, const D&) { q.allowedValues[D::Model] = { u"openai_gpt4o"_qs }; },
