@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStackedBarSeries>
+#include <QStandardPaths>
 #include <QSvgRenderer>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -64,6 +65,7 @@ class TestChartsView : public QObject
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // settings go to a test location, not ~/.config
         QCoreApplication::setOrganizationName(u"TimingExplorerTests"_qs);
         QSettings().clear();
         m_data = std::make_shared<const TimingDataset>(loadFixtures({ u"stats_groups.jsonl"_qs }).dataset);

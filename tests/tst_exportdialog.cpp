@@ -9,6 +9,7 @@
 #include <QPlainTextEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 
 using namespace te;
@@ -42,6 +43,7 @@ class TestExportDialog : public QObject
 private slots:
     void initTestCase()
     {
+        QStandardPaths::setTestModeEnabled(true); // settings go to a test location, not ~/.config
         QCoreApplication::setOrganizationName(u"TimingExplorerTests"_qs);
         QSettings().clear();
         m_input = QFINDTESTDATA("data/seed_proposed.jsonl");

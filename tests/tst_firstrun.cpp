@@ -1,30 +1,35 @@
 // What a new user meets, driven offscreen: the welcome over the bundled sample,
 // the empty states that say what to do next, Help > Input Formats (whose every
 // example must load), Help > About, and the light and dark appearances.
-#include "ui/widgets/appearance.h"
-#include "ui/charts/chartsview.h"
 #include "data/columnmapping.h"
-#include "ui/widgets/emptystate.h"
+#include "load/timingloader.h"
+#include "ui/charts/chartsview.h"
 #include "ui/runs/filterbar.h"
+#include "ui/runs/runsview.h"
 #include "ui/shell/formatsdialog.h"
 #include "ui/shell/loadcontroller.h"
 #include "ui/shell/mainwindow.h"
-#include "ui/runs/runsview.h"
-#include "load/timingloader.h"
 #include "ui/shell/welcomepanel.h"
+#include "ui/widgets/appearance.h"
+#include "ui/widgets/emptystate.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QChart>
 #include <QChartView>
+#include <QDialog>
 #include <QDockWidget>
+#include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPointer>
 #include <QPushButton>
+#include <QScopeGuard>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -53,20 +58,53 @@ QAction* menuAction(QMainWindow* window, const QString& text)
     return nullptr;
 }
 
+/// Closes a modal widget; a dialog is rejected, which ends its exec() even when it
+/// would ignore a close event.
+void closeModal(QWidget* modal)
+{
+    if (auto* dialog = qobject_cast<QDialog*>(modal))
+        dialog->reject();
+    else
+        modal->close();
+}
+
 /// Runs `inspect` on the modal dialog that `open` shows, then closes it.
+///
+/// A failed QVERIFY returns from `inspect` early; the dialog is closed however
+/// `inspect` ends (a scope guard), and the dialog is looked for until it shows, not
+/// only once. A dialog that stays open (or a second one) is closed after
+/// kModalTimeoutMs, so a test that goes wrong fails within seconds instead of
+/// blocking in exec() until CTest's timeout.
 template <typename Inspect> void whileModal(const std::function<void()>& open, Inspect inspect)
 {
+    constexpr qint64 kModalTimeoutMs = 5000;
     bool seen = false;
-    QTimer::singleShot(0, [&] {
+    bool stayedOpen = false;
+    QElapsedTimer sinceSeen;
+    QTimer poll;
+    poll.setInterval(10);
+    QObject::connect(&poll, &QTimer::timeout, [&] {
         QWidget* modal = QApplication::activeModalWidget();
-        if (modal) {
+        if (!modal)
+            return;
+        if (!seen) {
             seen = true;
+            sinceSeen.start();
+            const auto close = qScopeGuard([guarded = QPointer<QWidget>(modal)] {
+                if (guarded) // `inspect` may have closed and deleted it
+                    closeModal(guarded);
+            });
             inspect(modal);
-            modal->close();
+        } else if (sinceSeen.hasExpired(kModalTimeoutMs)) {
+            stayedOpen = true;
+            closeModal(modal);
         }
     });
+    poll.start();
     open();
+    poll.stop();
     QVERIFY2(seen, "no dialog was shown");
+    QVERIFY2(!stayedOpen, "a dialog stayed open after it was closed");
 }
 
 } // namespace
@@ -103,6 +141,8 @@ class TestFirstRun : public QObject
     }
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // settings stay out of ~/.config
+
     void init()
     {
         QCoreApplication::setOrganizationName(u"TimingExplorerTests"_qs);

@@ -17,6 +17,7 @@
 #include <QLineEdit>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -66,6 +67,8 @@ class TestMainWindow : public QObject
     }
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // settings stay out of ~/.config
+
     void init()
     {
         QCoreApplication::setOrganizationName(u"TimingExplorerTests"_qs);

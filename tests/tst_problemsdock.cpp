@@ -9,6 +9,7 @@
 #include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QStackedWidget>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 
@@ -75,6 +76,8 @@ class TestProblemsDock : public QObject
     }
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // settings stay out of ~/.config
+
     void clickShowsTheRawLine()
     {
         ProblemsDock dock;

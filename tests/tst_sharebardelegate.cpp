@@ -4,6 +4,7 @@
 #include <QImage>
 #include <QPainter>
 #include <QStandardItemModel>
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace te;
@@ -31,6 +32,8 @@ class TestShareBarDelegate : public QObject
     }
 
 private slots:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // settings stay out of ~/.config
+
     void barIsProportionalToTheShare()
     {
         const QImage image = paintCell(0.5, false);

@@ -1,0 +1,211 @@
+// AbPartsModel: the "where did B's extra time go" table. Formatted text for people,
+// numbers for sorting, headers naming the groups; a QAbstractItemModelTester stays
+// attached across every reset.
+#include "data/timingdataset.h"
+#include "models/abpartsmodel.h"
+#include "testsupport.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <cmath>
+
+using namespace te;
+using namespace te::test;
+
+namespace {
+
+AbComparison::PartDelta part(const QString& path, int depth, double a, double b)
+{
+    AbComparison::PartDelta p;
+    p.path = path;
+    p.depth = depth;
+    p.medianA = a;
+    p.medianB = b;
+    p.delta = b - a;
+    return p;
+}
+
+/// fast against slow, by hand: phase1 and two of its items, phase2, a node only B has.
+AbComparison handMade()
+{
+    AbComparison c;
+    c.labelA = u"fast"_qs;
+    c.labelB = u"slow"_qs;
+    c.metric = u"total"_qs;
+    c.parts = {
+        part(u"phase1"_qs, 1, 10.0, 15.0),
+        part(u"phase1/agent_conversation"_qs, 2, 8.0, 14.0),
+        part(u"phase1/agent_conversation/étape"_qs, 3, 0.25, 0.2),
+        part(u"phase2"_qs, 1, 4.0, 4.0),
+        part(u"phase3"_qs, 1, std::nan(""), 2.0),
+        part(u"phase4"_qs, 1, 0.0, 1.5),
+    };
+    return c;
+}
+
+std::vector<std::uint32_t> runsOf(const TimingDataset& data, const QString& model)
+{
+    std::vector<std::uint32_t> runs;
+    for (std::uint32_t run = 0; run < data.runCount(); ++run) {
+        if (data.fieldValue(run, TimingDataset::Model) == model)
+            runs.push_back(run);
+    }
+    return runs;
+}
+
+} // namespace
+
+class TestAbPartsModel : public QObject
+{
+    Q_OBJECT
+
+    static QString text(const AbPartsModel& model, int row, int column)
+    {
+        return model.index(row, column).data().toString();
+    }
+
+    static QVariant sortValue(const AbPartsModel& model, int row, int column)
+    {
+        return model.index(row, column).data(AbPartsModel::SortRole);
+    }
+
+private slots:
+    void anEmptyModel()
+    {
+        AbPartsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.columnCount(), int(AbPartsModel::ColumnCount));
+        QCOMPARE(model.headerData(AbPartsModel::Node, Qt::Horizontal).toString(), u"node"_qs);
+    }
+
+    void headersNameTheGroups()
+    {
+        AbPartsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setComparison(handMade());
+        QStringList headers;
+        for (int c = 0; c < model.columnCount(); ++c)
+            headers << model.headerData(c, Qt::Horizontal).toString();
+        QCOMPARE(headers,
+            (QStringList {
+                u"node"_qs, u"median A (fast)"_qs, u"median B (slow)"_qs, u"B − A"_qs, u"B / A"_qs }));
+        QVERIFY(!model.headerData(0, Qt::Vertical).isValid());
+        QVERIFY(!model.headerData(AbPartsModel::Node, Qt::Horizontal, Qt::ToolTipRole).isValid());
+    }
+
+    void cellsAreFormattedForPeople()
+    {
+        AbPartsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setComparison(handMade());
+        QCOMPARE(model.rowCount(), 6);
+        // Depth shows as indentation, the name as its last segment.
+        QCOMPARE(text(model, 0, AbPartsModel::Node), u"phase1"_qs);
+        QCOMPARE(text(model, 1, AbPartsModel::Node), u"  agent_conversation"_qs);
+        QCOMPARE(text(model, 2, AbPartsModel::Node), u"    étape"_qs);
+        QCOMPARE(text(model, 0, AbPartsModel::MedianA), u"10.0 s"_qs);
+        QCOMPARE(text(model, 0, AbPartsModel::MedianB), u"15.0 s"_qs);
+        QCOMPARE(text(model, 0, AbPartsModel::Delta), u"+5.00 s"_qs); // slower is signed
+        QCOMPARE(text(model, 0, AbPartsModel::Ratio), u"1.50×"_qs);
+        QCOMPARE(text(model, 1, AbPartsModel::Ratio), u"1.75×"_qs);
+        // Faster: a minus sign, no plus.
+        QCOMPARE(text(model, 2, AbPartsModel::MedianA), u"250 ms"_qs);
+        QCOMPARE(text(model, 2, AbPartsModel::Delta), u"−50 ms"_qs);
+        QCOMPARE(text(model, 2, AbPartsModel::Ratio), u"0.80×"_qs);
+        // No change: no sign.
+        QCOMPARE(text(model, 3, AbPartsModel::Delta), u"0.0 ms"_qs);
+        QCOMPARE(text(model, 3, AbPartsModel::Ratio), u"1.00×"_qs);
+        // A node A does not have: no median, no difference, no ratio.
+        QCOMPARE(text(model, 4, AbPartsModel::MedianA), QString());
+        QCOMPARE(text(model, 4, AbPartsModel::MedianB), u"2.00 s"_qs);
+        QCOMPARE(text(model, 4, AbPartsModel::Delta), QString());
+        QCOMPARE(text(model, 4, AbPartsModel::Ratio), QString());
+        // A zero median in A: no ratio rather than infinity.
+        QCOMPARE(text(model, 5, AbPartsModel::Ratio), QString());
+        QCOMPARE(text(model, 5, AbPartsModel::Delta), u"+1.50 s"_qs);
+    }
+
+    void sortRoleIsTheNumber()
+    {
+        AbPartsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setComparison(handMade());
+        QCOMPARE(sortValue(model, 1, AbPartsModel::Node).toString(), u"phase1/agent_conversation"_qs);
+        QCOMPARE(sortValue(model, 1, AbPartsModel::MedianA).toDouble(), 8.0);
+        QCOMPARE(sortValue(model, 1, AbPartsModel::MedianB).toDouble(), 14.0);
+        QCOMPARE(sortValue(model, 1, AbPartsModel::Delta).toDouble(), 6.0);
+        QCOMPARE(sortValue(model, 1, AbPartsModel::Ratio).toDouble(), 14.0 / 8.0);
+        QCOMPARE(sortValue(model, 2, AbPartsModel::Delta).toDouble(), 0.2 - 0.25);
+        QVERIFY(std::isnan(sortValue(model, 4, AbPartsModel::Ratio).toDouble()));
+        QVERIFY(std::isnan(sortValue(model, 5, AbPartsModel::Ratio).toDouble()));
+    }
+
+    void tooltipAndAlignment()
+    {
+        AbPartsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setComparison(handMade());
+        // The full path, since the cell shows only the last segment.
+        QCOMPARE(model.index(2, AbPartsModel::Node).data(Qt::ToolTipRole).toString(),
+            u"phase1/agent_conversation/étape"_qs);
+        QCOMPARE(model.index(2, AbPartsModel::Delta).data(Qt::ToolTipRole).toString(),
+            u"phase1/agent_conversation/étape"_qs);
+        // Numbers align right, names left.
+        for (int c = AbPartsModel::MedianA; c < AbPartsModel::ColumnCount; ++c) {
+            const auto alignment = model.index(0, c).data(Qt::TextAlignmentRole).value<Qt::Alignment>();
+            QVERIFY2(alignment & Qt::AlignRight, qPrintable(QString::number(c)));
+        }
+        QVERIFY(!(model.index(0, AbPartsModel::Node).data(Qt::TextAlignmentRole).value<Qt::Alignment>()
+            & Qt::AlignRight));
+        QVERIFY(!model.data(QModelIndex()).isValid());
+    }
+
+    void everyResetIsAWholeNewTable()
+    {
+        AbPartsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.setComparison(handMade());
+        QCOMPARE(model.rowCount(), 6);
+
+        AbComparison fewer;
+        fewer.labelA = u"m1"_qs;
+        fewer.labelB = u"m2"_qs;
+        fewer.parts = { part(u"phase2"_qs, 1, 1.0, 3.0) };
+        model.setComparison(fewer);
+        QCOMPARE(model.rowCount(), 1);
+        QCOMPARE(text(model, 0, AbPartsModel::Node), u"phase2"_qs);
+        QCOMPARE(text(model, 0, AbPartsModel::Ratio), u"3.00×"_qs);
+        QCOMPARE(model.headerData(AbPartsModel::MedianA, Qt::Horizontal).toString(), u"median A (m1)"_qs);
+
+        model.setComparison(AbComparison {});
+        QCOMPARE(model.rowCount(), 0);
+        QCOMPARE(model.headerData(AbPartsModel::MedianB, Qt::Horizontal).toString(), u"median B ()"_qs);
+
+        model.setComparison(handMade());
+        QCOMPARE(model.rowCount(), 6);
+        QCOMPARE(resets.count(), 4);
+    }
+
+    void aComparisonOfTheFixture()
+    {
+        // stats_groups.jsonl: numpy gives the medians of phase1, fast 10.871 and slow 17.625.
+        const LoadResult r = loadFixtures({ u"stats_groups.jsonl"_qs });
+        const TimingDataset& d = r.dataset;
+        AbPartsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        model.setComparison(compareGroups(d, runsOf(d, u"fast"_qs), runsOf(d, u"slow"_qs),
+            TimingDataset::kRootMetric, u"fast"_qs, u"slow"_qs));
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(text(model, 0, AbPartsModel::Node), u"phase1"_qs);
+        QCOMPARE(sortValue(model, 0, AbPartsModel::MedianA).toDouble(), 10.871);
+        QCOMPARE(sortValue(model, 0, AbPartsModel::MedianB).toDouble(), 17.625);
+        QCOMPARE(text(model, 0, AbPartsModel::Delta), u"+6.75 s"_qs);
+        QCOMPARE(text(model, 0, AbPartsModel::Ratio), u"1.62×"_qs); // 17.625 / 10.871 = 1.6213
+        QCOMPARE(text(model, 1, AbPartsModel::Node), u"phase2"_qs);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAbPartsModel)
+#include "tst_abpartsmodel.moc"
