@@ -44,7 +44,7 @@ int runChart(const QStringList& arguments)
 
     ChartRequest request;
     const auto kind = kindFromName(parser.value(QStringLiteral("kind")));
-    const auto statistic = statisticFromName(parser.value(QStringLiteral("stat")));
+    const auto statistic = chartStatisticFromName(parser.value(QStringLiteral("stat")));
     const QString output = parser.value(QStringLiteral("output"));
     const QStringList size
         = parser.value(QStringLiteral("size")).split(QRegularExpression(QStringLiteral("[x×]")));

@@ -2,6 +2,7 @@
 
 #include "export/exportcolumns.h"
 #include "stats/groupreference.h"
+#include "stats/statistic.h"
 #include "data/timingdataset.h"
 #include "data/datasetlookups.h"
 
@@ -232,7 +233,7 @@ bool CsvExporter::writeRows(
                     if (statistic == 0)
                         row.addInteger(stats.n);
                     else
-                        row.addDuration(summaryValue(stats, static_cast<SummaryField>(statistic)));
+                        row.addDuration(statisticValue(stats, static_cast<Statistic>(statistic)));
                 }
             }
             row.endRow();

@@ -63,11 +63,8 @@ ChartsView::ChartsView(QWidget* parent)
     m_kind->addItem(tr("Phase composition"), QStringLiteral("stacked"));
     m_kind->addItem(tr("Histogram"), QStringLiteral("histogram"));
     m_kind->addItem(tr("Trend over time"), QStringLiteral("trend"));
-    m_statistic->addItem(tr("median"), QStringLiteral("median"));
-    m_statistic->addItem(tr("mean"), QStringLiteral("mean"));
-    m_statistic->addItem(tr("P90"), QStringLiteral("p90"));
-    m_statistic->addItem(tr("P95"), QStringLiteral("p95"));
-    m_statistic->addItem(tr("P99"), QStringLiteral("p99"));
+    for (const Statistic statistic : chartStatistics())
+        m_statistic->addItem(statisticLabel(statistic), statisticName(statistic));
     m_scale->addItem(tr("Linear"));
     m_scale->addItem(tr("Log"));
     m_bins->setRange(0, 500);
@@ -204,7 +201,8 @@ ChartRequest ChartsView::request() const
     if (m_thenBy->currentIndex() > 0 && m_thenBy->currentText() != m_groupBy->currentText())
         request.groupBy << m_thenBy->currentText();
     request.metric = m_metric->currentText().isEmpty() ? QStringLiteral("total") : m_metric->currentText();
-    request.statistic = statisticFromName(m_statistic->currentData().toString()).value_or(Statistic::Median);
+    request.statistic
+        = chartStatisticFromName(m_statistic->currentData().toString()).value_or(Statistic::Median);
     request.logScale = m_scale->currentIndex() == 1;
     request.bins = m_bins->value();
     if (const auto seconds = parseDurationSeconds(m_target->text()); seconds && *seconds > 0)
