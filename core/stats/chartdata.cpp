@@ -169,4 +169,29 @@ std::vector<std::uint32_t> runsInBin(const TimingDataset& data, const ChartData&
     return runs;
 }
 
+int histogramBinAt(const ChartData& chart, double x)
+{
+    const auto& edges = chart.histogram.edges;
+    const int bin = static_cast<int>(std::upper_bound(edges.begin(), edges.end(), x) - edges.begin()) - 1;
+    return bin >= 0 && bin + 1 < static_cast<int>(edges.size()) ? bin : -1;
+}
+
+std::vector<std::uint32_t> runsAroundTime(
+    const TimingDataset& data, const ChartData& chart, int group, double ms)
+{
+    if (group < 0 || group >= static_cast<int>(chart.groups.size()))
+        return {};
+    const ChartGroup& g = chart.groups[static_cast<std::size_t>(group)];
+    const double span = g.trend.size() > 1
+        ? static_cast<double>(g.trend.back().ms - g.trend.front().ms) / kTrendBuckets
+        : 1.0;
+    std::vector<std::uint32_t> runs;
+    for (const std::uint32_t run : g.runs) {
+        const qint64 at = data.timestampMs(run);
+        if (at != TimingDataset::kNoTimestamp && std::abs(static_cast<double>(at) - ms) <= span)
+            runs.push_back(run);
+    }
+    return runs;
+}
+
 } // namespace te

@@ -75,5 +75,11 @@ ChartData computeChartData(
 
 /// The runs of `group` a click selected: a histogram bin's runs, or all of them.
 std::vector<std::uint32_t> runsInBin(const TimingDataset& data, const ChartData& chart, int group, int bin);
+/// The histogram bin `x` falls in, or -1 outside the bins.
+int histogramBinAt(const ChartData& chart, double x);
+/// The runs of `group` a click at `ms` on its trend selected: those within one
+/// drawn bucket's width of that time.
+std::vector<std::uint32_t> runsAroundTime(
+    const TimingDataset& data, const ChartData& chart, int group, double ms);
 
 } // namespace te
