@@ -63,7 +63,7 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
     if (!kind)
         return fail("--kind must be box, bar, stacked, histogram or trend");
     request.kind = *kind;
-    const auto statistic = statisticFromName(parser.value(QStringLiteral("stat")));
+    const auto statistic = chartStatisticFromName(parser.value(QStringLiteral("stat")));
     if (!statistic)
         return fail("--stat must be median, mean, p90, p95 or p99");
     request.statistic = *statistic;

@@ -1,13 +1,13 @@
 #include "comparecommand.h"
 
-#include "stats/abcomparison.h"
 #include "clicommon.h"
-#include "stats/groupstats.h"
 #include "data/datasetlookups.h"
-
-#include <nlohmann/json.hpp>
+#include "stats/abcomparison.h"
+#include "stats/groupstats.h"
+#include "stats/statistic.h"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace te::cli {
 
@@ -34,22 +34,30 @@ void printTable(const AbComparison& c, const QStringList& slow, QTextStream& out
         << c.metric << "\n\n";
     out << "median A                " << fixed(c.medianA) << " s\n";
     out << "median B                " << fixed(c.medianB) << " s\n";
-    out << "ratio of medians B/A    " << fixed(c.ratioOfMedians.estimate) << "  (95 % CI " << fixed(c.ratioOfMedians.low)
-        << " to " << fixed(c.ratioOfMedians.high) << ", bootstrap of " << c.ratioOfMedians.resamples << ")\n";
-    out << "Mann-Whitney U          " << fixed(c.mannWhitney.u, 1) << ", two-sided p = " << pValue(c.mannWhitney.p)
-        << (c.mannWhitney.p < 0.05 ? "  (the difference is unlikely to be chance)\n" : "  (could be chance)\n");
+    out << "ratio of medians B/A    " << fixed(c.ratioOfMedians.estimate) << "  (95 % CI "
+        << fixed(c.ratioOfMedians.low) << " to " << fixed(c.ratioOfMedians.high) << ", bootstrap of "
+        << c.ratioOfMedians.resamples << ")\n";
+    out << "Mann-Whitney U          " << fixed(c.mannWhitney.u, 1)
+        << ", two-sided p = " << pValue(c.mannWhitney.p)
+        << (c.mannWhitney.p < 0.05 ? "  (the difference is unlikely to be chance)\n"
+                                   : "  (could be chance)\n");
     if (c.pairedRegistrations > 0) {
-        out << "paired                  " << c.pairedRegistrations << " registrations ran on both; median B/A "
-            << fixed(c.paired.medianRatio.estimate) << " (95 % CI " << fixed(c.paired.medianRatio.low) << " to "
-            << fixed(c.paired.medianRatio.high) << ")\n";
+        out << "paired                  " << c.pairedRegistrations
+            << " registrations ran on both; median B/A " << fixed(c.paired.medianRatio.estimate)
+            << " (95 % CI " << fixed(c.paired.medianRatio.low) << " to " << fixed(c.paired.medianRatio.high)
+            << ")\n";
     }
     if (!c.parts.empty()) {
         out << "\nwhere the difference goes (medians, seconds)\n";
-        out << QStringLiteral("%1 %2 %3 %4\n").arg(QStringLiteral("node"), -40).arg(QStringLiteral("A"), 10)
-                   .arg(QStringLiteral("B"), 10).arg(QStringLiteral("B-A"), 10);
+        out << QStringLiteral("%1 %2 %3 %4\n")
+                   .arg(QStringLiteral("node"), -40)
+                   .arg(QStringLiteral("A"), 10)
+                   .arg(QStringLiteral("B"), 10)
+                   .arg(QStringLiteral("B-A"), 10);
         for (const auto& part : c.parts) {
             out << QStringLiteral("%1 %2 %3 %4\n")
-                       .arg(QString(QString(2 * (part.depth - 1), u' ') + part.path), -40)
+                       .arg(QString(QString(2 * static_cast<qsizetype>(part.depth - 1), u' ') + part.path),
+                           -40)
                        .arg(fixed(part.medianA), 10)
                        .arg(fixed(part.medianB), 10)
                        .arg((part.delta >= 0 ? QStringLiteral("+") : QString()) + fixed(part.delta), 10);
@@ -65,38 +73,43 @@ void printCsv(const AbComparison& c, QTextStream& out)
     out << c.metric << ",0," << exactNumber(c.medianA) << ',' << exactNumber(c.medianB) << ','
         << exactNumber(c.medianB - c.medianA) << ',' << exactNumber(c.medianB / c.medianA) << '\n';
     for (const auto& part : c.parts) {
-        out << part.path << ',' << part.depth << ',' << exactNumber(part.medianA) << ',' << exactNumber(part.medianB)
-            << ',' << exactNumber(part.delta) << ','
+        out << part.path << ',' << part.depth << ',' << exactNumber(part.medianA) << ','
+            << exactNumber(part.medianB) << ',' << exactNumber(part.delta) << ','
             << (part.medianA > 0 ? exactNumber(part.medianB / part.medianA) : QString()) << '\n';
     }
+}
+
+// One of the two groups: its label, and its n and median under their statistic names.
+nlohmann::json groupJson(const QString& label, std::int64_t n, double median)
+{
+    return { { "group", label.toStdString() }, { statisticInfo(Statistic::N).name, n },
+        { statisticInfo(Statistic::Median).name, number(median) } };
 }
 
 void printJson(const AbComparison& c, const QStringList& slow, QTextStream& out)
 {
     nlohmann::json parts = nlohmann::json::array();
     for (const auto& part : c.parts) {
-        parts.push_back({ { "node", part.path.toStdString() },
-                          { "depth", part.depth },
-                          { "median_a", number(part.medianA) },
-                          { "median_b", number(part.medianB) },
-                          { "delta", number(part.delta) } });
+        parts.push_back({ { "node", part.path.toStdString() }, { "depth", part.depth },
+            { "median_a", number(part.medianA) }, { "median_b", number(part.medianB) },
+            { "delta", number(part.delta) } });
     }
     nlohmann::json slowIds = nlohmann::json::array();
     for (const QString& id : slow)
         slowIds.push_back(id.toStdString());
     const nlohmann::json document {
         { "metric", c.metric.toStdString() },
-        { "a", { { "group", c.labelA.toStdString() }, { "n", c.nA }, { "median", number(c.medianA) } } },
-        { "b", { { "group", c.labelB.toStdString() }, { "n", c.nB }, { "median", number(c.medianB) } } },
+        { "a", groupJson(c.labelA, c.nA, c.medianA) },
+        { "b", groupJson(c.labelB, c.nB, c.medianB) },
         { "ratio_of_medians",
-          { { "estimate", number(c.ratioOfMedians.estimate) },
-            { "ci95", { number(c.ratioOfMedians.low), number(c.ratioOfMedians.high) } },
-            { "resamples", c.ratioOfMedians.resamples } } },
+            { { "estimate", number(c.ratioOfMedians.estimate) },
+                { "ci95", { number(c.ratioOfMedians.low), number(c.ratioOfMedians.high) } },
+                { "resamples", c.ratioOfMedians.resamples } } },
         { "mann_whitney", { { "u", number(c.mannWhitney.u) }, { "p_two_sided", number(c.mannWhitney.p) } } },
         { "paired",
-          { { "registrations", c.pairedRegistrations },
-            { "median_ratio", number(c.paired.medianRatio.estimate) },
-            { "ci95", { number(c.paired.medianRatio.low), number(c.paired.medianRatio.high) } } } },
+            { { "registrations", c.pairedRegistrations },
+                { "median_ratio", number(c.paired.medianRatio.estimate) },
+                { "ci95", { number(c.paired.medianRatio.low), number(c.paired.medianRatio.high) } } } },
         { "parts", parts },
         { "slow_in_every_group", slowIds },
     };
@@ -109,18 +122,20 @@ int runCompare(const QStringList& arguments)
 {
     Streams io;
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Compare group B with group A: ratio of medians with a bootstrap "
-                                                    "95 % interval, Mann-Whitney U, where the time goes, and the "
-                                                    "registrations both ran."));
+    parser.setApplicationDescription(
+        QStringLiteral("Compare group B with group A: ratio of medians with a bootstrap "
+                       "95 % interval, Mann-Whitney U, where the time goes, and the "
+                       "registrations both ran."));
     addInputOptions(parser);
     parser.addOption({ QStringLiteral("group-by"), QStringLiteral("The field whose values --a and --b name."),
-                       QStringLiteral("F[,F]"), QStringLiteral("model") });
+        QStringLiteral("F[,F]"), QStringLiteral("model") });
     parser.addOption({ QStringLiteral("a"), QStringLiteral("The baseline group."), QStringLiteral("GROUP") });
-    parser.addOption({ QStringLiteral("b"), QStringLiteral("The group compared with it."), QStringLiteral("GROUP") });
-    parser.addOption({ QStringLiteral("metric"), QStringLiteral("A timing node (default total)."), QStringLiteral("PATH"),
-                       QStringLiteral("total") });
-    parser.addOption({ QStringLiteral("format"), QStringLiteral("table, csv or json."), QStringLiteral("FORMAT"),
-                       QStringLiteral("table") });
+    parser.addOption(
+        { QStringLiteral("b"), QStringLiteral("The group compared with it."), QStringLiteral("GROUP") });
+    parser.addOption({ QStringLiteral("metric"), QStringLiteral("A timing node (default total)."),
+        QStringLiteral("PATH"), QStringLiteral("total") });
+    parser.addOption({ QStringLiteral("format"), QStringLiteral("table, csv or json."),
+        QStringLiteral("FORMAT"), QStringLiteral("table") });
     int exitCode = Ok;
     if (!parseArguments(parser, arguments, io, exitCode))
         return exitCode;
@@ -129,7 +144,8 @@ int runCompare(const QStringList& arguments)
         io.err << "error: name the two groups with --a and --b\n";
         return BadUsage;
     }
-    if (format != QStringLiteral("table") && format != QStringLiteral("csv") && format != QStringLiteral("json")) {
+    if (format != QStringLiteral("table") && format != QStringLiteral("csv")
+        && format != QStringLiteral("json")) {
         io.err << "error: unknown --format \"" << format << "\"; use table, csv or json\n";
         return BadUsage;
     }
@@ -165,7 +181,8 @@ int runCompare(const QStringList& arguments)
                << "\"; the groups are: " << labels.join(QStringLiteral(", ")) << '\n';
         return BadUsage;
     }
-    const AbComparison comparison = compareGroups(data, a->runs, b->runs, metric->front(), a->label(), b->label());
+    const AbComparison comparison
+        = compareGroups(data, a->runs, b->runs, metric->front(), a->label(), b->label());
     const QStringList slow = slowInEveryGroup(data, allGroups, metric->front());
     if (format == QStringLiteral("json"))
         printJson(comparison, slow, io.out);

@@ -1,8 +1,9 @@
 #include "statscommand.h"
 
 #include "clicommon.h"
-#include "stats/groupstats.h"
 #include "data/datasetlookups.h"
+#include "stats/groupstats.h"
+#include "stats/statistic.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -14,18 +15,16 @@ namespace {
 QStringList statColumns()
 {
     QStringList names;
-    for (int f = 0; f < static_cast<int>(SummaryField::Count); ++f)
-        names << QLatin1String(summaryFieldName(static_cast<SummaryField>(f)));
+    for (const StatisticInfo& statistic : allStatistics())
+        names << QLatin1String(statistic.name);
     return names;
 }
 
-// mean .. stddev: the figures after n.
-std::vector<double> statValues(const SummaryStats& s)
+QString quotedCsvCell(const QString& value)
 {
-    std::vector<double> values;
-    for (int f = static_cast<int>(SummaryField::Mean); f < static_cast<int>(SummaryField::Count); ++f)
-        values.push_back(summaryValue(s, static_cast<SummaryField>(f)));
-    return values;
+    return value.contains(u',') || value.contains(u'"')
+        ? u'"' + QString(value).replace(u"\""_qs, u"\"\""_qs) + u'"'
+        : value;
 }
 
 void printCsv(const std::vector<GroupMetricStats>& rows, const QStringList& groupBy, QTextStream& out)
@@ -36,65 +35,85 @@ void printCsv(const std::vector<GroupMetricStats>& rows, const QStringList& grou
     for (const auto& row : rows) {
         QStringList cells;
         for (const QString& value : row.key)
-            cells << (value.contains(u',') || value.contains(u'"')
-                    ? u'"' + QString(value).replace(u"\""_qs, u"\"\""_qs) + u'"'
-                    : value);
-        cells << row.metric << QString::number(row.stats.n);
-        for (const double v : statValues(row.stats))
-            cells << exactNumber(v);
+            cells << quotedCsvCell(value);
+        cells << row.metric;
+        for (const StatisticInfo& statistic : allStatistics()) {
+            cells << (statistic.isCount ? QString::number(row.stats.n)
+                                        : exactNumber(statistic.value(row.stats)));
+        }
         out << cells.join(u',') << '\n';
     }
+}
+
+nlohmann::json statisticsJson(const SummaryStats& s)
+{
+    const auto number = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
+    nlohmann::json figures = nlohmann::json::object();
+    nlohmann::json unreliable = nlohmann::json::object();
+    for (const StatisticInfo& statistic : allStatistics()) {
+        figures[statistic.name] = statistic.isCount ? nlohmann::json(s.n) : number(statistic.value(s));
+        if (statistic.reliableFrom > 0)
+            unreliable[statistic.name] = isUnreliable(s, statistic.id);
+    }
+    figures["unreliable"] = unreliable;
+    return figures;
 }
 
 void printJson(const std::vector<GroupMetricStats>& rows, const QStringList& groupBy, QTextStream& out)
 {
     auto array = nlohmann::json::array();
-    const auto number = [](double v) { return std::isnan(v) ? nlohmann::json(nullptr) : nlohmann::json(v); };
     for (const auto& row : rows) {
         nlohmann::json group = nlohmann::json::object();
         for (qsizetype i = 0; i < groupBy.size(); ++i)
             group[groupBy[i].toStdString()] = row.key[i].toStdString();
-        const SummaryStats& s = row.stats;
-        array.push_back({ { "group", group }, { "metric", row.metric.toStdString() }, { "n", s.n },
-            { "mean", number(s.mean) }, { "median", number(s.median) }, { "p90", number(s.p90) },
-            { "p95", number(s.p95) }, { "p99", number(s.p99) }, { "min", number(s.min) },
-            { "max", number(s.max) }, { "stddev", number(s.stddev) },
-            { "unreliable",
-                { { "p90", s.p90Unreliable() }, { "p95", s.p95Unreliable() },
-                    { "p99", s.p99Unreliable() } } } });
+        nlohmann::json entry = statisticsJson(row.stats);
+        entry["group"] = group;
+        entry["metric"] = row.metric.toStdString();
+        array.push_back(entry);
     }
     out << QString::fromStdString(array.dump(2)) << '\n';
 }
 
-void printTable(const std::vector<GroupMetricStats>& rows, const QStringList& groupBy, QTextStream& out)
+// "P90 needs 10, P95 20, P99 100": the reliability rule of every statistic that has one.
+QString reliabilityRule()
 {
-    QStringList header = groupBy.isEmpty() ? QStringList { QStringLiteral("group") } : groupBy;
-    header << QStringLiteral("metric") << statColumns();
-    std::vector<QStringList> table { header };
-    bool anyFlag = false;
-    for (const auto& row : rows) {
-        QStringList cells = groupBy.isEmpty() ? QStringList { row.label } : row.key;
-        cells << row.metric << QString::number(row.stats.n);
-        const auto values = statValues(row.stats);
-        for (std::size_t i = 0; i < values.size(); ++i) {
-            QString cell = std::isnan(values[i]) ? QStringLiteral("-") : QString::number(values[i], 'f', 3);
-            const bool flagged = (i == 2 && row.stats.p90Unreliable())
-                || (i == 3 && row.stats.p95Unreliable()) || (i == 4 && row.stats.p99Unreliable());
-            if (flagged) {
-                cell += u'*';
-                anyFlag = true;
-            }
-            cells << cell;
-        }
-        table.push_back(cells);
+    QStringList rules;
+    for (const StatisticInfo& statistic : allStatistics()) {
+        if (statistic.reliableFrom > 0)
+            rules << QStringLiteral("%1%2 %3")
+                         .arg(QLatin1String(statistic.label),
+                             rules.isEmpty() ? QStringLiteral(" needs") : QString())
+                         .arg(statistic.reliableFrom);
     }
-    std::vector<qsizetype> widths(static_cast<std::size_t>(header.size()), 0);
+    return rules.join(QStringLiteral(", "));
+}
+
+// The cells of one row: the figures with 3 decimals, "-" for none, "*" after a rough one.
+QStringList tableCells(const SummaryStats& s, bool* anyUnreliable)
+{
+    QStringList cells;
+    for (const StatisticInfo& statistic : allStatistics()) {
+        const double value = statistic.value(s);
+        QString cell = statistic.isCount ? QString::number(s.n)
+            : std::isnan(value)          ? QStringLiteral("-")
+                                         : QString::number(value, 'f', 3);
+        if (isUnreliable(s, statistic.id)) {
+            cell += u'*';
+            *anyUnreliable = true;
+        }
+        cells << cell;
+    }
+    return cells;
+}
+
+void printAligned(const std::vector<QStringList>& table, qsizetype textColumns, QTextStream& out)
+{
+    std::vector<qsizetype> widths(static_cast<std::size_t>(table.front().size()), 0);
     for (const auto& cells : table) {
         for (qsizetype c = 0; c < cells.size(); ++c)
             widths[static_cast<std::size_t>(c)]
                 = std::max(widths[static_cast<std::size_t>(c)], cells[c].size());
     }
-    const qsizetype textColumns = header.size() - statColumns().size();
     for (const auto& cells : table) {
         QStringList padded;
         for (qsizetype c = 0; c < cells.size(); ++c) {
@@ -103,9 +122,25 @@ void printTable(const std::vector<GroupMetricStats>& rows, const QStringList& gr
         }
         out << padded.join(QStringLiteral("  ")).trimmed() << '\n';
     }
-    if (anyFlag)
-        out << "* too few runs for this percentile to be reliable (P90 needs 10, P95 20, P99 100); "
-               "shown, but close to the maximum\n";
+}
+
+void printTable(const std::vector<GroupMetricStats>& rows, const QStringList& groupBy, QTextStream& out)
+{
+    QStringList header = groupBy.isEmpty() ? QStringList { QStringLiteral("group") } : groupBy;
+    header << QStringLiteral("metric");
+    const qsizetype textColumns = header.size();
+    header << statColumns();
+    std::vector<QStringList> table { header };
+    bool anyUnreliable = false;
+    for (const auto& row : rows) {
+        QStringList cells = groupBy.isEmpty() ? QStringList { row.label } : row.key;
+        cells << row.metric << tableCells(row.stats, &anyUnreliable);
+        table.push_back(cells);
+    }
+    printAligned(table, textColumns, out);
+    if (anyUnreliable)
+        out << "* too few runs for this percentile to be reliable (" << reliabilityRule()
+            << "); shown, but close to the maximum\n";
     out << "times in seconds\n";
 }
 

@@ -1,14 +1,14 @@
 // The charts view driven offscreen: every chart kind gets the series and values
 // the chart data says, a click on a box drills down to exactly its runs, and
 // exports write files that read back.
+#include "data/datasetlookups.h"
+#include "models/groupstatsmodel.h"
+#include "testsupport.h"
 #include "ui/charts/abpanel.h"
 #include "ui/charts/chartsview.h"
-#include "models/groupstatsmodel.h"
+#include "ui/runs/runsview.h"
 #include "ui/shell/loadcontroller.h"
 #include "ui/shell/mainwindow.h"
-#include "ui/runs/runsview.h"
-#include "testsupport.h"
-#include "data/datasetlookups.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>
@@ -88,8 +88,13 @@ private slots:
         QCOMPARE(boxes.front()->count(), 2);
         QCOMPARE(boxes.front()->boxSets().at(0)->at(QBoxSet::Median), 17.04); // pandas: fast total median
         QCOMPARE(view.statsModel()->rowCount(), 2);
-        QCOMPARE(view.statsModel()->index(0, GroupStatsModel::N).data().toString(), u"13"_qs);
-        QVERIFY(view.statsModel()->index(0, GroupStatsModel::P99).data().toString().startsWith(u"≈"_qs));
+        QCOMPARE(
+            view.statsModel()->index(0, GroupStatsModel::columnOf(Statistic::N)).data().toString(), u"13"_qs);
+        QVERIFY(view.statsModel()
+                    ->index(0, GroupStatsModel::columnOf(Statistic::P99))
+                    .data()
+                    .toString()
+                    .startsWith(u"≈"_qs));
 
         choose(view, "Chart kind", u"Bar with 95 % interval"_qs);
         auto bars = seriesOf<QBarSeries>(view);
@@ -124,6 +129,29 @@ private slots:
         QCOMPARE(view.chartData().groups.size(), 1u);
     }
 
+    void theLastRequestWinsAndAClearedViewStaysEmpty()
+    {
+        ChartsView view;
+        view.setRuns(m_data, allRuns(*m_data));
+        // Changes while the first chart computes: what is shown in the end is the last request.
+        for (QComboBox* box : view.findChildren<QComboBox*>()) {
+            if (box->accessibleName() == u"Chart kind"_qs)
+                box->setCurrentIndex(box->findData(kindName(ChartRequest::Kind::Bar)));
+            if (box->accessibleName() == u"Statistic"_qs)
+                box->setCurrentIndex(box->findData(statisticName(Statistic::P90)));
+        }
+        QTRY_VERIFY(view.chartData().request.kind == ChartRequest::Kind::Bar
+            && view.chartData().request.statistic == Statistic::P90 && !view.chartData().groups.empty());
+        QCOMPARE(view.request().statistic, Statistic::P90);
+
+        // Cleared while a chart computes: no chart then, nor once the computation ends.
+        view.setRuns(m_data, allRuns(*m_data));
+        view.setRuns({}, {});
+        QVERIFY(view.chartData().groups.empty());
+        QTest::qWait(300);
+        QVERIFY(view.chartData().groups.empty());
+    }
+
     void comparesTwoGroups()
     {
         ChartsView view;
@@ -136,7 +164,8 @@ private slots:
         QCOMPARE(c.labelB, u"slow"_qs);
         QCOMPARE(c.ratioOfMedians.estimate, 28.872999999999998 / 17.04);
         const QString summary = view.abPanel()->summaryText();
-        QVERIFY2(summary.contains(u"1.69×"_qs) && summary.contains(u"unlikely to be chance"_qs), qPrintable(summary));
+        QVERIFY2(summary.contains(u"1.69×"_qs) && summary.contains(u"unlikely to be chance"_qs),
+            qPrintable(summary));
         QVERIFY(summary.contains(u"12 registrations both ran"_qs));
         // Swapping the groups inverts the ratio.
         for (QComboBox* box : view.abPanel()->findChildren<QComboBox*>()) {

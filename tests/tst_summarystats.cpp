@@ -1,9 +1,11 @@
 // Descriptive statistics must agree with numpy/pandas: linear-interpolation
 // percentiles and the sample standard deviation.
+#include "data/datasetlookups.h"
+#include "export/exportcolumns.h"
 #include "stats/groupstats.h"
+#include "stats/statistic.h"
 #include "stats/summarystats.h"
 #include "testsupport.h"
-#include "data/datasetlookups.h"
 
 using namespace te;
 using namespace te::test;
@@ -27,7 +29,8 @@ private slots:
         QCOMPARE(s.min, 1.0);
         QCOMPARE(s.max, 9.0);
         QCOMPARE(s.stddev, 2.3664319132398464);
-        QVERIFY(s.p95Unreliable() && s.p99Unreliable() && !s.p90Unreliable());
+        QVERIFY(isUnreliable(s, Statistic::P95) && isUnreliable(s, Statistic::P99)
+            && !isUnreliable(s, Statistic::P90));
     }
 
     void interpolatesBetweenRanks()
@@ -96,6 +99,83 @@ private slots:
         QCOMPARE(total, std::size_t(27));
         QVERIFY(labels.contains(u"fast × c0"_qs));
         QVERIFY(labels.contains(u"m1 × (none)"_qs));
+    }
+
+    void tableNamesAreWhatTheCliPrints()
+    {
+        // The column names of `stats` and the statistics `summary --stats` accepts.
+        const QStringList names { u"n"_qs, u"mean"_qs, u"median"_qs, u"p90"_qs, u"p95"_qs, u"p99"_qs,
+            u"min"_qs, u"max"_qs, u"stddev"_qs };
+        QCOMPARE(static_cast<qsizetype>(allStatistics().size()), names.size());
+        for (const StatisticInfo& statistic : allStatistics()) {
+            QCOMPARE(statisticName(statistic.id), names[static_cast<int>(statistic.id)]);
+            QVERIFY(statisticNamed(names[static_cast<int>(statistic.id)]) == statistic.id);
+        }
+        QCOMPARE(csvStatisticNames(), names);
+        // The window's labels: the percentiles in capitals.
+        QStringList labels;
+        for (const StatisticInfo& statistic : allStatistics())
+            labels << statisticLabel(statistic.id);
+        QCOMPARE(labels.join(u' '), u"n mean median P90 P95 P99 min max stddev"_qs);
+        QVERIFY(!statisticNamed(u"P95"));
+    }
+
+    void everyAccessorReadsItsOwnField()
+    {
+        SummaryStats s;
+        s.n = 1;
+        s.mean = 2;
+        s.median = 3;
+        s.p90 = 4;
+        s.p95 = 5;
+        s.p99 = 6;
+        s.min = 7;
+        s.max = 8;
+        s.stddev = 9;
+        QCOMPARE(statisticValue(s, Statistic::N), 1.0);
+        QCOMPARE(statisticValue(s, Statistic::Mean), s.mean);
+        QCOMPARE(statisticValue(s, Statistic::Median), s.median);
+        QCOMPARE(statisticValue(s, Statistic::P90), s.p90);
+        QCOMPARE(statisticValue(s, Statistic::P95), s.p95);
+        QCOMPARE(statisticValue(s, Statistic::P99), s.p99);
+        QCOMPARE(statisticValue(s, Statistic::Min), s.min);
+        QCOMPARE(statisticValue(s, Statistic::Max), s.max);
+        QCOMPARE(statisticValue(s, Statistic::StdDev), s.stddev);
+        for (const StatisticInfo& statistic : allStatistics())
+            QCOMPARE(statistic.isCount, statistic.id == Statistic::N);
+    }
+
+    void percentilesAndTheirReliability()
+    {
+        QCOMPARE(statisticInfo(Statistic::Median).quantile, 0.5);
+        QCOMPARE(statisticInfo(Statistic::P90).quantile, 0.9);
+        QCOMPARE(statisticInfo(Statistic::P95).quantile, 0.95);
+        QCOMPARE(statisticInfo(Statistic::P99).quantile, 0.99);
+        QVERIFY(std::isnan(statisticInfo(Statistic::Mean).quantile));
+        SummaryStats s;
+        for (const auto& [statistic, enough] : { std::pair { Statistic::P90, 10 },
+                 std::pair { Statistic::P95, 20 }, std::pair { Statistic::P99, 100 } }) {
+            s.n = enough - 1;
+            QVERIFY(isUnreliable(s, statistic));
+            s.n = enough;
+            QVERIFY(!isUnreliable(s, statistic));
+        }
+        s.n = 1;
+        for (const Statistic always : { Statistic::N, Statistic::Mean, Statistic::Median, Statistic::Max })
+            QVERIFY(!isUnreliable(s, always));
+    }
+
+    void chartsOfferTheMeanAndThePercentiles()
+    {
+        // The bar chart's choice, in the window's order, and what `chart --stat` accepts.
+        QStringList charted;
+        for (const Statistic statistic : chartStatistics())
+            charted << statisticName(statistic);
+        QCOMPARE(charted.join(u' '), u"median mean p90 p95 p99"_qs);
+        QVERIFY(chartStatisticFromName(u"P95") == Statistic::P95);
+        QVERIFY(chartStatisticFromName(u"mean") == Statistic::Mean);
+        QVERIFY(!chartStatisticFromName(u"n"));
+        QVERIFY(!chartStatisticFromName(u"max"));
     }
 
     void unknownNamesListWhatExists()

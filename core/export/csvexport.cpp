@@ -1,5 +1,6 @@
 #include "export/csvexport.h"
 
+#include "stats/statistic.h"
 #include "data/datasetlookups.h"
 #include "data/timingdataset.h"
 #include "export/exportcolumns.h"
@@ -233,7 +234,7 @@ bool CsvExporter::writeRows(
                     if (statistic == 0)
                         row.addInteger(stats.n);
                     else
-                        row.addDuration(summaryValue(stats, static_cast<SummaryField>(statistic)));
+                        row.addDuration(statisticValue(stats, static_cast<Statistic>(statistic)));
                 }
             }
             row.endRow();

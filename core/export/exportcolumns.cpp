@@ -1,9 +1,9 @@
 #include "export/exportcolumns.h"
 
-#include "stats/summarystats.h"
+#include "data/datasetlookups.h"
 #include "data/timingdataset.h"
 #include "data/timingkeys.h"
-#include "data/datasetlookups.h"
+#include "stats/statistic.h"
 
 namespace te {
 
@@ -86,14 +86,15 @@ std::optional<RunColumn> metricFromFlatKey(const QString& name, const TimingData
 QStringList csvStatisticNames()
 {
     QStringList names;
-    for (int f = 0; f < static_cast<int>(SummaryField::Count); ++f)
-        names << QLatin1String(summaryFieldName(static_cast<SummaryField>(f)));
+    for (const StatisticInfo& statistic : allStatistics())
+        names << QLatin1String(statistic.name);
     return names;
 }
 
 QString csvMetricHeader(const QString& path, const CsvFormat& format, const QString& statistic)
 {
-    const bool hasUnit = statistic != u"n";
+    const auto named = statisticNamed(statistic);
+    const bool hasUnit = !(named && statisticInfo(*named).isCount);
     if (format.headers == CsvFormat::Headers::Machine) {
         QString header = machineBase(path);
         if (!statistic.isEmpty())

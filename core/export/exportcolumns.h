@@ -12,8 +12,8 @@ namespace te {
 
 class TimingDataset;
 
-/// The statistics a per-group export can give, in the order `stats` prints them:
-/// n, mean, median, p90, p95, p99, min, max, stddev.
+/// The statistics a per-group export can give: the machine names of allStatistics(),
+/// in Statistic order (the order `stats` prints them), so an index is a Statistic.
 QStringList csvStatisticNames();
 
 /// The header of a timing node, or of one statistic of it (`statistic` empty: the

@@ -42,19 +42,29 @@ int GroupStatsModel::columnCount(const QModelIndex& parent) const
 
 namespace {
 
-// The model's columns N..StdDev are SummaryField's order, one place along.
-double valueOf(const SummaryStats& s, int column)
+std::optional<Statistic> statisticAt(int column)
 {
-    if (column < GroupStatsModel::N || column > GroupStatsModel::StdDev)
-        return std::nan("");
-    return summaryValue(s, static_cast<SummaryField>(column - GroupStatsModel::N));
+    if (column < GroupStatsModel::FirstStatistic || column >= GroupStatsModel::UnderTarget)
+        return std::nullopt;
+    return static_cast<Statistic>(column - GroupStatsModel::FirstStatistic);
 }
 
-bool isUnreliable(const SummaryStats& s, int column)
+double valueOf(const SummaryStats& s, int column)
 {
-    return (column == GroupStatsModel::P90 && s.p90Unreliable())
-        || (column == GroupStatsModel::P95 && s.p95Unreliable())
-        || (column == GroupStatsModel::P99 && s.p99Unreliable());
+    const auto statistic = statisticAt(column);
+    return statistic ? statisticValue(s, *statistic) : std::nan("");
+}
+
+bool isUnreliableAt(const SummaryStats& s, int column)
+{
+    const auto statistic = statisticAt(column);
+    return statistic && isUnreliable(s, *statistic);
+}
+
+bool isCountAt(int column)
+{
+    const auto statistic = statisticAt(column);
+    return statistic && statisticInfo(*statistic).isCount;
 }
 
 } // namespace
@@ -70,18 +80,18 @@ QVariant GroupStatsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         if (column == Group)
             return row.label;
-        if (column == N)
+        if (isCountAt(column))
             return QString::number(row.stats.n);
         if (column == UnderTarget)
             return formatPercent(value);
         return QString(
-            (isUnreliable(row.stats, column) ? QStringLiteral("≈ ") : QString()) + formatDuration(value));
+            (isUnreliableAt(row.stats, column) ? QStringLiteral("≈ ") : QString()) + formatDuration(value));
     case SortRole:
         return column == Group ? QVariant(row.label) : QVariant(value);
     case UnreliableRole:
-        return isUnreliable(row.stats, column);
+        return isUnreliableAt(row.stats, column);
     case Qt::ToolTipRole:
-        if (isUnreliable(row.stats, column)) {
+        if (isUnreliableAt(row.stats, column)) {
             const QString name = headerData(column, Qt::Horizontal).toString();
             const bool atMax = std::abs(value - row.stats.max) <= 0.05 * row.stats.max;
             return tr("%1 %2 with n=%3: too few runs for this percentile to mean much")
@@ -101,10 +111,13 @@ QVariant GroupStatsModel::headerData(int section, Qt::Orientation orientation, i
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
-    static const char* const names[] = { QT_TR_NOOP("group"), QT_TR_NOOP("n"), QT_TR_NOOP("mean"),
-        QT_TR_NOOP("median"), QT_TR_NOOP("P90"), QT_TR_NOOP("P95"), QT_TR_NOOP("P99"), QT_TR_NOOP("min"),
-        QT_TR_NOOP("max"), QT_TR_NOOP("stddev"), QT_TR_NOOP("≤ target") };
-    return section >= 0 && section < ColumnCount ? tr(names[section]) : QVariant();
+    if (const auto statistic = statisticAt(section))
+        return statisticLabel(*statistic);
+    if (section == Group)
+        return tr("group");
+    if (section == UnderTarget)
+        return tr("≤ target");
+    return {};
 }
 
 QString GroupStatsModel::toTsv() const
@@ -115,10 +128,13 @@ QString GroupStatsModel::toTsv() const
         header << headerData(c, Qt::Horizontal).toString();
     lines << header.join(u'\t');
     for (const Row& row : m_rows) {
-        QStringList cells { row.label, QString::number(row.stats.n) };
-        for (int c = Mean; c <= StdDev; ++c) {
+        QStringList cells { row.label };
+        for (int c = FirstStatistic; c < UnderTarget; ++c) {
             const double v = valueOf(row.stats, c);
-            cells << (std::isnan(v) ? QString() : QString::number(v, 'f', 3));
+            if (isCountAt(c))
+                cells << QString::number(row.stats.n);
+            else
+                cells << (std::isnan(v) ? QString() : QString::number(v, 'f', 3));
         }
         if (m_hasTarget)
             cells << (std::isnan(row.underTarget) ? QString() : QString::number(row.underTarget, 'f', 4));

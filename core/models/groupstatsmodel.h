@@ -1,5 +1,7 @@
 #pragma once
 
+#include "stats/statistic.h"
+
 #include <QAbstractTableModel>
 #include <optional>
 
@@ -7,29 +9,27 @@ namespace te {
 
 struct ChartData;
 
-/// The stats table beside a chart: one row per group with n, mean, median, P90,
-/// P95, P99, min, max, standard deviation and the share of runs under the target.
+/// The stats table beside a chart: one row per group with every statistic of
+/// allStatistics() and the share of runs under the target.
 /// A percentile from too few runs is shown with "≈" and says why in its tooltip
 /// ("P95 ≈ max with n=10"). DisplayRole is formatted; SortRole is the number.
 class GroupStatsModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
+    /// The group's label, then one column per statistic in Statistic order, then
+    /// the share under the target (shown only when the chart has a target).
     enum Column
     {
         Group,
-        N,
-        Mean,
-        Median,
-        P90,
-        P95,
-        P99,
-        Min,
-        Max,
-        StdDev,
-        UnderTarget,
+        FirstStatistic,
+        UnderTarget = FirstStatistic + kStatisticCount,
         ColumnCount
     };
+    static constexpr int columnOf(Statistic statistic)
+    {
+        return FirstStatistic + static_cast<int>(statistic);
+    }
     enum Role
     {
         SortRole = Qt::UserRole + 1,

@@ -1,13 +1,13 @@
 #include "stats/chartdata.h"
 
-#include "stats/groupstats.h"
-#include "data/timingdataset.h"
 #include "data/datasetlookups.h"
+#include "data/timingdataset.h"
+#include "stats/groupstats.h"
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 #include <cmath>
+#include <thread>
 
 namespace te {
 
@@ -24,14 +24,6 @@ constexpr KindName kKinds[] = { { ChartRequest::Kind::Box, "box" }, { ChartReque
     { ChartRequest::Kind::Stacked, "stacked" }, { ChartRequest::Kind::Histogram, "histogram" },
     { ChartRequest::Kind::Trend, "trend" } };
 
-struct StatisticName
-{
-    Statistic statistic;
-    const char* name;
-};
-constexpr StatisticName kStatistics[] = { { Statistic::Median, "median" }, { Statistic::Mean, "mean" },
-    { Statistic::P90, "p90" }, { Statistic::P95, "p95" }, { Statistic::P99, "p99" } };
-
 std::vector<double> valuesOf(const TimingDataset& data, const std::vector<std::uint32_t>& runs, int metric)
 {
     std::vector<double> values;
@@ -43,7 +35,7 @@ std::vector<double> valuesOf(const TimingDataset& data, const std::vector<std::u
 
 // Everything one group of a chart needs; returns its values (for the histogram).
 std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& request, int metric,
-                                 const std::vector<int>& parts, RunGroup group, ChartGroup& g)
+    const std::vector<int>& parts, RunGroup group, ChartGroup& g)
 {
     g.label = group.label();
     g.runs = std::move(group.runs);
@@ -52,8 +44,10 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
     std::vector<double> scratch = values;
     g.summary = summarize(scratch);
     if (request.targetSeconds) {
-        const auto under = std::count_if(values.begin(), values.end(), [&](double v) { return v <= *request.targetSeconds; });
-        g.shareUnderTarget = values.empty() ? std::nan("") : static_cast<double>(under) / static_cast<double>(values.size());
+        const auto under = std::count_if(
+            values.begin(), values.end(), [&](double v) { return v <= *request.targetSeconds; });
+        g.shareUnderTarget
+            = values.empty() ? std::nan("") : static_cast<double>(under) / static_cast<double>(values.size());
     }
     if (request.kind == ChartRequest::Kind::Bar)
         g.statistic = bootstrapCI(values, request.statistic, request.bootstrapResamples);
@@ -76,7 +70,8 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
             if (data.timestampMs(run) != TimingDataset::kNoTimestamp)
                 points.push_back({ data.timestampMs(run), data.value(run, metric) });
         }
-        std::sort(points.begin(), points.end(), [](const TrendPoint& a, const TrendPoint& b) { return a.ms < b.ms; });
+        std::sort(points.begin(), points.end(),
+            [](const TrendPoint& a, const TrendPoint& b) { return a.ms < b.ms; });
         const int window = std::clamp(static_cast<int>(points.size() / 20), 5, 501);
         g.trendMedian = decimateForDisplay(rollingMedian(points, window), kTrendBuckets);
         g.trend = decimateForDisplay(points, kTrendBuckets);
@@ -100,24 +95,6 @@ std::optional<ChartRequest::Kind> kindFromName(const QString& name)
     for (const auto& k : kKinds) {
         if (name == QLatin1String(k.name))
             return k.kind;
-    }
-    return std::nullopt;
-}
-
-QString statisticName(Statistic statistic)
-{
-    for (const auto& s : kStatistics) {
-        if (s.statistic == statistic)
-            return QString::fromLatin1(s.name);
-    }
-    return {};
-}
-
-std::optional<Statistic> statisticFromName(const QString& name)
-{
-    for (const auto& s : kStatistics) {
-        if (name.compare(QLatin1String(s.name), Qt::CaseInsensitive) == 0)
-            return s.statistic;
     }
     return std::nullopt;
 }
@@ -153,10 +130,11 @@ ChartData computeChartData(
     std::atomic<std::size_t> next { 0 };
     const auto work = [&] {
         for (std::size_t i = next++; i < groups.size(); i = next++)
-            seriesValues[i] = computeGroup(data, request, chart.metric, parts, std::move(groups[i]), chart.groups[i]);
+            seriesValues[i]
+                = computeGroup(data, request, chart.metric, parts, std::move(groups[i]), chart.groups[i]);
     };
-    const unsigned threads = std::min<unsigned>(std::max(1u, std::thread::hardware_concurrency()),
-                                                static_cast<unsigned>(groups.size()));
+    const unsigned threads = std::min<unsigned>(
+        std::max(1u, std::thread::hardware_concurrency()), static_cast<unsigned>(groups.size()));
     std::vector<std::thread> workers;
     for (unsigned t = 1; t < threads; ++t)
         workers.emplace_back(work);
@@ -186,6 +164,31 @@ std::vector<std::uint32_t> runsInBin(const TimingDataset& data, const ChartData&
         const double v = data.value(run, chart.metric);
         // numpy's bins: half-open, except the last, which is closed.
         if (v >= low && (v < high || (lastBin && v <= high)))
+            runs.push_back(run);
+    }
+    return runs;
+}
+
+int histogramBinAt(const ChartData& chart, double x)
+{
+    const auto& edges = chart.histogram.edges;
+    const int bin = static_cast<int>(std::upper_bound(edges.begin(), edges.end(), x) - edges.begin()) - 1;
+    return bin >= 0 && bin + 1 < static_cast<int>(edges.size()) ? bin : -1;
+}
+
+std::vector<std::uint32_t> runsAroundTime(
+    const TimingDataset& data, const ChartData& chart, int group, double ms)
+{
+    if (group < 0 || group >= static_cast<int>(chart.groups.size()))
+        return {};
+    const ChartGroup& g = chart.groups[static_cast<std::size_t>(group)];
+    const double span = g.trend.size() > 1
+        ? static_cast<double>(g.trend.back().ms - g.trend.front().ms) / kTrendBuckets
+        : 1.0;
+    std::vector<std::uint32_t> runs;
+    for (const std::uint32_t run : g.runs) {
+        const qint64 at = data.timestampMs(run);
+        if (at != TimingDataset::kNoTimestamp && std::abs(static_cast<double>(at) - ms) <= span)
             runs.push_back(run);
     }
     return runs;

@@ -2,6 +2,7 @@
 
 #include "stats/distribution.h"
 #include "stats/significance.h"
+#include "stats/statistic.h"
 #include "stats/summarystats.h"
 
 #include <QString>
@@ -37,15 +38,13 @@ struct ChartRequest
 
 QString kindName(ChartRequest::Kind kind);
 std::optional<ChartRequest::Kind> kindFromName(const QString& name);
-QString statisticName(Statistic statistic);
-std::optional<Statistic> statisticFromName(const QString& name);
 
 /// One group of a chart: its runs and what every chart kind draws for it.
 struct ChartGroup
 {
     QString label;
     std::vector<std::uint32_t> runs; ///< the group's runs with a value for the metric
-    SummaryStats summary; ///< n, mean, median, P90, P95, P99, min, max, stddev
+    SummaryStats summary; ///< every statistic of allStatistics()
     BoxStats box;
     ConfidenceInterval statistic; ///< the chosen statistic with its bootstrap CI (bar chart)
     double shareUnderTarget = std::numeric_limits<double>::quiet_NaN();
@@ -76,5 +75,11 @@ ChartData computeChartData(
 
 /// The runs of `group` a click selected: a histogram bin's runs, or all of them.
 std::vector<std::uint32_t> runsInBin(const TimingDataset& data, const ChartData& chart, int group, int bin);
+/// The histogram bin `x` falls in, or -1 outside the bins.
+int histogramBinAt(const ChartData& chart, double x);
+/// The runs of `group` a click at `ms` on its trend selected: those within one
+/// drawn bucket's width of that time.
+std::vector<std::uint32_t> runsAroundTime(
+    const TimingDataset& data, const ChartData& chart, int group, double ms);
 
 } // namespace te

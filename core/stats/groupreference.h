@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <vector>
 
@@ -24,7 +23,6 @@ public:
 
     bool isEmpty() const { return m_groupOfRun.empty(); }
     const std::vector<int>& fields() const { return m_fields; }
-    int groupCount() const { return static_cast<int>(m_labels.size()); }
     int groupOf(std::uint32_t run) const;
     const QString& label(int group) const { return m_labels[static_cast<std::size_t>(group)]; }
 

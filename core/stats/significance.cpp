@@ -79,19 +79,7 @@ template <typename F> void drawIndices(Xoshiro256& rng, std::uint32_t n, std::si
 
 double quantileOf(Statistic statistic)
 {
-    switch (statistic) {
-    case Statistic::Median:
-        return 0.5;
-    case Statistic::P90:
-        return 0.9;
-    case Statistic::P95:
-        return 0.95;
-    case Statistic::P99:
-        return 0.99;
-    case Statistic::Mean:
-        break;
-    }
-    return kNaN;
+    return statisticInfo(statistic).quantile;
 }
 
 // Uniform on (0, 1), never 0 (53 random bits, offset by half a step).

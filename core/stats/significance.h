@@ -1,5 +1,7 @@
 #pragma once
 
+#include "stats/statistic.h"
+
 #include <cstdint>
 #include <vector>
 
@@ -16,15 +18,6 @@ struct ConfidenceInterval
     double low = 0;
     double high = 0;
     int resamples = 0; ///< resamples the interval was taken from (those whose statistic is not NaN)
-};
-
-enum class Statistic
-{
-    Median,
-    Mean,
-    P90,
-    P95,
-    P99
 };
 
 /// The statistic of `values`: percentiles by numpy's default (linear) method,

@@ -1,5 +1,7 @@
 #include "stats/summarystats.h"
 
+#include "stats/statistic.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -19,39 +21,6 @@ double percentileOfSorted(const std::vector<double>& sorted, double q)
     // numpy's _lerp: interpolate from the nearer end, which keeps the result exact at
     // fraction 0 and 1 and monotonic in between.
     return fraction >= 0.5 ? b - (b - a) * (1.0 - fraction) : a + (b - a) * fraction;
-}
-
-double summaryValue(const SummaryStats& s, SummaryField field)
-{
-    switch (field) {
-    case SummaryField::N:
-        return static_cast<double>(s.n);
-    case SummaryField::Mean:
-        return s.mean;
-    case SummaryField::Median:
-        return s.median;
-    case SummaryField::P90:
-        return s.p90;
-    case SummaryField::P95:
-        return s.p95;
-    case SummaryField::P99:
-        return s.p99;
-    case SummaryField::Min:
-        return s.min;
-    case SummaryField::Max:
-        return s.max;
-    case SummaryField::StdDev:
-        return s.stddev;
-    case SummaryField::Count:
-        break;
-    }
-    return std::numeric_limits<double>::quiet_NaN();
-}
-
-const char* summaryFieldName(SummaryField field)
-{
-    static const char* const names[] = { "n", "mean", "median", "p90", "p95", "p99", "min", "max", "stddev" };
-    return field < SummaryField::Count ? names[static_cast<int>(field)] : "";
 }
 
 double compensatedMean(const std::vector<double>& values)
@@ -90,8 +59,10 @@ SummaryStats summarize(std::vector<double>& values)
     // within what is left above the previous one (linear, where a sort is n log n).
     const std::size_t last = values.size() - 1;
     std::vector<std::size_t> ranks;
-    for (const double q : { 0.5, 0.9, 0.95, 0.99 }) {
-        const double position = q * static_cast<double>(last);
+    for (const StatisticInfo& statistic : allStatistics()) {
+        if (std::isnan(statistic.quantile))
+            continue;
+        const double position = statistic.quantile * static_cast<double>(last);
         ranks.push_back(static_cast<std::size_t>(std::floor(position)));
         ranks.push_back(std::min(ranks.back() + 1, last));
     }
@@ -108,10 +79,12 @@ SummaryStats summarize(std::vector<double>& values)
     s.min = *minIt;
     s.max = *maxIt;
     // Every rank percentileOfSorted reads now holds its sorted value.
-    s.median = percentileOfSorted(values, 0.5);
-    s.p90 = percentileOfSorted(values, 0.90);
-    s.p95 = percentileOfSorted(values, 0.95);
-    s.p99 = percentileOfSorted(values, 0.99);
+    const auto percentile
+        = [&](Statistic statistic) { return percentileOfSorted(values, statisticInfo(statistic).quantile); };
+    s.median = percentile(Statistic::Median);
+    s.p90 = percentile(Statistic::P90);
+    s.p95 = percentile(Statistic::P95);
+    s.p99 = percentile(Statistic::P99);
     return s;
 }
 

@@ -12,6 +12,7 @@ namespace te {
 double percentileOfSorted(const std::vector<double>& sorted, double q);
 
 /// Descriptive statistics of one sample, as pandas' describe() would give them.
+/// stats/statistic.h names them, orders them and says which are reliable.
 struct SummaryStats
 {
     std::int64_t n = 0;
@@ -23,34 +24,11 @@ struct SummaryStats
     double min = 0;
     double max = 0;
     double stddev = 0; ///< sample standard deviation (n − 1); NaN for n < 2
-
-    /// Too few runs for the tail percentile to mean much; the figure is still given.
-    bool p90Unreliable() const { return n < 10; }
-    bool p95Unreliable() const { return n < 20; }
-    bool p99Unreliable() const { return n < 100; }
 };
 
 /// The mean by compensated (Kahan) summation in the order given: agrees with numpy
 /// and pandas to about 1e-15 relative. NaN for no values.
 double compensatedMean(const std::vector<double>& values);
-
-/// The figures of SummaryStats in the order tables and exports list them; their
-/// names are "n", "mean", "median", "p90", "p95", "p99", "min", "max", "stddev".
-enum class SummaryField
-{
-    N,
-    Mean,
-    Median,
-    P90,
-    P95,
-    P99,
-    Min,
-    Max,
-    StdDev,
-    Count
-};
-double summaryValue(const SummaryStats& stats, SummaryField field); ///< n as a double
-const char* summaryFieldName(SummaryField field);
 
 /// Summarises `values`, reordering them (partially sorted, not sorted). All fields
 /// are NaN when empty.

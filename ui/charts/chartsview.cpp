@@ -1,11 +1,11 @@
 #include "ui/charts/chartsview.h"
 
+#include "data/timingdataset.h"
+#include "models/groupstatsmodel.h"
+#include "query/runfilter.h"
 #include "ui/charts/abpanel.h"
 #include "ui/charts/chartbuilder.h"
 #include "ui/widgets/emptystate.h"
-#include "models/groupstatsmodel.h"
-#include "query/runfilter.h"
-#include "data/timingdataset.h"
 
 #include <QApplication>
 #include <QBarSeries>
@@ -17,7 +17,6 @@
 #include <QComboBox>
 #include <QEvent>
 #include <QFileDialog>
-#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -27,7 +26,6 @@
 #include <QMenu>
 #include <QMessageBox>
 #include <QRegularExpression>
-#include <QScatterSeries>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -36,12 +34,28 @@
 #include <QTableView>
 #include <QToolButton>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 namespace te {
 
+namespace {
+
+// Empties `box` and fills it with `values` (each its own item data) after an item
+// for none (`noneLabel`, no data) if given; selects `keep` again, or the first item.
+void refill(QComboBox* box, const QString& noneLabel, const QStringList& values, const QString& keep)
+{
+    box->clear();
+    if (!noneLabel.isEmpty())
+        box->addItem(noneLabel);
+    for (const QString& value : values)
+        box->addItem(value, value);
+    box->setCurrentIndex(std::max(0, box->findData(keep)));
+}
+
+} // namespace
+
 ChartsView::ChartsView(QWidget* parent)
     : QWidget(parent)
+    , m_computation(this, [this](ChartData chart) { showChart(std::move(chart)); })
     , m_kind(new QComboBox(this))
     , m_groupBy(new QComboBox(this))
     , m_thenBy(new QComboBox(this))
@@ -58,18 +72,35 @@ ChartsView::ChartsView(QWidget* parent)
     , m_ab(new AbPanel(this))
     , m_empty(new EmptyState(m_chartView))
 {
-    m_kind->addItem(tr("Box plot"), QStringLiteral("box"));
-    m_kind->addItem(tr("Bar with 95 % interval"), QStringLiteral("bar"));
-    m_kind->addItem(tr("Phase composition"), QStringLiteral("stacked"));
-    m_kind->addItem(tr("Histogram"), QStringLiteral("histogram"));
-    m_kind->addItem(tr("Trend over time"), QStringLiteral("trend"));
-    m_statistic->addItem(tr("median"), QStringLiteral("median"));
-    m_statistic->addItem(tr("mean"), QStringLiteral("mean"));
-    m_statistic->addItem(tr("P90"), QStringLiteral("p90"));
-    m_statistic->addItem(tr("P95"), QStringLiteral("p95"));
-    m_statistic->addItem(tr("P99"), QStringLiteral("p99"));
-    m_scale->addItem(tr("Linear"));
-    m_scale->addItem(tr("Log"));
+    fillFixedChoices();
+    buildExportMenu();
+    setUpStatsTable();
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(6, 6, 6, 2);
+    layout->addLayout(buildControlRow());
+    layout->addWidget(buildChartArea(), 1);
+    layout->addWidget(m_status);
+    m_empty->setMessage(tr("Open a timing file with File &gt; Open (Ctrl+O) to chart its runs."));
+    connectControls();
+    updateControls();
+}
+
+// The computation, if one runs, stops with the view (LatestJob waits for it).
+ChartsView::~ChartsView() = default;
+
+// The choices that do not depend on the dataset: each item's data is what request() reads.
+void ChartsView::fillFixedChoices()
+{
+    using Kind = ChartRequest::Kind;
+    m_kind->addItem(tr("Box plot"), kindName(Kind::Box));
+    m_kind->addItem(tr("Bar with 95 % interval"), kindName(Kind::Bar));
+    m_kind->addItem(tr("Phase composition"), kindName(Kind::Stacked));
+    m_kind->addItem(tr("Histogram"), kindName(Kind::Histogram));
+    m_kind->addItem(tr("Trend over time"), kindName(Kind::Trend));
+    for (const Statistic statistic : chartStatistics())
+        m_statistic->addItem(statisticLabel(statistic), statisticName(statistic));
+    m_scale->addItem(tr("Linear"), false);
+    m_scale->addItem(tr("Log"), true);
     m_bins->setRange(0, 500);
     m_bins->setSpecialValueText(tr("auto"));
     m_bins->setToolTip(tr("Histogram bins; auto uses the Freedman–Diaconis rule"));
@@ -77,6 +108,10 @@ ChartsView::ChartsView(QWidget* parent)
     m_target->setToolTip(
         tr("A target duration, drawn on the chart, with the share of runs under it per group"));
     m_target->setMaximumWidth(90);
+}
+
+void ChartsView::buildExportMenu()
+{
     m_export->setText(tr("Export"));
     m_export->setPopupMode(QToolButton::InstantPopup);
     auto* exportMenu = new QMenu(m_export);
@@ -86,19 +121,10 @@ ChartsView::ChartsView(QWidget* parent)
     exportMenu->addAction(
         tr("Copy statistics as TSV"), this, [this] { QApplication::clipboard()->setText(m_stats->toTsv()); });
     m_export->setMenu(exportMenu);
-    for (QWidget* w :
-        std::initializer_list<QWidget*> { m_kind, m_groupBy, m_thenBy, m_metric, m_statistic, m_scale })
-        w->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
-    m_kind->setAccessibleName(tr("Chart kind"));
-    m_groupBy->setAccessibleName(tr("Group by"));
-    m_thenBy->setAccessibleName(tr("Then group by"));
-    m_metric->setAccessibleName(tr("Metric"));
-    m_statistic->setAccessibleName(tr("Statistic"));
-    m_scale->setAccessibleName(tr("Scale"));
-    m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setAccessibleName(tr("Chart"));
-    m_chartView->setObjectName(QStringLiteral("chart"));
+}
 
+void ChartsView::setUpStatsTable()
+{
     auto* proxy = new QSortFilterProxyModel(this);
     proxy->setSourceModel(m_stats);
     proxy->setSortRole(GroupStatsModel::SortRole);
@@ -110,23 +136,36 @@ ChartsView::ChartsView(QWidget* parent)
     m_table->setAlternatingRowColors(true);
     m_table->setAccessibleName(tr("Statistics per group"));
     m_table->setObjectName(QStringLiteral("groupStats"));
+}
 
+QHBoxLayout* ChartsView::buildControlRow()
+{
     auto* controls = new QHBoxLayout;
     const auto labelled = [&](const QString& text, QWidget* w) {
         controls->addWidget(new QLabel(text, this));
         controls->addWidget(w);
     };
-    labelled(tr("Chart:"), m_kind);
-    labelled(tr("Group by:"), m_groupBy);
-    labelled(tr("then:"), m_thenBy);
-    labelled(tr("Metric:"), m_metric);
-    labelled(tr("Statistic:"), m_statistic);
-    labelled(tr("Scale:"), m_scale);
+    const auto choice = [&](const QString& text, QComboBox* box, const QString& accessibleName) {
+        box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        box->setAccessibleName(accessibleName);
+        labelled(text, box);
+    };
+    choice(tr("Chart:"), m_kind, tr("Chart kind"));
+    choice(tr("Group by:"), m_groupBy, tr("Group by"));
+    choice(tr("then:"), m_thenBy, tr("Then group by"));
+    choice(tr("Metric:"), m_metric, tr("Metric"));
+    choice(tr("Statistic:"), m_statistic, tr("Statistic"));
+    choice(tr("Scale:"), m_scale, tr("Scale"));
     labelled(tr("Bins:"), m_bins);
     labelled(tr("Target:"), m_target);
     controls->addStretch(1);
     controls->addWidget(m_export);
+    return controls;
+}
 
+// The chart above, the statistics table and the A/B panel below it.
+QSplitter* ChartsView::buildChartArea()
+{
     auto* splitter = new QSplitter(Qt::Vertical, this);
     auto* below = new QTabWidget(this);
     below->addTab(m_table, tr("Statistics per group"));
@@ -139,28 +178,18 @@ ChartsView::ChartsView(QWidget* parent)
     splitter->setSizes({ 560, 200 }); // the chart is the point; the table is a summary
     splitter->setChildrenCollapsible(false);
     m_chartView->setMinimumHeight(260);
-    auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(6, 6, 6, 2);
-    layout->addLayout(controls);
-    layout->addWidget(splitter, 1);
-    layout->addWidget(m_status);
-    m_empty->setMessage(tr("Open a timing file with File &gt; Open (Ctrl+O) to chart its runs."));
+    m_chartView->setRenderHint(QPainter::Antialiasing);
+    m_chartView->setAccessibleName(tr("Chart"));
+    m_chartView->setObjectName(QStringLiteral("chart"));
+    return splitter;
+}
 
+void ChartsView::connectControls()
+{
     for (QComboBox* box : { m_kind, m_groupBy, m_thenBy, m_metric, m_statistic, m_scale })
         connect(box, &QComboBox::currentIndexChanged, this, &ChartsView::recompute);
     connect(m_bins, &QSpinBox::valueChanged, this, &ChartsView::recompute);
     connect(m_target, &QLineEdit::editingFinished, this, &ChartsView::recompute);
-    connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
-        showChart(m_data ? m_watcher.result() : ChartData()); // no data: cleared while it computed
-        if (std::exchange(m_pending, false))
-            recompute(); // the user changed something while it was computing
-    });
-    updateControls();
-}
-
-ChartsView::~ChartsView()
-{
-    m_watcher.waitForFinished();
 }
 
 void ChartsView::setRuns(std::shared_ptr<const TimingDataset> data, std::vector<std::uint32_t> runs)
@@ -169,43 +198,45 @@ void ChartsView::setRuns(std::shared_ptr<const TimingDataset> data, std::vector<
     m_data = std::move(data);
     m_runs = std::move(runs);
     if (!m_data) {
+        m_computation.cancel(); // a computation under way then delivers an empty chart
         showChart(ChartData()); // drops the chart and the A/B panel's hold on the previous data
         return;
     }
-    if (newDataset) {
-        const QSignalBlocker a(m_groupBy), b(m_thenBy), c(m_metric);
-        const QString group
-            = m_groupBy->currentText().isEmpty() ? QStringLiteral("model") : m_groupBy->currentText();
-        const QString then = m_thenBy->currentText();
-        const QString metric
-            = m_metric->currentText().isEmpty() ? QStringLiteral("total") : m_metric->currentText();
-        m_groupBy->clear();
-        m_groupBy->addItem(tr("(all runs)"));
-        m_groupBy->addItems(m_data->fieldNames());
-        m_groupBy->setCurrentIndex(std::max(0, m_groupBy->findText(group)));
-        m_thenBy->clear();
-        m_thenBy->addItem(tr("—"));
-        m_thenBy->addItems(m_data->fieldNames());
-        m_thenBy->setCurrentIndex(std::max(0, m_thenBy->findText(then)));
-        m_metric->clear();
-        m_metric->addItems(m_data->metricPaths());
-        m_metric->setCurrentIndex(std::max(0, m_metric->findText(metric)));
-    }
+    if (newDataset)
+        refillDatasetChoices();
     recompute();
+}
+
+// The fields and metrics of the new dataset, keeping the choices it also has.
+void ChartsView::refillDatasetChoices()
+{
+    const QSignalBlocker a(m_groupBy), b(m_thenBy), c(m_metric);
+    const QString group
+        = m_groupBy->count() == 0 ? QStringLiteral("model") : m_groupBy->currentData().toString();
+    const QString then = m_thenBy->currentData().toString();
+    const QString metric
+        = m_metric->count() == 0 ? QStringLiteral("total") : m_metric->currentData().toString();
+    refill(m_groupBy, tr("(all runs)"), m_data->fieldNames(), group);
+    refill(m_thenBy, tr("—"), m_data->fieldNames(), then);
+    refill(m_metric, {}, m_data->metricPaths(), metric);
 }
 
 ChartRequest ChartsView::request() const
 {
     ChartRequest request;
-    request.kind = kindFromName(m_kind->currentData().toString()).value_or(ChartRequest::Kind::Box);
+    request.kind = kindFromName(m_kind->currentData().toString()).value_or(request.kind);
+    const QString group = m_groupBy->currentData().toString();
+    const QString then = m_thenBy->currentData().toString();
     request.groupBy.clear();
-    if (m_groupBy->currentIndex() > 0)
-        request.groupBy << m_groupBy->currentText();
-    if (m_thenBy->currentIndex() > 0 && m_thenBy->currentText() != m_groupBy->currentText())
-        request.groupBy << m_thenBy->currentText();
-    request.metric = m_metric->currentText().isEmpty() ? QStringLiteral("total") : m_metric->currentText();
-    request.statistic = statisticFromName(m_statistic->currentData().toString()).value_or(Statistic::Median);
-    request.logScale = m_scale->currentIndex() == 1;
+    if (!group.isEmpty())
+        request.groupBy << group;
+    if (!then.isEmpty() && then != group)
+        request.groupBy << then;
+    if (const QString metric = m_metric->currentData().toString(); !metric.isEmpty())
+        request.metric = metric;
+    request.statistic
+        = chartStatisticFromName(m_statistic->currentData().toString()).value_or(request.statistic);
+    request.logScale = m_scale->currentData().toBool();
     request.bins = m_bins->value();
     if (const auto seconds = parseDurationSeconds(m_target->text()); seconds && *seconds > 0)
         request.targetSeconds = *seconds;
@@ -225,14 +256,9 @@ void ChartsView::recompute()
     updateControls();
     if (!m_data)
         return;
-    if (m_watcher.isRunning()) {
-        m_pending = true;
-        return;
-    }
     m_status->setText(tr("Computing…"));
-    m_watcher.setFuture(QtConcurrent::run([data = m_data, runs = m_runs, request = request()] {
-        return computeChartData(*data, runs, request);
-    }));
+    m_computation.start([data = m_data, runs = m_runs, request = request()](
+                            const std::atomic<bool>&) { return computeChartData(*data, runs, request); });
 }
 
 void ChartsView::showChart(ChartData chart)
@@ -246,28 +272,33 @@ void ChartsView::showChart(ChartData chart)
     applyPalette(m_chartView->chart(), palette());
     delete old; // QChartView does not own a chart it is given before setChart replaced it
     connectClicks();
-    m_empty->setMessage({});
-    if (!m_chart.error.isEmpty()) {
-        m_status->setText(m_chart.error);
-    } else if (m_chart.groups.empty()) {
-        const QString advice = m_runs.empty()
+    const bool nothingToDraw = m_chart.error.isEmpty() && m_chart.groups.empty();
+    const QString status = statusText();
+    m_status->setText(status);
+    m_empty->setMessage(nothingToDraw ? status.toHtmlEscaped() : QString());
+    emit chartUpdated();
+}
+
+// The error, the advice when there is nothing to draw, or what the chart shows.
+QString ChartsView::statusText() const
+{
+    if (!m_chart.error.isEmpty())
+        return m_chart.error;
+    if (m_chart.groups.empty()) {
+        return m_runs.empty()
             ? tr("No runs to chart: the Runs tab shows none. Clear its filters, or open a file with "
                  "File > Open (Ctrl+O).")
             : tr("None of the %L1 runs in the Runs tab has a value for %2. Pick another metric above, or "
                  "change the filter in the Runs tab.")
                   .arg(m_runs.size())
                   .arg(m_chart.request.metric);
-        m_status->setText(advice);
-        m_empty->setMessage(advice.toHtmlEscaped());
-    } else {
-        std::size_t runs = 0;
-        for (const ChartGroup& g : m_chart.groups)
-            runs += g.runs.size();
-        m_status->setText(tr("%L1 runs in %2 groups. Click a box, bar, bin or point to see those runs.")
-                              .arg(runs)
-                              .arg(m_chart.groups.size()));
     }
-    emit chartUpdated();
+    std::size_t runs = 0;
+    for (const ChartGroup& g : m_chart.groups)
+        runs += g.runs.size();
+    return tr("%L1 runs in %2 groups. Click a box, bar, bin or point to see those runs.")
+        .arg(runs)
+        .arg(m_chart.groups.size());
 }
 
 void ChartsView::changeEvent(QEvent* event)
@@ -280,8 +311,7 @@ void ChartsView::changeEvent(QEvent* event)
 
 void ChartsView::connectClicks()
 {
-    QChart* chart = m_chartView->chart();
-    for (QAbstractSeries* series : chart->series()) {
+    for (QAbstractSeries* series : m_chartView->chart()->series()) {
         if (auto* boxes = qobject_cast<QBoxPlotSeries*>(series)) {
             connect(boxes, &QBoxPlotSeries::clicked, this, [this](QBoxSet* set) {
                 const int group = set->property("group").toInt();
@@ -297,44 +327,37 @@ void ChartsView::connectClicks()
                 emit drillDown(g.runs, tr("%1 (n=%2)").arg(g.label).arg(g.runs.size()));
             });
         } else if (auto* xy = qobject_cast<QXYSeries*>(series); xy && xy->property("group").isValid()) {
-            connect(xy, &QXYSeries::clicked, this, [this, xy](const QPointF& point) {
-                const int group = xy->property("group").toInt();
-                if (m_chart.request.kind == ChartRequest::Kind::Histogram) {
-                    const auto& edges = m_chart.histogram.edges;
-                    const auto it = std::upper_bound(edges.begin(), edges.end(), point.x());
-                    const int bin = static_cast<int>(it - edges.begin()) - 1;
-                    const auto runs = runsInBin(*m_data, m_chart, group, bin);
-                    if (bin >= 0 && bin + 1 < static_cast<int>(edges.size()))
-                        emit drillDown(runs,
-                            tr("%1, %2 between %3 and %4 s (n=%5)")
-                                .arg(m_chart.groups[static_cast<std::size_t>(group)].label,
-                                    m_chart.request.metric)
-                                .arg(edges[static_cast<std::size_t>(bin)], 0, 'g', 4)
-                                .arg(edges[static_cast<std::size_t>(bin) + 1], 0, 'g', 4)
-                                .arg(runs.size()));
-                } else if (m_chart.request.kind == ChartRequest::Kind::Trend) {
-                    // The runs of the group close in time to the clicked point.
-                    const ChartGroup& g = m_chart.groups[static_cast<std::size_t>(group)];
-                    const double span
-                        = g.trend.size() > 1 ? double(g.trend.back().ms - g.trend.front().ms) / 400.0 : 1.0;
-                    std::vector<std::uint32_t> runs;
-                    for (const std::uint32_t run : g.runs) {
-                        const qint64 ms = m_data->timestampMs(run);
-                        if (ms != TimingDataset::kNoTimestamp && std::abs(double(ms) - point.x()) <= span)
-                            runs.push_back(run);
-                    }
-                    emit drillDown(runs,
-                        tr("%1 around %2 (n=%3)")
-                            .arg(g.label,
-                                QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC)
-                                    .toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                            .arg(runs.size()));
-                } else {
-                    const ChartGroup& g = m_chart.groups[static_cast<std::size_t>(group)];
-                    emit drillDown(g.runs, tr("%1 (n=%2)").arg(g.label).arg(g.runs.size()));
-                }
-            });
+            connect(xy, &QXYSeries::clicked, this,
+                [this, xy](const QPointF& point) { drillDownAt(xy->property("group").toInt(), point); });
         }
+    }
+}
+
+// A click on a line or point of `group`: a histogram's bin, a trend's moment, or the whole group.
+void ChartsView::drillDownAt(int group, const QPointF& point)
+{
+    const ChartGroup& g = m_chart.groups[static_cast<std::size_t>(group)];
+    if (m_chart.request.kind == ChartRequest::Kind::Histogram) {
+        const int bin = histogramBinAt(m_chart, point.x());
+        if (bin < 0)
+            return;
+        const auto& edges = m_chart.histogram.edges;
+        const auto runs = runsInBin(*m_data, m_chart, group, bin);
+        emit drillDown(runs,
+            tr("%1, %2 between %3 and %4 s (n=%5)")
+                .arg(g.label, m_chart.request.metric)
+                .arg(edges[static_cast<std::size_t>(bin)], 0, 'g', 4)
+                .arg(edges[static_cast<std::size_t>(bin) + 1], 0, 'g', 4)
+                .arg(runs.size()));
+    } else if (m_chart.request.kind == ChartRequest::Kind::Trend) {
+        const auto runs = runsAroundTime(*m_data, m_chart, group, point.x());
+        const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC);
+        emit drillDown(runs,
+            tr("%1 around %2 (n=%3)")
+                .arg(g.label, at.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
+                .arg(runs.size()));
+    } else {
+        emit drillDown(g.runs, tr("%1 (n=%2)").arg(g.label).arg(g.runs.size()));
     }
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "stats/chartdata.h"
+#include "ui/widgets/latestjob.h"
 
-#include <QFutureWatcher>
 #include <QWidget>
 #include <cstdint>
 #include <memory>
@@ -10,9 +10,11 @@
 
 class QChartView;
 class QComboBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QSpinBox;
+class QSplitter;
 class QTableView;
 class QToolButton;
 
@@ -56,18 +58,26 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
+    void fillFixedChoices();
+    void buildExportMenu();
+    void setUpStatsTable();
+    QHBoxLayout* buildControlRow(); ///< the choices, each with its label and accessible name
+    QSplitter* buildChartArea();
+    void connectControls();
+    void refillDatasetChoices();
+
     void recompute();
     void showChart(ChartData chart);
+    QString statusText() const;
     void connectClicks();
+    void drillDownAt(int group, const QPointF& point);
     void exportImage();
     void updateControls();
 
     std::shared_ptr<const TimingDataset> m_data;
     std::vector<std::uint32_t> m_runs;
     ChartData m_chart;
-    QFutureWatcher<ChartData> m_watcher;
-    quint64 m_job = 0;
-    bool m_pending = false;
+    LatestJob<ChartData> m_computation;
 
     QComboBox* m_kind;
     QComboBox* m_groupBy;
