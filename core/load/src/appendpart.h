@@ -15,7 +15,7 @@ namespace te::loader {
 /// indices renumbered to match, runs without a `source` given the file's name, its
 /// problems added with a note of how many were not listed, and the file's line,
 /// run, rejected and warning counts, completeBytes and lastRunUnterminated brought
-/// up to date. The part is left empty.
+/// up to date. Its runs and problems are moved out of `part`.
 void appendPart(LoadResult& result, std::size_t fileIndex, Part&& part);
 
 } // namespace te::loader
