@@ -2,8 +2,8 @@
 // where a fresh load of the file would; FileFollower says when to call it.
 #include "follow/filefollower.h"
 #include "followsupport.h"
-#include "load/src/loadpart.h"
 #include "load/appendnewlines.h"
+#include "load/src/loadpart.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -156,6 +156,24 @@ private slots:
 
         QVERIFY(QFile::remove(path));
         QVERIFY(!appendNewLines(r, 0, options));
+        QCOMPARE(r.dataset.runCount(), 2u);
+    }
+
+    void aFileOfNoKnownFormatNeedsAReload()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"a.jsonl"_qs);
+        QVERIFY(writeBytes(path, jsonlRecord(1, 1) + '\n', false));
+        const LoadOptions options = optionsFor({ path });
+        LoadResult r = loadTimingFiles(options);
+        QCOMPARE(r.files[0].format, u"JSON Lines"_qs);
+
+        QVERIFY(writeBytes(path, jsonlRecord(2, 2) + '\n'));
+        r.files[0].format = u"no such format"_qs; // as if its reader could not append
+        QVERIFY(!appendNewLines(r, 0, options));
+        QCOMPARE(r.dataset.runCount(), 1u);
+        r.files[0].format = u"JSON Lines"_qs;
+        QVERIFY(appendNewLines(r, 0, options));
         QCOMPARE(r.dataset.runCount(), 2u);
     }
 

@@ -229,6 +229,43 @@ private slots:
         QCOMPARE(r.dataset.runCount(), 2u); // the other file still loads
     }
 
+    void formatIsToldByTheFirstBytes_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<QString>("format");
+        QTest::addColumn<QString>("message"); // of the one problem; empty: none
+        QTest::addColumn<bool>("readable");
+        const QByteArray record = R"({"registration_id":"R1","total_seconds":1})";
+        QTest::addRow("object") << record + '\n' << u"JSON Lines"_qs << QString() << true;
+        QTest::addRow("bom, blanks, object") << "\xEF\xBB\xBF \r\n\t" + record + '\n'
+                                             << u"JSON Lines"_qs << QString() << true;
+        QTest::addRow("text") << QByteArray("registration_id,total_seconds\nR1,1\n") << u"CSV"_qs << QString()
+                              << true;
+        QTest::addRow("array") << '[' + record + ']' << QString()
+                               << u"a JSON array; expected JSON Lines (one JSON object per line) or CSV"_qs
+                               << false;
+        QTest::addRow("nul") << record + QByteArray(1, '\0') << QString()
+                             << u"a binary file (it contains NUL bytes), not timing data"_qs << false;
+        QTest::addRow("blanks") << QByteArray("\xEF\xBB\xBF \r\n") << QString()
+                                << u"the file is empty; no runs"_qs << true;
+    }
+
+    void formatIsToldByTheFirstBytes()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(QString, format);
+        QFETCH(QString, message);
+        QFETCH(bool, readable);
+        const LoadResult r = loadTimingBytes(bytes, u"input"_qs, LoadOptions());
+        QCOMPARE(r.files.size(), 1u);
+        QCOMPARE(r.files.front().format, format);
+        QCOMPARE(r.files.front().readable, readable);
+        QCOMPARE(r.dataset.runCount(), format.isEmpty() ? 0u : 1u);
+        QCOMPARE(r.problems.size(), message.isEmpty() ? 0u : 1u);
+        if (!message.isEmpty())
+            QCOMPARE(r.problems.front().message, message);
+    }
+
     void lineOver16MiBIsRejected()
     {
         QTemporaryDir dir;

@@ -1,10 +1,9 @@
 #include "load/appendnewlines.h"
 
-#include "load/csv/csvfilereader.h"
+#include "load/src/appendpart.h"
 #include "load/src/duplicatecheck.h"
-#include "load/jsonl/jsonlfilereader.h"
 #include "load/src/loadpart.h"
-#include "load/timingloader.h"
+#include "load/src/readerregistry.h"
 
 #include <QByteArrayView>
 #include <algorithm>
@@ -42,16 +41,11 @@ std::optional<qint64> tailLineCount(QIODevice& file, qint64 from, qint64 to)
 // duplicates: those warnings are dropped, and the counts it raised restored.
 void warnNewDuplicates(LoadResult& result, std::size_t fileIndex, std::uint32_t firstNew)
 {
-    std::vector<std::uint32_t> firstRun;
     std::vector<qint64> warnings;
-    std::uint32_t next = 0;
-    for (const auto& file : result.files) {
-        firstRun.push_back(next);
-        next += static_cast<std::uint32_t>(file.runs);
+    for (const auto& file : result.files)
         warnings.push_back(file.warnings);
-    }
     const auto before = static_cast<std::ptrdiff_t>(result.problems.size());
-    warnDuplicates(result, firstRun);
+    warnDuplicates(result, firstRunOfEachFile(result.files));
     const auto kept = std::remove_if(result.problems.begin() + before, result.problems.end(),
         [&](const Problem& p) { return p.run < static_cast<qint64>(firstNew); });
     const auto added = kept - (result.problems.begin() + before);
@@ -61,119 +55,145 @@ void warnNewDuplicates(LoadResult& result, std::size_t fileIndex, std::uint32_t 
     result.files[fileIndex].warnings += added;
 }
 
-} // namespace
-
-bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions& options)
+// The first run of file `fileIndex` when that file can grow in place: it was read
+// by a reader, and no later file has runs (the dataset keeps the files' runs in
+// order). nullopt when it cannot.
+std::optional<qint64> firstRunIfItCanGrow(
+    const LoadResult& result, std::size_t fileIndex, const LoadOptions& options)
 {
     if (result.cancelled || fileIndex >= result.files.size()
         || static_cast<qsizetype>(result.files.size()) != options.files.size())
-        return false;
-    const FileSummary& old = result.files[fileIndex];
-    if (!old.readable || old.format == InputFormat::Unknown)
-        return false;
+        return std::nullopt;
+    const FileSummary& file = result.files[fileIndex];
+    if (!file.readable || file.format.isEmpty())
+        return std::nullopt;
     qint64 firstRunOfFile = 0;
     for (std::size_t i = 0; i < result.files.size(); ++i) {
         if (i < fileIndex)
             firstRunOfFile += result.files[i].runs;
         else if (i > fileIndex && result.files[i].runs > 0)
-            return false; // the new runs would have to go before this file's
+            return std::nullopt; // the new runs would have to go before this file's
     }
-    if (firstRunOfFile + old.runs != result.dataset.runCount())
-        return false;
+    if (firstRunOfFile + file.runs != result.dataset.runCount())
+        return std::nullopt;
+    return firstRunOfFile;
+}
 
-    // One file throughout: a file renamed over the path after this check is not read
-    // as the rest of the old one (the next update sees it and reloads).
-    Input input { old.path };
-    input.pin();
-    const std::unique_ptr<QIODevice> device = input.open();
-    if (!device->isOpen())
-        return false;
-    QIODevice& file = *device;
-    const qint64 size = file.size();
-    if (size < old.bytes || size < old.completeBytes)
-        return false; // truncated or rewritten: not the loaded file plus appended bytes
-    const QByteArray head = file.read(kHeadSignatureBytes);
+// The file as it is now, next to what was loaded of it.
+struct Growth
+{
+    qint64 size = 0;
+    QByteArray head; ///< its first bytes, as many as FileSummary::headSignature keeps
+    qint64 completeLines = 0; ///< the lines before `completeBytes`, which stay as they were
+};
+
+// How the file grew since `old` was read of it; nullopt when it is not the loaded
+// file plus appended bytes (truncated, rewritten, replaced) or cannot be read.
+std::optional<Growth> measureGrowth(const Input& input, const FileSummary& old)
+{
+    const std::unique_ptr<QIODevice> file = input.open();
+    if (!file->isOpen())
+        return std::nullopt;
+    Growth growth;
+    growth.size = file->size();
+    if (growth.size < old.bytes || growth.size < old.completeBytes)
+        return std::nullopt;
+    growth.head = file->read(kHeadSignatureBytes);
     // Only the complete lines must be unchanged; the tail after them is read again anyway.
     const qint64 checkedBytes = std::min<qint64>(old.headSignature.size(), old.completeBytes);
-    if (head.size() < checkedBytes
-        || QByteArrayView(head).first(checkedBytes) != QByteArrayView(old.headSignature).first(checkedBytes))
-        return false;
-    if (size == old.bytes)
-        return true;
-    const std::optional<qint64> tailLines = tailLineCount(file, old.completeBytes, old.bytes);
+    if (growth.head.size() < checkedBytes
+        || QByteArrayView(growth.head).first(checkedBytes)
+            != QByteArrayView(old.headSignature).first(checkedBytes))
+        return std::nullopt;
+    if (growth.size == old.bytes)
+        return growth; // nothing appended: the tail is not read
+    const std::optional<qint64> tailLines = tailLineCount(*file, old.completeBytes, old.bytes);
     if (!tailLines || *tailLines > old.lines)
-        return false;
-    const qint64 completeLines = old.lines - *tailLines;
-    file.close();
+        return std::nullopt;
+    growth.completeLines = old.lines - *tailLines;
+    return growth;
+}
 
+// Forgets what the load made of the file's tail after its complete lines (its run,
+// if it was kept, and its problems), which is read again. Returns the first run
+// forgotten, where the runs read again start.
+std::uint32_t forgetTail(
+    LoadResult& result, std::size_t fileIndex, qint64 firstRunOfFile, qint64 completeLines)
+{
+    FileSummary& summary = result.files[fileIndex];
+    const auto firstForgotten
+        = static_cast<std::uint32_t>(firstRunOfFile + summary.runs - (summary.lastRunUnterminated ? 1 : 0));
+    qint64 forgottenErrors = 0;
+    qint64 forgottenWarnings = 0;
+    std::erase_if(result.problems, [&](const Problem& p) {
+        const bool ofTail
+            = p.file == summary.path && p.line > completeLines && (p.run < 0 || p.run >= firstRunOfFile);
+        if (!ofTail && p.run < static_cast<qint64>(firstForgotten))
+            return false;
+        forgottenErrors += p.severity == Problem::Severity::Error;
+        forgottenWarnings += p.severity == Problem::Severity::Warning;
+        return true;
+    });
+    summary.rejectedLines -= forgottenErrors;
+    summary.warnings -= forgottenWarnings;
+    result.dataset.truncate(firstForgotten);
+    summary.lines = completeLines;
+    summary.runs = firstForgotten - firstRunOfFile;
+    return firstForgotten;
+}
+
+// Reads what was appended to the file after its complete lines; nullopt when its
+// reader cannot append it, or the read was cancelled.
+std::optional<Part> readAppendedPart(const InputReader& reader, const Input& input, const FileSummary& old,
+    qint64 size, const LoadOptions& options)
+{
     SharedState shared;
     shared.options = &options;
     shared.bytesTotal = size - old.completeBytes;
     Part part;
-    if (old.format == InputFormat::JsonLines) {
-        readJsonlRange(input, old.completeBytes, size, shared, true, part);
-    } else {
-        const std::optional<CsvHeader> header = readCsvHeader(input);
-        if (!header || header->end > old.completeBytes
-            || !readCsvRange(input, *header, old.completeBytes, size, shared, part))
-            return false;
-    }
+    if (!reader.readAppended(input, old.completeBytes, size, shared, part))
+        return std::nullopt;
     // completeEnd stays short of `begin` only when the file could not be opened.
     if (shared.cancel.load() || part.completeEnd < old.completeBytes)
+        return std::nullopt;
+    return part;
+}
+
+} // namespace
+
+bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions& options)
+{
+    const std::optional<qint64> firstRunOfFile = firstRunIfItCanGrow(result, fileIndex, options);
+    if (!firstRunOfFile)
+        return false;
+    const FileSummary& old = result.files[fileIndex];
+    const InputReader* reader = inputReaderNamed(old.format);
+    if (!reader)
+        return false;
+    // One file throughout: a file renamed over the path after this check is not read
+    // as the rest of the old one (the next update sees it and reloads).
+    Input input { old.path };
+    input.pin();
+    const std::optional<Growth> growth = measureGrowth(input, old);
+    if (!growth)
+        return false;
+    if (growth->size == old.bytes)
+        return true;
+    std::optional<Part> part = readAppendedPart(*reader, input, old, growth->size, options);
+    if (!part)
         return false;
 
-    // Forget what the loader made of the old tail: its run, if it was kept, and its problems.
-    const auto firstKept
-        = static_cast<std::uint32_t>(firstRunOfFile + old.runs - (old.lastRunUnterminated ? 1 : 0));
-    qint64 removedErrors = 0;
-    qint64 removedWarnings = 0;
-    std::erase_if(result.problems, [&](const Problem& p) {
-        const bool ofTail
-            = p.file == old.path && p.line > completeLines && (p.run < 0 || p.run >= firstRunOfFile);
-        if (!ofTail && p.run < static_cast<qint64>(firstKept))
-            return false;
-        removedErrors += p.severity == Problem::Severity::Error;
-        removedWarnings += p.severity == Problem::Severity::Warning;
-        return true;
-    });
-    result.dataset.truncate(firstKept);
-
-    part.dataset.shiftLines(completeLines);
-    const QByteArray source = old.name.toUtf8();
-    part.dataset.fillField(
-        TimingDataset::Source, { source.constData(), static_cast<std::size_t>(source.size()) });
-    for (auto& problem : part.problems) {
-        if (problem.line > 0)
-            problem.line += completeLines;
-        if (problem.run >= 0)
-            problem.run += firstKept;
-    }
-    if (part.droppedProblems > 0) {
-        part.problems.push_back({ Problem::Severity::Info, old.path, 0, 0,
-            QStringLiteral("%1 more problems not listed").arg(part.droppedProblems), -1 });
-    }
-    result.dataset.append(part.dataset);
-    result.problems.insert(result.problems.end(), std::make_move_iterator(part.problems.begin()),
-        std::make_move_iterator(part.problems.end()));
-
+    const bool newRuns = part->dataset.runCount() > 0;
+    const std::uint32_t firstRead = forgetTail(result, fileIndex, *firstRunOfFile, growth->completeLines);
+    appendPart(result, fileIndex, std::move(*part));
     FileSummary& summary = result.files[fileIndex];
-    summary.bytes = size;
-    summary.lines = completeLines + part.lines;
-    summary.runs = static_cast<qint64>(result.dataset.runCount()) - firstRunOfFile;
-    summary.rejectedLines += part.rejected - removedErrors;
-    summary.warnings += part.warnings - removedWarnings;
-    summary.completeBytes = part.completeEnd;
-    summary.lastRunUnterminated = part.lastRunUnterminated;
-    if (head.size() > summary.headSignature.size())
-        summary.headSignature = head;
-
-    const LoadProjection& projection = options.projection;
-    if (part.dataset.runCount() > 0 && projection.keepsField("registration_id")
-        && projection.keepsField("timestamp") && projection.keepsField("model"))
-        warnNewDuplicates(result, fileIndex, firstKept);
+    summary.bytes = growth->size;
+    if (growth->head.size() > summary.headSignature.size())
+        summary.headSignature = growth->head;
+    if (newRuns && keepsDuplicateKey(options.projection))
+        warnNewDuplicates(result, fileIndex, firstRead);
     result.dataset.finish();
     return true;
 }
-
 
 } // namespace te

@@ -1,26 +1,19 @@
 #pragma once
 
 #include "data/columnmapping.h"
-#include "load/loadprojection.h"
 #include "data/problem.h"
 #include "data/timingdataset.h"
+#include "load/loadprojection.h"
 
 #include <QByteArray>
-#include <QString>
 #include <QList>
+#include <QString>
 #include <QStringList>
 #include <functional>
 #include <optional>
 #include <vector>
 
 namespace te {
-
-enum class InputFormat
-{
-    Unknown,
-    JsonLines,
-    Csv
-};
 
 struct LoadProgress
 {
@@ -46,7 +39,8 @@ struct FileSummary
 {
     QString path;
     QString name; ///< the `source` its runs carry
-    InputFormat format = InputFormat::Unknown;
+    /// The format it was read as ("JSON Lines", "CSV"); empty when no reader read it.
+    QString format;
     bool readable = false;
     qint64 bytes = 0;
     qint64 lines = 0;
@@ -97,9 +91,5 @@ LoadResult loadTimingFiles(const LoadOptions& options);
 /// without a file on disk. For tests and fuzzing; the result cannot be followed
 /// with appendNewLines.
 LoadResult loadTimingBytes(const QByteArray& bytes, const QString& name, const LoadOptions& options);
-
-
-
-QString formatName(InputFormat format);
 
 } // namespace te

@@ -1,251 +1,240 @@
 #include "load/csv/csvfilereader.h"
 
-#include "load/src/blockreader.h"
 #include "load/csv/csvrecordreader.h"
+#include "load/csv/csvrowmapper.h"
+#include "load/src/blockreader.h"
 #include "load/src/recorddraft.h"
-#include "util/timestampparser.h"
-#include "data/timingkeys.h"
 
-#include <QStringList>
 #include <algorithm>
-#include <charconv>
 #include <simdjson.h>
 
 namespace te::loader {
 
 namespace {
 
-struct CsvColumn
+// The fields of the record `records` holds, copied out of its reused buffers.
+std::vector<std::string> recordFields(const CsvRecordReader& records)
 {
-    std::string name;
-    FlatTarget target;
-    bool isTimestamp = false;
-};
-
-std::optional<double> parseCsvNumber(std::string_view text, char delimiter)
-{
-    double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error == std::errc() && end == text.data() + text.size())
-        return value;
-    // Spreadsheets in comma-decimal locales write "34,522" (never with ',' as delimiter).
-    if (delimiter != ',' && text.size() < 64 && std::count(text.begin(), text.end(), ',') == 1
-        && text.find('.') == std::string_view::npos) {
-        char buffer[64];
-        std::copy(text.begin(), text.end(), buffer);
-        buffer[text.find(',')] = '.';
-        const auto [end2, error2] = std::from_chars(buffer, buffer + text.size(), value);
-        if (error2 == std::errc() && end2 == buffer + text.size())
-            return value;
-    }
-    return std::nullopt;
+    const auto& fields = records.fields();
+    return { fields.begin(), fields.begin() + static_cast<std::ptrdiff_t>(records.fieldCount()) };
 }
 
-class CsvRowMapper
+// Reads one byte range of a CSV file into a Part: its header first, unless it was
+// read before, then the rows after it.
+class CsvRangeReader
 {
 public:
-    CsvRowMapper(const std::vector<std::string>& header, const ColumnMapping* mapping, char delimiter)
-        : m_delimiter(delimiter)
-    {
-        m_columns.resize(header.size());
-        for (std::size_t i = 0; i < header.size(); ++i)
-            m_columns[i].name = std::string(trimmed(header[i]));
-        // Targets point into the names, so they are resolved once the vector is final.
-        for (auto& column : m_columns) {
-            column.target = resolveFlatKey(column.name, mapping);
-            column.isTimestamp = column.name == "timestamp";
-            m_hasTiming = m_hasTiming || column.target.isTiming;
-        }
-    }
+    CsvRangeReader(const Input& input, SharedState& shared, Part& part)
+        : m_input(input)
+        , m_shared(shared)
+        , m_part(part)
+        , m_builder(part, input.path)
+    { }
 
-    bool hasTimingColumn() const { return m_hasTiming; }
-    std::size_t columnCount() const { return m_columns.size(); }
-
-    QString headerNames() const
-    {
-        QStringList names;
-        for (const auto& c : m_columns)
-            names.append(QString::fromStdString(c.name));
-        return names.join(QStringLiteral(", "));
-    }
-
-    void map(const CsvRecordReader& reader, RecordDraft& draft) const
-    {
-        for (std::size_t i = 0; i < m_columns.size() && !draft.isRejected(); ++i) {
-            const CsvColumn& column = m_columns[i];
-            const std::string_view text = trimmed(reader.field(i));
-            if (text.empty())
-                continue;
-            const int columnNumber = static_cast<int>(i) + 1;
-            if (!column.target.isTiming) {
-                if (column.isTimestamp)
-                    draft.addTimestamp(column.name, text, parseTimestamp(text));
-                else
-                    draft.addMetadata(column.name, text);
-                continue;
-            }
-            const auto value = parseCsvNumber(text, m_delimiter);
-            if (!value) {
-                draft.reject(QStringLiteral("column %1 (%2): \"%3\" is not a number")
-                                 .arg(columnNumber)
-                                 .arg(QString::fromStdString(column.name),
-                                     QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()))),
-                    columnNumber);
-                return;
-            }
-            draft.setValue(draft.flatNode(column.target), *value * column.target.toSeconds, columnNumber);
-        }
-    }
+    /// Reads [begin, end) after `known`, the header read before, or from the file's
+    /// start (`begin` 0) when it is nullptr. True when the header is usable.
+    bool read(const CsvHeader* known, qint64 begin, qint64 end);
 
 private:
-    std::vector<CsvColumn> m_columns;
-    char m_delimiter;
-    bool m_hasTiming = false;
+    // What reading does after a step: read the next record, stop and finish the
+    // part, or abandon the file (its header cannot be used).
+    enum class Next
+    {
+        Record,
+        Finish,
+        Abandon
+    };
+
+    bool start(const CsvHeader* known, qint64 begin, qint64 end);
+    Next step();
+    Next onNeedMoreData();
+    void skipOverlongRecord();
+    Next onUnclosedQuote(std::size_t consumed);
+    Next onRecord(std::size_t consumed, int newlines);
+    Next takeHeader(std::string_view raw);
+    void takeRow(std::string_view raw, qint64 lineNumber, bool unterminated);
+
+    const Input& m_input;
+    SharedState& m_shared;
+    Part& m_part;
+    PartBuilder m_builder;
+    std::unique_ptr<QIODevice> m_file;
+    std::optional<BlockReader> m_reader;
+    char m_delimiter = ',';
+    std::optional<CsvRecordReader> m_records;
+    std::optional<CsvRowMapper> m_mapper;
+    RecordDraft m_draft;
+    bool m_headerUsable = false;
 };
 
-// Reads the file up to `end` (known == nullptr, begin == 0), or the records in
-// [begin, end) after a header read before (see readCsvRange).
-void readCsvRecords(const Input& input, SharedState& shared, Part& part, bool& headerUsable,
-    const CsvHeader* known, qint64 begin, qint64 end)
+bool CsvRangeReader::read(const CsvHeader* known, qint64 begin, qint64 end)
 {
-    PartBuilder builder(part, input.path);
-    headerUsable = false;
-    const std::unique_ptr<QIODevice> file = input.open();
-    if (!file->isOpen()) {
-        builder.problem(
-            Problem::Severity::Error, 0, 0, QStringLiteral("cannot read: ") + file->errorString());
+    if (!start(known, begin, end))
+        return false;
+    Next next = Next::Record;
+    while (next == Next::Record)
+        next = step();
+    if (next == Next::Abandon)
+        return false;
+    if (m_reader->failed())
+        m_builder.problem(
+            Problem::Severity::Error, 0, 0, QStringLiteral("read error: ") + m_file->errorString());
+    if (!m_mapper && !m_shared.cancel.load())
+        m_headerUsable = true; // only blank lines: reported as empty by the caller
+    m_part.dataset.finish();
+    return m_headerUsable;
+}
+
+// Opens the file, reads its first block and settles the delimiter and, when it was
+// read before, the header. False when there is nothing to read by them.
+bool CsvRangeReader::start(const CsvHeader* known, qint64 begin, qint64 end)
+{
+    m_file = m_input.open();
+    if (!m_file->isOpen()) {
+        m_builder.problem(
+            Problem::Severity::Error, 0, 0, QStringLiteral("cannot read: ") + m_file->errorString());
+        return false;
+    }
+    m_reader.emplace(*m_file, begin, std::min(end, m_file->size()), kBlockSize, 0);
+    m_part.completeEnd = begin;
+    m_shared.bytesRead += m_reader->readMore();
+    m_draft.setProjection(m_shared.projection());
+    if (!known) {
+        skipBom(*m_reader);
+        const std::string_view firstBlock = m_reader->unreadView();
+        m_delimiter = sniffCsvDelimiter(firstBlock.substr(0, firstBlock.find('\n')));
+        m_records.emplace(m_delimiter);
+        return true;
+    }
+    m_delimiter = known->delimiter;
+    m_records.emplace(m_delimiter);
+    m_mapper.emplace(known->fields, m_shared.mapping(), m_delimiter);
+    m_headerUsable = m_mapper->hasTimingColumn();
+    return m_headerUsable;
+}
+
+CsvRangeReader::Next CsvRangeReader::step()
+{
+    std::size_t consumed = 0;
+    int newlines = 0;
+    const auto status = m_records->next(m_reader->unreadView(), m_reader->atEnd(), consumed, newlines);
+    if (status == CsvRecordReader::Status::NeedMoreData)
+        return onNeedMoreData();
+    if (consumed == 0)
+        return Next::Finish; // nothing left
+    if (status == CsvRecordReader::Status::UnterminatedQuote)
+        return onUnclosedQuote(consumed);
+    return onRecord(consumed, newlines);
+}
+
+CsvRangeReader::Next CsvRangeReader::onNeedMoreData()
+{
+    if (m_reader->unreadSize() > kMaxLineBytes) {
+        skipOverlongRecord();
+        return Next::Record;
+    }
+    const qint64 got = m_reader->readMore();
+    m_shared.bytesRead += got;
+    m_shared.report(true);
+    if (m_shared.cancel.load() || (got == 0 && !m_reader->atEnd()))
+        return Next::Finish;
+    return Next::Record;
+}
+
+// A runaway quote or a giant line: reported, and read on from the next newline.
+void CsvRangeReader::skipOverlongRecord()
+{
+    m_builder.problem(Problem::Severity::Error, m_part.lines + 1, 0,
+        QStringLiteral("record longer than 16 MiB (an unclosed quote?); skipped to the next line"));
+    const std::string_view view = m_reader->unreadView();
+    const auto newline = view.find('\n');
+    m_reader->consume(newline == std::string_view::npos ? view.size() : newline + 1);
+    ++m_part.lines;
+    if (newline != std::string_view::npos)
+        m_part.completeEnd = m_reader->offset();
+}
+
+CsvRangeReader::Next CsvRangeReader::onUnclosedQuote(std::size_t consumed)
+{
+    const std::string_view raw = m_reader->unreadView().substr(0, consumed);
+    const qint64 lineNumber = m_part.lines + 1;
+    const auto newline = raw.find('\n');
+    if (newline == std::string_view::npos) {
+        // Only the last line is open: it may still be being written.
+        ++m_part.lines;
+        m_reader->consume(consumed);
+        m_builder.problem(Problem::Severity::Info, lineNumber, 0,
+            QStringLiteral("the last line is incomplete (an open quote, no newline yet); not loaded"));
+        return Next::Finish;
+    }
+    // A stray quote would swallow the rest of the file: reject its line, go on.
+    m_builder.problem(Problem::Severity::Error, lineNumber, 0,
+        QStringLiteral("a quote that is never closed; the line was skipped"));
+    m_reader->consume(newline + 1);
+    ++m_part.lines;
+    m_part.completeEnd = m_reader->offset();
+    return Next::Record;
+}
+
+CsvRangeReader::Next CsvRangeReader::onRecord(std::size_t consumed, int newlines)
+{
+    // Stays readable after consume(): only readMore() moves the buffer.
+    const std::string_view raw = m_reader->unreadView().substr(0, consumed);
+    const qint64 lineNumber = m_part.lines + 1;
+    const bool unterminated = raw.back() != '\n';
+    m_part.lines += unterminated ? newlines + 1 : newlines;
+    m_reader->consume(consumed);
+    if (!unterminated)
+        m_part.completeEnd = m_reader->offset();
+    if (m_records->fieldCount() == 1 && trimSpaceTabCr(m_records->field(0)).empty())
+        return Next::Record; // blank line
+    if (!m_mapper)
+        return takeHeader(raw);
+    takeRow(raw, lineNumber, unterminated);
+    return Next::Record;
+}
+
+CsvRangeReader::Next CsvRangeReader::takeHeader(std::string_view raw)
+{
+    if (!simdjson::validate_utf8(raw.data(), raw.size())) {
+        m_builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("invalid UTF-8 in the header line"));
+        return Next::Abandon;
+    }
+    m_mapper.emplace(recordFields(*m_records), m_shared.mapping(), m_delimiter);
+    if (!m_mapper->hasTimingColumn()) {
+        m_builder.problem(Problem::Severity::Error, 0, 0,
+            QStringLiteral("no timing column in the CSV header (%1); expected columns such as "
+                           "total_seconds or phase1_total_seconds, or a --mapping file")
+                .arg(m_mapper->headerNames()));
+        return Next::Abandon;
+    }
+    m_headerUsable = true;
+    return Next::Record;
+}
+
+void CsvRangeReader::takeRow(std::string_view raw, qint64 lineNumber, bool unterminated)
+{
+    if (!simdjson::validate_utf8(raw.data(), raw.size())) {
+        m_builder.problem(Problem::Severity::Error, lineNumber, 0, QStringLiteral("invalid UTF-8"));
         return;
     }
-    BlockReader reader(*file, begin, std::min(end, file->size()), kBlockSize, 0);
-    part.completeEnd = begin;
-    qint64 got = reader.readMore();
-    shared.bytesRead += got;
-    char delimiter = ',';
-    if (known) {
-        delimiter = known->delimiter;
-    } else {
-        skipBom(reader);
-        std::string_view firstLine = reader.unreadView();
-        firstLine = firstLine.substr(0, firstLine.find('\n'));
-        delimiter = sniffCsvDelimiter(firstLine);
+    if (m_records->fieldCount() != m_mapper->columnCount()) {
+        m_builder.problem(Problem::Severity::Error, lineNumber, 0,
+            QStringLiteral("the row has %1 fields, the header has %2")
+                .arg(m_records->fieldCount())
+                .arg(m_mapper->columnCount()));
+        return;
     }
-    CsvRecordReader records(delimiter);
-    std::optional<CsvRowMapper> mapper;
-    const ColumnMapping* mapping = shared.mapping();
-    if (known) {
-        mapper.emplace(known->fields, mapping, delimiter);
-        if (!mapper->hasTimingColumn())
-            return;
-        headerUsable = true;
-    }
-    RecordDraft draft;
-    draft.setProjection(shared.projection());
-
-    while (true) {
-        std::size_t consumed = 0;
-        int newlines = 0;
-        const auto status = records.next(reader.unreadView(), reader.atEnd(), consumed, newlines);
-        if (status == CsvRecordReader::Status::NeedMoreData) {
-            if (reader.unreadSize() > kMaxLineBytes) {
-                // A runaway quote or a giant line: report it and resynchronise at the next newline.
-                builder.problem(Problem::Severity::Error, part.lines + 1, 0,
-                    QStringLiteral(
-                        "record longer than 16 MiB (an unclosed quote?); skipped to the next line"));
-                const auto view = reader.unreadView();
-                const auto newline = view.find('\n');
-                reader.consume(newline == std::string_view::npos ? view.size() : newline + 1);
-                ++part.lines;
-                if (newline != std::string_view::npos)
-                    part.completeEnd = reader.offset();
-                continue;
-            }
-            got = reader.readMore();
-            shared.bytesRead += got;
-            shared.report(true);
-            if (shared.cancel.load())
-                break;
-            if (got == 0 && !reader.atEnd())
-                break;
-            continue;
-        }
-        if (consumed == 0)
-            break; // nothing left
-        const std::string_view raw = reader.unreadView().substr(0, consumed);
-        const qint64 lineNumber = part.lines + 1;
-        if (status == CsvRecordReader::Status::UnterminatedQuote) {
-            const auto newline = raw.find('\n');
-            if (newline == std::string_view::npos) {
-                // Only the last line is open: it may still be being written.
-                ++part.lines;
-                reader.consume(consumed);
-                builder.problem(Problem::Severity::Info, lineNumber, 0,
-                    QStringLiteral(
-                        "the last line is incomplete (an open quote, no newline yet); not loaded"));
-                break;
-            }
-            // A stray quote would swallow the rest of the file: reject its line, go on.
-            builder.problem(Problem::Severity::Error, lineNumber, 0,
-                QStringLiteral("a quote that is never closed; the line was skipped"));
-            reader.consume(newline + 1);
-            ++part.lines;
-            part.completeEnd = reader.offset();
-            continue;
-        }
-        const bool unterminated = raw.back() != '\n';
-        part.lines += unterminated ? newlines + 1 : newlines;
-        reader.consume(consumed);
-        if (!unterminated)
-            part.completeEnd = reader.offset();
-
-        if (records.fieldCount() == 1 && trimmed(records.field(0)).empty())
-            continue; // blank line
-        if (!simdjson::validate_utf8(raw.data(), raw.size())) {
-            if (mapper)
-                builder.problem(Problem::Severity::Error, lineNumber, 0, QStringLiteral("invalid UTF-8"));
-            else
-                builder.problem(
-                    Problem::Severity::Error, 0, 0, QStringLiteral("invalid UTF-8 in the header line"));
-            if (!mapper)
-                return;
-            continue;
-        }
-        if (!mapper) {
-            std::vector<std::string> header(records.fields().begin(),
-                records.fields().begin() + static_cast<std::ptrdiff_t>(records.fieldCount()));
-            mapper.emplace(header, mapping, delimiter);
-            if (!mapper->hasTimingColumn()) {
-                builder.problem(Problem::Severity::Error, 0, 0,
-                    QStringLiteral("no timing column in the CSV header (%1); expected columns such as "
-                                   "total_seconds or phase1_total_seconds, or a --mapping file")
-                        .arg(mapper->headerNames()));
-                return;
-            }
-            headerUsable = true;
-            continue;
-        }
-        if (records.fieldCount() != mapper->columnCount()) {
-            builder.problem(Problem::Severity::Error, lineNumber, 0,
-                QStringLiteral("the row has %1 fields, the header has %2")
-                    .arg(records.fieldCount())
-                    .arg(mapper->columnCount()));
-            continue;
-        }
-        draft.reset();
-        mapper->map(records, draft);
-        builder.finishRecord(draft, lineNumber, unterminated);
-    }
-    if (reader.failed())
-        builder.problem(Problem::Severity::Error, 0, 0, QStringLiteral("read error: ") + file->errorString());
-    if (!mapper && !shared.cancel.load())
-        headerUsable = true; // only blank lines: reported as empty by the caller
-    part.dataset.finish();
+    m_draft.reset();
+    m_mapper->map(*m_records, m_draft);
+    m_builder.finishRecord(m_draft, lineNumber, unterminated);
 }
 
 } // namespace
 
-void readCsv(const Input& input, qint64 size, SharedState& shared, Part& part, bool& headerUsable)
+bool readCsv(const Input& input, qint64 size, SharedState& shared, Part& part)
 {
-    readCsvRecords(input, shared, part, headerUsable, nullptr, 0, size);
+    return CsvRangeReader(input, shared, part).read(nullptr, 0, size);
 }
 
 std::optional<CsvHeader> readCsvHeader(const Input& input)
@@ -284,10 +273,9 @@ std::optional<CsvHeader> readCsvHeader(const Input& input)
             || !simdjson::validate_utf8(raw.data(), raw.size()))
             return std::nullopt;
         reader.consume(consumed);
-        if (records.fieldCount() == 1 && trimmed(records.field(0)).empty())
+        if (records.fieldCount() == 1 && trimSpaceTabCr(records.field(0)).empty())
             continue; // blank line
-        header.fields.assign(records.fields().begin(),
-            records.fields().begin() + static_cast<std::ptrdiff_t>(records.fieldCount()));
+        header.fields = recordFields(records);
         header.end = reader.offset();
         return header;
     }
@@ -296,9 +284,7 @@ std::optional<CsvHeader> readCsvHeader(const Input& input)
 bool readCsvRange(
     const Input& input, const CsvHeader& header, qint64 begin, qint64 end, SharedState& shared, Part& part)
 {
-    bool headerUsable = false;
-    readCsvRecords(input, shared, part, headerUsable, &header, begin, end);
-    return headerUsable;
+    return CsvRangeReader(input, shared, part).read(&header, begin, end);
 }
 
 } // namespace te::loader

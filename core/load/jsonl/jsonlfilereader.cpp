@@ -1,7 +1,7 @@
 #include "load/jsonl/jsonlfilereader.h"
 
-#include "load/src/blockreader.h"
 #include "load/jsonl/jsonlrecordparser.h"
+#include "load/src/blockreader.h"
 #include "load/src/recorddraft.h"
 
 #include <cstring>
@@ -29,7 +29,7 @@ void readJsonlRange(
 
     const auto handleLine = [&](const char* data, std::size_t length, bool unterminated) {
         const qint64 lineNumber = ++part.lines;
-        std::string_view line = trimmed({ data, length });
+        std::string_view line = trimSpaceTabCr({ data, length });
         if (line.empty())
             return;
         draft.reset();

@@ -1,9 +1,9 @@
 #include "load/jsonl/jsonlrecordparser.h"
 
+#include "data/timingkeys.h"
 #include "load/jsonl/jsonmetadatareader.h"
 #include "load/loadprojection.h"
 #include "load/src/recorddraft.h"
-#include "data/timingkeys.h"
 
 #include <cmath>
 #include <string>
@@ -91,7 +91,7 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
 
     bool checkSkippedNumber(od::value member, int slot, std::string_view base)
     {
-        const bool plain = isPlainDecimal(trimmed(member.raw_json_token()));
+        const bool plain = isPlainDecimal(trimTrailingJsonWhitespace(member.raw_json_token()));
         if (!plain) {
             double seconds = 0;
             if (auto e = member.get_double().get(seconds))
@@ -167,57 +167,12 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
                 return fail(e);
             const TimeKey unit = splitTimeKey(key);
             switch (type) {
-            case od::json_type::number: {
-                const bool ownTotal = isTotalKey(key);
-                bool store = false;
-                const Walk child = ownTotal ? walk : walkFor(walk, unit.base, draft->hasValue(slot), store);
-                if (!child.createsNodes() || (ownTotal && slot < 0)) {
-                    if (!checkSkippedNumber(member, slot, unit.base))
-                        return false;
-                    break;
-                }
-                double seconds = 0;
-                if (auto e = member.get_double().get(seconds))
-                    return fail(e);
-                const int target = ownTotal ? slot : draft->node(slot, unit.base, store);
-                draft->setValue(target, seconds * unit.toSeconds);
-                if (draft->isRejected())
-                    return false;
-                break;
-            }
-            case od::json_type::object: {
-                if (key == "breakdown" || key == "phases") {
-                    if (!timingObject(member, slot, depth + 1, walk))
-                        return false;
-                    break;
-                }
-                bool store = false;
-                const Walk child = walkFor(walk, unit.base, draft->hasValue(slot), store);
-                if (!child.createsNodes()) {
-                    if (!checkSkippedObject(member, depth + 1))
-                        return false;
-                    break;
-                }
-                if (!timingObject(member, draft->node(slot, unit.base, store), depth + 1, child))
-                    return false;
-                break;
-            }
+            case od::json_type::number:
+                return timingNumber(member, key, unit, slot, walk);
+            case od::json_type::object:
+                return timingChildObject(member, key, unit, slot, depth, walk);
             case od::json_type::array:
-                if (key == "derived" && slot == RecordDraft::kRoot) {
-                    if (!derivedPaths(member, depth))
-                        return false;
-                } else if (key == "agents" && slot >= 0
-                    && (walk.mode == Walk::Full || (walk.trie && walk.trie->wanted))) {
-                    if (!joinArray(member, scratch, depth))
-                        return false;
-                    draft->setAgents(slot, scratch);
-                } else if (slot >= 0 && key != "agents") {
-                    if (!metadata(metadataName(slot, key), member, type, depth))
-                        return false;
-                } else if (!skipBounded(member, depth + 1)) {
-                    return false;
-                }
-                break;
+                return timingArray(member, key, slot, depth, walk);
             case od::json_type::string:
                 if (unit.hasUnitSuffix || isTotalKey(key))
                     return rejectStringTiming(member, slot, unit.base, key);
@@ -226,12 +181,57 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
                 // metadata() keeps what the projection wants: "model" inside `timings`
                 // is the run's model in a projected load too. Under a node the
                 // projection skips (no slot), the field is only checked.
-                if (slot >= 0 ? !metadata(metadataName(slot, key), member, type, depth)
-                              : !checkScalar(member, type))
-                    return false;
+                return slot >= 0 ? metadata(metadataName(slot, key), member, type, depth)
+                                 : checkScalar(member, type);
             }
-            return true;
         });
+    }
+
+    // A number in a timing object: the node's own total, or a child node's value.
+    bool timingNumber(od::value member, std::string_view key, const TimeKey& unit, int slot, const Walk& walk)
+    {
+        const bool ownTotal = isTotalKey(key);
+        bool store = false;
+        const Walk child = ownTotal ? walk : walkFor(walk, unit.base, draft->hasValue(slot), store);
+        if (!child.createsNodes() || (ownTotal && slot < 0))
+            return checkSkippedNumber(member, slot, unit.base);
+        double seconds = 0;
+        if (auto e = member.get_double().get(seconds))
+            return fail(e);
+        const int target = ownTotal ? slot : draft->node(slot, unit.base, store);
+        draft->setValue(target, seconds * unit.toSeconds);
+        return !draft->isRejected();
+    }
+
+    // An object in a timing object: a child node, or a transparent `breakdown` or
+    // `phases` whose members belong to this node.
+    bool timingChildObject(
+        od::value member, std::string_view key, const TimeKey& unit, int slot, int depth, const Walk& walk)
+    {
+        if (key == "breakdown" || key == "phases")
+            return timingObject(member, slot, depth + 1, walk);
+        bool store = false;
+        const Walk child = walkFor(walk, unit.base, draft->hasValue(slot), store);
+        if (!child.createsNodes())
+            return checkSkippedObject(member, depth + 1);
+        return timingObject(member, draft->node(slot, unit.base, store), depth + 1, child);
+    }
+
+    // An array in a timing object: the totals listed as derived, the node's agents,
+    // or metadata.
+    bool timingArray(od::value member, std::string_view key, int slot, int depth, const Walk& walk)
+    {
+        if (key == "derived" && slot == RecordDraft::kRoot)
+            return derivedPaths(member, depth);
+        if (key == "agents" && slot >= 0 && (walk.mode == Walk::Full || (walk.trie && walk.trie->wanted))) {
+            if (!joinArray(member, scratch, depth))
+                return false;
+            draft->setAgents(slot, scratch);
+            return true;
+        }
+        if (slot >= 0 && key != "agents")
+            return metadata(metadataName(slot, key), member, od::json_type::array, depth);
+        return skipBounded(member, depth + 1);
     }
 
     // `timings.derived`: the paths of the totals that were derived from their parts

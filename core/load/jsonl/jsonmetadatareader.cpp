@@ -35,7 +35,7 @@ bool JsonMetadataReader::checkScalar(od::value value, od::json_type type)
         return true;
     }
     case od::json_type::number:
-        if (!isJsonNumber(trimmed(value.raw_json_token())))
+        if (!isJsonNumber(trimTrailingJsonWhitespace(value.raw_json_token())))
             return fail(simdjson::NUMBER_ERROR);
         return true;
     case od::json_type::boolean: {
@@ -100,7 +100,7 @@ bool JsonMetadataReader::joinArray(od::value value, std::string& out, int depth)
             if (auto e = stringOf(element, text))
                 return fail(e);
         } else if (type == od::json_type::number || type == od::json_type::boolean) {
-            text = trimmed(element.raw_json_token());
+            text = trimTrailingJsonWhitespace(element.raw_json_token());
             if (!checkScalar(element, type))
                 return false;
         } else {
@@ -135,7 +135,7 @@ bool JsonMetadataReader::metadata(std::string_view name, od::value value, od::js
         return true;
     }
     case od::json_type::number: {
-        const std::string_view text = trimmed(value.raw_json_token());
+        const std::string_view text = trimTrailingJsonWhitespace(value.raw_json_token());
         if (!checkScalar(value, type))
             return false;
         if (name == "timestamp") {

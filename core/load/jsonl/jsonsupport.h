@@ -97,7 +97,9 @@ inline bool isJsonNumber(std::string_view token)
     return i == token.size();
 }
 
-inline std::string_view trimmed(std::string_view s)
+/// `s` without the JSON whitespace (space, tab, CR, LF) at its end: a raw token as
+/// simdjson hands it, which runs on to the next structural character.
+inline std::string_view trimTrailingJsonWhitespace(std::string_view s)
 {
     while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
         s.remove_suffix(1);

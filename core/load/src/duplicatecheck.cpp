@@ -58,4 +58,23 @@ void warnDuplicates(LoadResult& result, const std::vector<std::uint32_t>& firstR
     }
 }
 
+std::vector<std::uint32_t> firstRunOfEachFile(const std::vector<FileSummary>& files)
+{
+    // Files without runs still get an entry, so that file i stays at index i.
+    std::vector<std::uint32_t> firstRun;
+    firstRun.reserve(files.size());
+    std::uint32_t next = 0;
+    for (const auto& file : files) {
+        firstRun.push_back(next);
+        next += static_cast<std::uint32_t>(file.runs);
+    }
+    return firstRun;
+}
+
+bool keepsDuplicateKey(const LoadProjection& projection)
+{
+    return projection.keepsField("registration_id") && projection.keepsField("timestamp")
+        && projection.keepsField("model");
+}
+
 } // namespace te::loader

@@ -13,4 +13,10 @@ namespace te::loader {
 /// registration twice. `firstRunOfFile[i]` is the first run of `result.files[i]`.
 void warnDuplicates(LoadResult& result, const std::vector<std::uint32_t>& firstRunOfFile);
 
+/// The first run of each of `files`, whose runs follow one another in the dataset.
+std::vector<std::uint32_t> firstRunOfEachFile(const std::vector<FileSummary>& files);
+
+/// Whether a load with `projection` keeps what duplicates are told by.
+bool keepsDuplicateKey(const LoadProjection& projection);
+
 } // namespace te::loader

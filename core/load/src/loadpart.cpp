@@ -99,17 +99,21 @@ void PartBuilder::finishRecord(RecordDraft& draft, qint64 line, bool unterminate
     m_warnings.clear();
 }
 
-void mergePart(Part& into, Part&& part)
+void renumberPart(Part& part, qint64 lineOffset, qint64 runOffset)
 {
-    const qint64 lineOffset = into.lines;
-    const qint64 runOffset = into.dataset.runCount();
-    part.dataset.shiftLines(lineOffset);
+    if (lineOffset != 0)
+        part.dataset.shiftLines(lineOffset);
     for (auto& problem : part.problems) {
         if (problem.line > 0)
             problem.line += lineOffset;
         if (problem.run >= 0)
             problem.run += runOffset;
     }
+}
+
+void mergePart(Part& into, Part&& part)
+{
+    renumberPart(part, into.lines, into.dataset.runCount());
     into.dataset.append(part.dataset);
     part.dataset = TimingDataset(); // frees the part before the next one is appended
     into.problems.insert(into.problems.end(), std::make_move_iterator(part.problems.begin()),
@@ -122,7 +126,7 @@ void mergePart(Part& into, Part&& part)
     into.lastRunUnterminated = part.lastRunUnterminated;
 }
 
-std::string_view trimmed(std::string_view s)
+std::string_view trimSpaceTabCr(std::string_view s)
 {
     while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
         s.remove_prefix(1);

@@ -81,6 +81,11 @@ struct Part
     bool lastRunUnterminated = false;
 };
 
+/// Adds `lineOffset` to the part's line numbers (its runs' and its problems') and
+/// `runOffset` to the run indices its problems name: what a part needs before it is
+/// appended after `lineOffset` lines and `runOffset` runs.
+void renumberPart(Part& part, qint64 lineOffset, qint64 runOffset);
+
 /// Appends `part` (the next byte range of the same file) to `into`, renumbering
 /// its lines and runs, and frees it.
 void mergePart(Part& into, Part&& part);
@@ -105,7 +110,8 @@ private:
     std::vector<QString> m_warnings;
 };
 
-std::string_view trimmed(std::string_view s);
+/// `s` without the spaces, tabs and CRs at either end (a CSV field, a line before its LF).
+std::string_view trimSpaceTabCr(std::string_view s);
 void skipBom(BlockReader& reader);
 
 } // namespace loader

@@ -1,9 +1,9 @@
 #include "load/src/recorddraft.h"
 
-#include "util/durationformat.h"
-#include "load/loadprojection.h"
 #include "data/timingdataset.h"
 #include "data/timingkeys.h"
+#include "load/loadprojection.h"
+#include "util/durationformat.h"
 
 #include <algorithm>
 #include <cmath>
@@ -175,18 +175,35 @@ std::optional<std::uint32_t> RecordDraft::commit(
             QStringLiteral("no timing values found (expected \"timings\", \"phases\" or *_seconds fields)"));
         return std::nullopt;
     }
+    markListedDerived();
+    deriveMissingTotals();
+    const std::uint32_t run = dataset.addRun();
+    dataset.setLine(run, line);
+    writeNodes(dataset, run, warnings);
+    writeMetadata(dataset, run, warnings);
+    if (!m_hasRegistrationId)
+        warnings.push_back(QStringLiteral("no registration_id"));
+    if (!warnings.empty())
+        dataset.markWarning(run);
+    return run;
+}
 
-    // Totals a converted file lists as derived keep their flag, and like any derived
-    // total they are not checked against their parts (see markDerived).
+// Totals a converted file lists as derived keep their flag, and like any derived
+// total they are not checked against their parts (see markDerived).
+void RecordDraft::markListedDerived()
+{
     for (int i = 0; !m_derivedPaths.empty() && i < m_nodeCount; ++i) {
         Node& n = m_nodes[static_cast<std::size_t>(i)];
         if (n.hasValue
             && std::find(m_derivedPaths.begin(), m_derivedPaths.end(), pathOf(i)) != m_derivedPaths.end())
             n.derived = true;
     }
+}
 
-    // Children always sit after their parent, so a backward pass sees every child
-    // before its parent: missing totals are derived bottom-up.
+// Children always sit after their parent, so a backward pass sees every child
+// before its parent: missing totals are derived bottom-up.
+void RecordDraft::deriveMissingTotals()
+{
     for (int i = m_nodeCount - 1; i >= 0; --i) {
         Node& n = m_nodes[static_cast<std::size_t>(i)];
         if (!n.hasValue && n.childCount > 0) {
@@ -199,14 +216,14 @@ std::optional<std::uint32_t> RecordDraft::commit(
             ++parent.childCount;
         }
     }
+}
 
-    const std::uint32_t run = dataset.addRun();
-    dataset.setLine(run, line);
+void RecordDraft::writeNodes(TimingDataset& dataset, std::uint32_t run, std::vector<QString>& warnings)
+{
     std::vector<int>& metricOf = m_metricOfSlot;
     metricOf.assign(static_cast<std::size_t>(m_nodeCount), -1);
     metricOf[0] = TimingDataset::kRootMetric;
-    const int nodesBeforeUnaccounted = m_nodeCount;
-    for (int i = 0; i < nodesBeforeUnaccounted; ++i) {
+    for (int i = 0; i < m_nodeCount; ++i) {
         const Node& n = m_nodes[static_cast<std::size_t>(i)];
         if (!n.hasValue)
             continue;
@@ -219,19 +236,30 @@ std::optional<std::uint32_t> RecordDraft::commit(
         dataset.setValue(run, metric, n.value, n.derived);
         if (n.hasAgents)
             dataset.setAgents(run, metric, n.agents);
-        if (n.derived || n.childCount == 0 || !m_checkParts)
-            continue;
-        const double rest = n.value - n.childSum;
-        if (exceedsTolerance(rest, n.value)) {
-            const int unaccounted = dataset.childMetric(metric, TimingDataset::kUnaccountedName);
-            dataset.setValue(run, unaccounted, rest, true);
-        } else if (exceedsTolerance(-rest, n.value)) {
-            warnings.push_back(
-                QStringLiteral("the parts of \"%1\" add up to %2, more than its total %3")
-                    .arg(utf8(pathOf(i)), formatDuration(n.childSum), formatDuration(n.value)));
-        }
+        if (!n.derived && n.childCount > 0 && m_checkParts)
+            checkParts(dataset, run, i, metric, warnings);
     }
+}
 
+// A whole whose given value exceeds its parts gets the rest as an "(unaccounted)"
+// part; parts that add up to more than their whole are warned about.
+void RecordDraft::checkParts(
+    TimingDataset& dataset, std::uint32_t run, int slot, int metric, std::vector<QString>& warnings) const
+{
+    const Node& n = m_nodes[static_cast<std::size_t>(slot)];
+    const double rest = n.value - n.childSum;
+    if (exceedsTolerance(rest, n.value)) {
+        const int unaccounted = dataset.childMetric(metric, TimingDataset::kUnaccountedName);
+        dataset.setValue(run, unaccounted, rest, true);
+    } else if (exceedsTolerance(-rest, n.value)) {
+        warnings.push_back(QStringLiteral("the parts of \"%1\" add up to %2, more than its total %3")
+                               .arg(utf8(pathOf(slot)), formatDuration(n.childSum), formatDuration(n.value)));
+    }
+}
+
+void RecordDraft::writeMetadata(
+    TimingDataset& dataset, std::uint32_t run, std::vector<QString>& warnings) const
+{
     for (int i = 0; i < m_metaCount; ++i) {
         const Meta& m = m_meta[static_cast<std::size_t>(i)];
         if (m.isTimestamp && m.timestampMs) {
@@ -247,11 +275,6 @@ std::optional<std::uint32_t> RecordDraft::commit(
                 QStringLiteral("unrecognised timestamp \"%1\" (expected ISO 8601 or epoch seconds)")
                     .arg(utf8(m.value)));
     }
-    if (!m_hasRegistrationId)
-        warnings.push_back(QStringLiteral("no registration_id"));
-    if (!warnings.empty())
-        dataset.markWarning(run);
-    return run;
 }
 
 } // namespace te

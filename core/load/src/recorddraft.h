@@ -93,6 +93,13 @@ private:
     };
 
     Node& addNodeSlot();
+    // The steps of commit(), in order.
+    void markListedDerived();
+    void deriveMissingTotals();
+    void writeNodes(TimingDataset& dataset, std::uint32_t run, std::vector<QString>& warnings);
+    void checkParts(TimingDataset& dataset, std::uint32_t run, int slot, int metric,
+        std::vector<QString>& warnings) const;
+    void writeMetadata(TimingDataset& dataset, std::uint32_t run, std::vector<QString>& warnings) const;
 
     std::vector<Node> m_nodes { Node {} };
     int m_nodeCount = 1;

@@ -1,0 +1,29 @@
+#include "load/src/readerregistry.h"
+
+#include "load/csv/csvinputreader.h"
+#include "load/jsonl/jsonlinputreader.h"
+
+#include <algorithm>
+
+namespace te::loader {
+
+std::span<const InputReader* const> inputReaders()
+{
+    // One entry per format, asked in this order: CSV last, as it reads any text
+    // that no other format claims.
+    static const InputReader* const readers[] = {
+        &jsonlInputReader(),
+        &csvInputReader(),
+    };
+    return readers;
+}
+
+const InputReader* inputReaderNamed(const QString& formatName)
+{
+    const auto readers = inputReaders();
+    const auto found = std::find_if(readers.begin(), readers.end(),
+        [&](const InputReader* reader) { return reader->formatName() == formatName; });
+    return found != readers.end() ? *found : nullptr;
+}
+
+} // namespace te::loader
