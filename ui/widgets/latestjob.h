@@ -66,21 +66,22 @@ private:
     void run(Work work)
     {
         m_cancel = std::make_shared<std::atomic<bool>>(false);
-        m_watcher.setFuture(QtConcurrent::run(
-            [work = std::move(work), flag = m_cancel] { return std::make_pair(work(*flag), flag->load()); }));
+        m_watcher.setFuture(QtConcurrent::run([work = std::move(work), flag = m_cancel] { return work(*flag); }));
     }
     void finished()
     {
-        auto [result, superseded] = m_watcher.result();
+        T result = m_watcher.result();
         if (m_queued) {
             run(std::exchange(m_queued, nullptr));
             return;
         }
-        m_onResult(superseded ? T() : std::move(result));
+        // Read on this thread: a cancel() after the work returned, but before this
+        // delivery, still drops its result.
+        m_onResult(m_cancel->load() ? T() : std::move(result));
     }
 
     std::function<void(T)> m_onResult;
-    QFutureWatcher<std::pair<T, bool>> m_watcher;
+    QFutureWatcher<T> m_watcher;
     std::shared_ptr<std::atomic<bool>> m_cancel;
     Work m_queued;
 };
