@@ -32,15 +32,17 @@ qint64 BlockReader::readMore()
     if (m_buffer.size() < m_size + want + m_padding)
         m_buffer.resize(m_size + want + m_padding);
     const qint64 got = m_file.read(m_buffer.data() + m_size, static_cast<qint64>(want));
-    if (got <= 0) {
+    if (got > 0) {
+        m_size += static_cast<std::size_t>(got);
+        m_position += got;
+    } else {
         m_failed = got < 0;
         m_end = m_position; // a file that shrank under us ends here
-        return 0;
     }
-    m_size += static_cast<std::size_t>(got);
-    m_position += got;
+    // The padding after the data is zero whatever the read gave, as the header
+    // promises: the move above may have left bytes of the old tail there.
     std::memset(m_buffer.data() + m_size, 0, std::min(m_padding, m_buffer.size() - m_size));
-    return got;
+    return std::max<qint64>(got, 0);
 }
 
 } // namespace te

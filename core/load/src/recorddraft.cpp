@@ -241,6 +241,16 @@ void RecordDraft::writeNodes(TimingDataset& dataset, std::uint32_t run, std::vec
     }
 }
 
+bool RecordDraft::namesUnaccounted(int slot) const
+{
+    for (int i = 0; i < m_nodeCount; ++i) {
+        const Node& child = m_nodes[static_cast<std::size_t>(i)];
+        if (child.parent == slot && child.hasValue && child.name == TimingDataset::kUnaccountedName)
+            return true;
+    }
+    return false;
+}
+
 // A whole whose given value exceeds its parts gets the rest as an "(unaccounted)"
 // part; parts that add up to more than their whole are warned about.
 void RecordDraft::checkParts(
@@ -248,7 +258,14 @@ void RecordDraft::checkParts(
 {
     const Node& n = m_nodes[static_cast<std::size_t>(slot)];
     const double rest = n.value - n.childSum;
-    if (exceedsTolerance(rest, n.value)) {
+    if (exceedsTolerance(rest, n.value) && namesUnaccounted(slot)) {
+        // The record gives its own "(unaccounted)", which keeps its value: the run
+        // has one value per node. What its parts still leave out is told.
+        warnings.push_back(QStringLiteral("the parts of \"%1\", its own \"%2\" included, add up to %3, less than "
+                                          "its total %4")
+                               .arg(utf8(pathOf(slot)), utf8(std::string(TimingDataset::kUnaccountedName)),
+                                   formatDuration(n.childSum), formatDuration(n.value)));
+    } else if (exceedsTolerance(rest, n.value)) {
         const int unaccounted = dataset.childMetric(metric, TimingDataset::kUnaccountedName);
         dataset.setValue(run, unaccounted, rest, true);
     } else if (exceedsTolerance(-rest, n.value)) {

@@ -62,6 +62,8 @@ public:
     bool hasTimings() const;
     /// The dotted path of a slot, for messages: "phase1/agent_conversation".
     std::string pathOf(int slot) const;
+    /// True when the record gives a value to the "(unaccounted)" child of `slot`.
+    bool namesUnaccounted(int slot) const;
 
     /// Derives missing totals, adds "(unaccounted)" children, checks that parts do
     /// not exceed their whole, and appends the run to `dataset`. Problems about the
