@@ -4,13 +4,16 @@
 #include "testsupport.h"
 #include "ui/export/exportdialog.h"
 
+#include <QApplication>
 #include <QComboBox>
 #include <QDir>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTimer>
 
 using namespace te;
 using namespace te::test;
@@ -144,6 +147,49 @@ private slots:
         QVERIFY(finished.wait(10000));
         QVERIFY(finished.front().at(0).toBool());
         QVERIFY(QFileInfo::exists(dir.filePath(u"timings_summary.csv"_qs)));
+    }
+
+    // Cancelling is the user's choice: the status says so, no warning box pops up,
+    // and no file is left behind.
+    void aCancelledExportShowsNoWarning()
+    {
+        QByteArray lines;
+        for (int i = 0; i < 300000; ++i)
+            lines += "{\"registration_id\":\"R" + QByteArray::number(i) + "\",\"total_seconds\":1.5}\n";
+        const auto big = std::make_shared<const TimingDataset>(
+            loadTimingBytes(lines, u"big.jsonl"_qs, {}).dataset);
+        ExportDialog::Scope all;
+        all.all = allRuns(*big);
+        all.filtered = all.all;
+        ExportDialog dialog(big, nullptr, all, {});
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        bool sawBox = false;
+        QTimer closer; // a warning box would block the test: close it and remember
+        connect(&closer, &QTimer::timeout, [&sawBox] {
+            if (QWidget* modal = QApplication::activeModalWidget()) {
+                sawBox = true;
+                modal->close();
+            }
+        });
+        closer.start(50);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"big.csv"_qs);
+        QSignalSpy finished(&dialog, &ExportDialog::exportFinished);
+        dialog.startExport(path);
+        QPushButton* cancel = nullptr;
+        for (QPushButton* button : dialog.findChildren<QPushButton*>()) {
+            if (button->text() == u"Cancel Export"_qs)
+                cancel = button;
+        }
+        QVERIFY(cancel && cancel->isVisible());
+        QTest::mouseClick(cancel, Qt::LeftButton);
+        QVERIFY(finished.wait(20000));
+        QVERIFY(!finished.front().at(0).toBool());
+        QVERIFY2(finished.front().at(2).toString().contains(u"cancelled"_qs),
+            qPrintable(finished.front().at(2).toString()));
+        QVERIFY(!sawBox);
+        QVERIFY(!QFile::exists(path));
     }
 
     void refusesToOverwriteALoadedFile()

@@ -24,11 +24,13 @@ public:
     void start(CsvExporter exporter, const QString& path, const QStringList& protectedInputs);
     void cancel() { m_cancel = true; }
     bool isRunning() const { return m_write.isRunning(); }
+    /// True from cancel() until the next start(): the last write was cancelled.
+    bool wasCancelled() const { return m_cancel.load(); }
 
 signals:
     /// Thousandths of the rows written.
     void progress(int permille);
-    /// `message` names the file and the reason on failure; "cancelled" when cancelled.
+    /// `message` names the file and the reason on failure (also when cancelled).
     void finished(bool ok, const QString& message);
 
 private:

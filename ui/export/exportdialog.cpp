@@ -364,7 +364,7 @@ void ExportDialog::exportDone(bool ok, const QString& message)
         m_status->setText(tr("Wrote %1").arg(m_exportPath));
     } else {
         m_status->setText(message);
-        if (message != QStringLiteral("cancelled") && isVisible())
+        if (!m_runner.wasCancelled() && isVisible()) // a cancel the user asked for needs no box
             QMessageBox::warning(this, tr("Export Summary"), message);
     }
     emit exportFinished(ok, m_exportPath, message);
