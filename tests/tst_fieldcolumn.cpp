@@ -5,6 +5,7 @@
 
 #include <QTest>
 #include <string>
+#include <thread>
 
 using namespace te;
 
@@ -233,6 +234,31 @@ private slots:
         // Truncating past the end changes nothing.
         column.truncate(100);
         QCOMPARE(textOf(column, 2), u"again"_qs);
+    }
+
+    // Views and charts read a shared dataset's fields from several threads at
+    // once; the first reads convert the dictionary. Each must see every value.
+    void textFromManyThreadsAtOnce()
+    {
+        FieldColumn column;
+        for (std::uint32_t run = 0; run < 20000; ++run)
+            column.set(run, "registration-" + std::to_string(run));
+        column.finish(20000);
+        std::vector<int> wrong(8, 0);
+        std::vector<std::thread> readers;
+        for (std::size_t t = 0; t < wrong.size(); ++t) {
+            readers.emplace_back([&column, &wrong, t] {
+                for (std::uint32_t run = 0; run < 20000; ++run) {
+                    if (column.text(column.code(run)) != QStringLiteral("registration-%1").arg(run))
+                        ++wrong[t];
+                }
+            });
+        }
+        for (std::thread& reader : readers)
+            reader.join();
+        QCOMPARE(wrong, std::vector<int>(8, 0));
+        const FieldColumn copy = column; // a copy converts on its own
+        QCOMPARE(copy.text(copy.code(19999)), u"registration-19999"_qs);
     }
 };
 

@@ -1,6 +1,7 @@
 #include "data/fieldcolumn.h"
 
 #include <cstring>
+#include <mutex>
 
 namespace te {
 
@@ -10,14 +11,28 @@ FieldColumn::FieldColumn()
 
 const QString& FieldColumn::text(std::uint32_t code) const
 {
-    if (m_textCache.size() < m_dictionary.size()) {
-        const auto first = m_textCache.size();
-        m_textCache.resize(m_dictionary.size());
-        for (auto i = first; i < m_dictionary.size(); ++i)
-            m_textCache[i]
-                = QString::fromUtf8(m_dictionary[i].data(), static_cast<qsizetype>(m_dictionary[i].size()));
+    const std::size_t size = m_dictionary.size();
+    if (m_textCache.filled.load(std::memory_order_acquire) < size) {
+        // Rare (once per column and snapshot): one lock for all columns is enough.
+        static std::mutex fillLock;
+        const std::lock_guard lock(fillLock);
+        std::vector<QString>& texts = m_textCache.texts;
+        if (texts.size() < size) {
+            const auto first = texts.size();
+            texts.resize(size);
+            for (auto i = first; i < size; ++i)
+                texts[i] = QString::fromUtf8(m_dictionary[i].data(), static_cast<qsizetype>(m_dictionary[i].size()));
+        }
+        m_textCache.filled.store(size, std::memory_order_release);
     }
-    return m_textCache[code < m_textCache.size() ? code : 0];
+    return m_textCache.texts[code < size ? code : 0];
+}
+
+FieldColumn::TextCache& FieldColumn::TextCache::reset()
+{
+    texts.clear();
+    filled.store(0, std::memory_order_relaxed);
+    return *this;
 }
 
 std::uint64_t FieldColumn::hash(std::string_view value)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -21,7 +22,9 @@ public:
     std::uint32_t code(std::uint32_t run) const { return run < m_codes.size() ? m_codes[run] : 0; }
     /// Distinct values; index 0 is the empty "no value".
     const std::vector<std::string>& dictionary() const { return m_dictionary; }
-    /// The value of `code` as a QString, converted once and cached.
+    /// The value of `code` as a QString, converted once and cached. Safe from several
+    /// threads at once on a column no longer being built (datasets are shared as
+    /// immutable snapshots): the first call converts the dictionary under a lock.
     const QString& text(std::uint32_t code) const;
     std::uint32_t codeOf(std::string_view value) const; ///< 0 when the value never occurs
 
@@ -42,7 +45,30 @@ private:
     // with 100,000 registration ids would not. Slot value 0 means empty.
     std::vector<std::uint32_t> m_slots;
     std::vector<std::uint64_t> m_hashes; // by code
-    mutable std::vector<QString> m_textCache;
+    // The dictionary as QStrings, filled on first use. A copy starts empty (and
+    // fills again on its own use), so copying a shared column never reads a cache
+    // that another thread may be filling; a move (of a column no one shares) keeps it.
+    struct TextCache
+    {
+        std::vector<QString> texts;
+        std::atomic<std::size_t> filled { 0 }; ///< published after `texts` is filled
+        TextCache() = default;
+        TextCache(const TextCache&) { }
+        TextCache(TextCache&& other) noexcept
+            : texts(std::move(other.texts))
+            , filled(other.filled.load())
+        { }
+        TextCache& operator=(const TextCache&) { return reset(); }
+        TextCache& operator=(TextCache&& other) noexcept
+        {
+            texts = std::move(other.texts);
+            filled.store(other.filled.load());
+            return *this;
+        }
+        ~TextCache() = default;
+        TextCache& reset();
+    };
+    mutable TextCache m_textCache;
 };
 
 } // namespace te
