@@ -1,11 +1,11 @@
-#include "util/memoryrelease.h"
-#include "ui/widgets/appearance.h"
 #include "chartcommand.h"
 #include "comparecommand.h"
 #include "convertcommand.h"
-#include "ui/shell/mainwindow.h"
 #include "statscommand.h"
 #include "summarycommand.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/widgets/appearance.h"
+#include "util/memoryrelease.h"
 #include "validatecommand.h"
 
 #include <QApplication>
@@ -26,8 +26,7 @@ using Command = std::function<int(const QStringList&)>;
 const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table {
-        { QStringLiteral("stats"), te::cli::runStats },
-        { QStringLiteral("validate"), te::cli::runValidate },
+        { QStringLiteral("stats"), te::cli::runStats }, { QStringLiteral("validate"), te::cli::runValidate },
         { QStringLiteral("compare"), te::cli::runCompare },
         { QStringLiteral("summary"), te::cli::runSummary },
         { QStringLiteral("convert"), te::cli::runConvert },

@@ -2,29 +2,27 @@
 // times of the runs table, the longest event-loop stall while the window loads the
 // file in the background (a 10 ms QTimer probe), and how fast Cancel takes effect.
 // It prints figures; it does not pass or fail. Usage: bench_gui FILE
-#include "ui/charts/chartbuilder.h"
-#include "stats/chartdata.h"
-#include "stats/groupreference.h"
-#include "ui/shell/loadcontroller.h"
-#include "ui/shell/mainwindow.h"
+#include "data/datasetlookups.h"
+#include "models/runtablemodel.h"
 #include "query/runcolumn.h"
 #include "query/runquery.h"
-#include "models/runtablemodel.h"
-#include "data/datasetlookups.h"
+#include "stats/chartdata.h"
+#include "stats/groupreference.h"
+#include "ui/charts/chartbuilder.h"
+#include "ui/shell/loadcontroller.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QChart>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTimer>
-
 #include <algorithm>
 #include <cstdio>
 
 namespace {
 
-template<typename F>
-double secondsOf(F&& work)
+template <typename F> double secondsOf(F&& work)
 {
     QElapsedTimer timer;
     timer.start();
@@ -86,7 +84,7 @@ int main(int argc, char* argv[])
     probe.timer.stop();
     std::printf("window load        %6.2f s; event loop: longest stall %lld ms, 99th percentile gap %lld ms "
                 "(probe every 10 ms)\n",
-                loadSeconds, static_cast<long long>(probe.worst), static_cast<long long>(probe.percentile99()));
+        loadSeconds, static_cast<long long>(probe.worst), static_cast<long long>(probe.percentile99()));
 
     // -- cancel latency: start a reload, cancel after 300 ms
     QSignalSpy cancelled(window.loader(), &te::LoadController::cancelled);
@@ -98,7 +96,7 @@ int main(int argc, char* argv[])
     });
     cancelled.wait(60000);
     std::printf("cancel             %6.0f ms from Cancel to the previous data shown again\n",
-                static_cast<double>(untilCancel.nsecsElapsed()) / 1e6);
+        static_cast<double>(untilCancel.nsecsElapsed()) / 1e6);
 
     // -- sort and filter on the loaded runs
     const auto data = window.currentData()->dataset;
@@ -117,8 +115,8 @@ int main(int argc, char* argv[])
         return 0;
     };
     for (const QString& id : { QStringLiteral("metric:total"), QStringLiteral("metric:phase1"),
-                               QStringLiteral("field:model"), QStringLiteral("field:registration_id"),
-                               QStringLiteral("field:timestamp"), QStringLiteral("ratio") }) {
+             QStringLiteral("field:model"), QStringLiteral("field:registration_id"),
+             QStringLiteral("field:timestamp"), QStringLiteral("ratio") }) {
         const double s = secondsOf([&] { model.sort(columnOf(id), Qt::DescendingOrder); });
         std::printf("sort %-22s %6.3f s\n", qPrintable(id), s);
     }
@@ -131,32 +129,36 @@ int main(int argc, char* argv[])
     text.text = QStringLiteral("SPUS123");
     filterTime("text", text);
     te::RunQuery models;
-    models.allowedValues[te::TimingDataset::Model] = { QStringLiteral("openai_gpt4o"), QStringLiteral("deepseek_v3") };
+    models.allowedValues[te::TimingDataset::Model]
+        = { QStringLiteral("openai_gpt4o"), QStringLiteral("deepseek_v3") };
     filterTime("two models", models);
     te::RunQuery range;
     range.minSeconds = 60;
     filterTime("total >= 60 s", range);
     te::RunQuery expression;
-    expression.expressions.push_back(*te::RunFilter::parse(QStringLiteral("phase1/agent_conversation>30"), *data, nullptr));
+    expression.expressions.push_back(
+        *te::RunFilter::parse(QStringLiteral("phase1/agent_conversation>30"), *data, nullptr));
     filterTime("expression", expression);
     const double reset = secondsOf([&] { model.setRuns(range.apply(*data)); });
     std::printf("filter, then sort into the table %6.3f s\n", reset);
     // -- charts: what switching metric or chart kind costs (data in core + building the QChart)
     const std::vector<std::uint32_t> everyRun = te::allRuns(*data);
     for (const auto kind : { te::ChartRequest::Kind::Box, te::ChartRequest::Kind::Histogram,
-                             te::ChartRequest::Kind::Stacked, te::ChartRequest::Kind::Trend,
-                             te::ChartRequest::Kind::Bar }) {
+             te::ChartRequest::Kind::Stacked, te::ChartRequest::Kind::Trend, te::ChartRequest::Kind::Bar }) {
         te::ChartRequest request;
         request.kind = kind;
         te::ChartData chart;
         const double compute = secondsOf([&] { chart = te::computeChartData(*data, everyRun, request); });
         const double draw = secondsOf([&] { delete te::buildChart(chart); });
-        std::printf("chart %-10s %6.3f s data + %6.3f s QChart (%zu groups)%s\n", qPrintable(te::kindName(kind)), compute,
-                    draw, chart.groups.size(),
-                    kind == te::ChartRequest::Kind::Bar ? " — includes 2,000 bootstrap resamples per group, off the GUI thread"
-                                                         : "");
+        std::printf("chart %-10s %6.3f s data + %6.3f s QChart (%zu groups)%s\n",
+            qPrintable(te::kindName(kind)), compute, draw, chart.groups.size(),
+            kind == te::ChartRequest::Kind::Bar
+                ? " — includes 2,000 bootstrap resamples per group, off the GUI thread"
+                : "");
     }
-    const double regroup = secondsOf([&] { te::GroupReference::compute(*data, { te::TimingDataset::Model }); });
-    std::printf("group reference    %6.3f s (median and P95 of every node per model; off the GUI thread)\n", regroup);
+    const double regroup
+        = secondsOf([&] { te::GroupReference::compute(*data, { te::TimingDataset::Model }); });
+    std::printf(
+        "group reference    %6.3f s (median and P95 of every node per model; off the GUI thread)\n", regroup);
     return 0;
 }

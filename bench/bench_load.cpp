@@ -4,9 +4,9 @@
 //            --metric phase1` does: a projected load, then group statistics;
 //   full   - what the window and `validate` do: every node and field kept.
 // It prints figures; it does not pass or fail. Usage: bench_load FILE [--runs N]
-#include "stats/groupstats.h"
-#include "load/timingloader.h"
 #include "data/datasetlookups.h"
+#include "load/timingloader.h"
+#include "stats/groupstats.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -77,12 +77,13 @@ Measured fullOnce(const QString& path)
     return { static_cast<double>(timer.nsecsElapsed()) / 1e9, result.dataset.runCount() };
 }
 
-void report(const char* name, const std::vector<double>& seconds, const std::vector<double>& cpu, std::uint32_t runs,
-    double megabytes)
+void report(const char* name, const std::vector<double>& seconds, const std::vector<double>& cpu,
+    std::uint32_t runs, double megabytes)
 {
     const double s = median(seconds);
-    std::printf("%-6s  median %6.3f s (min %6.3f, CPU %6.3f s)  %5.0f MB/s  %8.0f records/s  peak RSS %5.0f MiB  "
-                "(%zu runs)\n",
+    std::printf(
+        "%-6s  median %6.3f s (min %6.3f, CPU %6.3f s)  %5.0f MB/s  %8.0f records/s  peak RSS %5.0f MiB  "
+        "(%zu runs)\n",
         name, s, *std::min_element(seconds.begin(), seconds.end()), median(cpu), megabytes / s, runs / s,
         peakRssMiB(), seconds.size());
 }

@@ -10,17 +10,16 @@
 // Usage: bench_reopen FILE [--cycles N] [--charts] [--malloc-defaults]
 //   --charts           shows the Charts tab while FILE is open, so its charts are built too;
 //   --malloc-defaults  leaves glibc's malloc as it is, to see what the call above changes.
-#include "util/memoryrelease.h"
 #include "ui/charts/chartsview.h"
 #include "ui/shell/loadcontroller.h"
 #include "ui/shell/mainwindow.h"
+#include "util/memoryrelease.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTabWidget>
 #include <QThreadPool>
-
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
@@ -102,7 +101,8 @@ int main(int argc, char* argv[])
     }
     const QString path = args[1];
     const qsizetype cyclesAt = args.indexOf(QStringLiteral("--cycles"));
-    const int cycles = cyclesAt > 0 && cyclesAt + 1 < args.size() ? std::max(1, args[cyclesAt + 1].toInt()) : 10;
+    const int cycles
+        = cyclesAt > 0 && cyclesAt + 1 < args.size() ? std::max(1, args[cyclesAt + 1].toInt()) : 10;
     const bool charts = args.contains(QStringLiteral("--charts"));
     // Own settings, so the user's window state (last tab, recent files) is neither used nor changed.
     QCoreApplication::setOrganizationName(QStringLiteral("TimingExplorerBench"));
@@ -137,11 +137,12 @@ int main(int argc, char* argv[])
         worstClose = std::max(worstClose, closed);
         std::printf("cycle %2d  open %u runs in %5.2f s, RSS %7.1f MiB   close in %4.2f s, RSS %7.1f MiB  "
                     "(%.3f of the first close)\n",
-                    cycle, runs, openSeconds, open, closeSeconds, closed, closed / firstClose);
+            cycle, runs, openSeconds, open, closeSeconds, closed, closed / firstClose);
         std::fflush(stdout);
     }
     const double ratio = lastClose / firstClose;
-    std::printf("peak RSS %.1f MiB; close %d / close 1 = %.3f (target <= 1.10): %s; highest close / close 1 = %.3f\n",
-                peakMiB(), cycles, ratio, ratio <= 1.10 ? "met" : "NOT met", worstClose / firstClose);
+    std::printf(
+        "peak RSS %.1f MiB; close %d / close 1 = %.3f (target <= 1.10): %s; highest close / close 1 = %.3f\n",
+        peakMiB(), cycles, ratio, ratio <= 1.10 ? "met" : "NOT met", worstClose / firstClose);
     return ratio <= 1.10 ? 0 : 1;
 }

@@ -1,8 +1,8 @@
 // A/B comparison of two groups, checked against scipy and numpy on a fixture.
+#include "data/datasetlookups.h"
 #include "stats/abcomparison.h"
 #include "stats/groupstats.h"
 #include "testsupport.h"
-#include "data/datasetlookups.h"
 
 #include <QTemporaryDir>
 
@@ -29,14 +29,15 @@ private slots:
         const LoadResult r = loadFixtures({ u"stats_groups.jsonl"_qs });
         const TimingDataset& d = r.dataset;
         const AbComparison c = compareGroups(d, runsOf(d, u"fast"_qs), runsOf(d, u"slow"_qs),
-                                             TimingDataset::kRootMetric, u"fast"_qs, u"slow"_qs);
+            TimingDataset::kRootMetric, u"fast"_qs, u"slow"_qs);
         QCOMPARE(c.nA, 13);
         QCOMPARE(c.nB, 12);
         // numpy 1.24: np.median(fast totals) = 17.04, np.median(slow totals) = 28.872999999999998
         QCOMPARE(c.medianA, 17.04);
         QCOMPARE(c.medianB, 28.872999999999998);
         QCOMPARE(c.ratioOfMedians.estimate, 28.872999999999998 / 17.04);
-        QVERIFY(c.ratioOfMedians.low < c.ratioOfMedians.estimate && c.ratioOfMedians.estimate < c.ratioOfMedians.high);
+        QVERIFY(c.ratioOfMedians.low < c.ratioOfMedians.estimate
+            && c.ratioOfMedians.estimate < c.ratioOfMedians.high);
         QVERIFY(c.ratioOfMedians.low > 1.0); // slow is slower, and the interval says so
         // scipy 1.10.1: mannwhitneyu(fast, slow, alternative='two-sided', method='asymptotic')
         //   -> statistic=1.0, pvalue=3.167857100134274e-05
@@ -62,11 +63,12 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         for (const char* model : { "m1", "m2" }) {
             for (int i = 0; i < 20; ++i)
-                file.write(QStringLiteral("{\"registration_id\":\"R%1\",\"model\":\"%2\",\"total_seconds\":%3}\n")
-                               .arg(i)
-                               .arg(QLatin1String(model))
-                               .arg(10 + i % 5)
-                               .toUtf8());
+                file.write(
+                    QStringLiteral("{\"registration_id\":\"R%1\",\"model\":\"%2\",\"total_seconds\":%3}\n")
+                        .arg(i)
+                        .arg(QLatin1String(model))
+                        .arg(10 + i % 5)
+                        .toUtf8());
             file.write(QStringLiteral("{\"registration_id\":\"X\",\"model\":\"%1\",\"total_seconds\":90}\n")
                            .arg(QLatin1String(model))
                            .toUtf8());

@@ -25,14 +25,15 @@ private slots:
         QFETCH(QString, suggestion);
         const te::test::CliRun r = runCli(arguments);
         QCOMPARE(r.exitCode, 2);
-        QVERIFY2(r.err.startsWith(u"error: unknown command \""_qs + arguments.front() + u'"'), qPrintable(r.err));
+        QVERIFY2(
+            r.err.startsWith(u"error: unknown command \""_qs + arguments.front() + u'"'), qPrintable(r.err));
         if (suggestion.isEmpty())
             QVERIFY(!r.err.contains(u"did you mean"_qs));
         else
             QVERIFY2(r.err.contains(u"did you mean \""_qs + suggestion + u"\"?"_qs), qPrintable(r.err));
         // The usage lists every command.
-        for (const QString& command : { u"stats"_qs, u"validate"_qs, u"chart"_qs, u"compare"_qs, u"convert"_qs,
-                 u"summary"_qs })
+        for (const QString& command :
+            { u"stats"_qs, u"validate"_qs, u"chart"_qs, u"compare"_qs, u"convert"_qs, u"summary"_qs })
             QVERIFY2(r.err.contains(u"timing-explorer "_qs + command), qPrintable(command));
         QVERIFY(r.out.isEmpty());
     }

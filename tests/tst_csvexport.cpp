@@ -2,11 +2,11 @@
 // per-group statistics against computeGroupStats, the preview against the file.
 // TE_UPDATE_GOLDEN=1 rewrites tests/data/export/*.csv from the engine; inspect the
 // diff (cat -A) before committing it.
-#include "export/exportcolumns.h"
+#include "data/datasetlookups.h"
 #include "export/csvexport.h"
+#include "export/exportcolumns.h"
 #include "stats/groupstats.h"
 #include "testsupport.h"
-#include "data/datasetlookups.h"
 
 #include <QBuffer>
 #include <QFile>

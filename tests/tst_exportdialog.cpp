@@ -156,8 +156,8 @@ private slots:
         QByteArray lines;
         for (int i = 0; i < 300000; ++i)
             lines += "{\"registration_id\":\"R" + QByteArray::number(i) + "\",\"total_seconds\":1.5}\n";
-        const auto big = std::make_shared<const TimingDataset>(
-            loadTimingBytes(lines, u"big.jsonl"_qs, {}).dataset);
+        const auto big
+            = std::make_shared<const TimingDataset>(loadTimingBytes(lines, u"big.jsonl"_qs, {}).dataset);
         ExportDialog::Scope all;
         all.all = allRuns(*big);
         all.filtered = all.all;

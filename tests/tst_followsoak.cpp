@@ -5,18 +5,18 @@
 // every update the dataset must be exactly the first records of one file, and at
 // the end exactly the final file: nothing lost, nothing twice, no half-written line
 // taken for a bad one.
-#include "models/breakdownmodel.h"
-#include "stats/chartdata.h"
+#include "data/datasetlookups.h"
 #include "follow/filefollower.h"
+#include "follow/followupdate.h"
 #include "followsupport.h"
-#include "stats/groupreference.h"
+#include "models/breakdownmodel.h"
 #include "models/groupstatsmodel.h"
 #include "models/problemlistmodel.h"
-#include "query/runcolumn.h"
 #include "models/runtablemodel.h"
+#include "query/runcolumn.h"
 #include "soakrecord.h"
-#include "data/datasetlookups.h"
-#include "follow/followupdate.h"
+#include "stats/chartdata.h"
+#include "stats/groupreference.h"
 
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
@@ -123,8 +123,8 @@ private:
         m_job.setFuture(QtConcurrent::run([current = m_current, files, options = m_options] {
             // The window's update: the snapshot the models hold is never modified.
             bool reloaded = false;
-            LoadResult result
-                = followUpdate(*current->dataset, current->problems, current->files, files, options, &reloaded);
+            LoadResult result = followUpdate(
+                *current->dataset, current->problems, current->files, files, options, &reloaded);
             return prepareSnapshot(std::move(result), reloaded);
         }));
     }

@@ -54,7 +54,8 @@ QStringList registrationIds(const LoadResult& result)
 // Both loads of `fixture` keep the runs `keptIds` and reject the `rejectedCount`
 // lines after the first as malformed JSON, naming the file and line. A failure
 // returns from here; it is the calling test's last check.
-void verifyMalformedLinesRejected(const QString& fixture, const QStringList& keptIds, std::size_t rejectedCount)
+void verifyMalformedLinesRejected(
+    const QString& fixture, const QStringList& keptIds, std::size_t rejectedCount)
 {
     for (const bool projected : { false, true }) {
         const LoadResult r = loadFixture(fixture, projected);
@@ -134,8 +135,8 @@ private slots:
     // full load did too, inside a nested list).
     void fuzz_jsonl_unread_string_as_key()
     {
-        verifyMalformedLinesRejected(QStringLiteral("fuzz_jsonl_unread_string_as_key.jsonl"),
-            { u"K1"_qs, u"K5"_qs }, 3);
+        verifyMalformedLinesRejected(
+            QStringLiteral("fuzz_jsonl_unread_string_as_key.jsonl"), { u"K1"_qs, u"K5"_qs }, 3);
     }
 
     // fuzz_jsonl: simdjson types a value by its first character, so `t`, `tru`, `nul`
@@ -144,8 +145,8 @@ private slots:
     void fuzz_jsonl_malformed_scalar()
     {
         // A number out of double's range is still a JSON number: L7 is kept.
-        verifyMalformedLinesRejected(QStringLiteral("fuzz_jsonl_malformed_scalar.jsonl"),
-            { u"L1"_qs, u"L7"_qs }, 5);
+        verifyMalformedLinesRejected(
+            QStringLiteral("fuzz_jsonl_malformed_scalar.jsonl"), { u"L1"_qs, u"L7"_qs }, 5);
     }
 
     // fuzz_jsonl: a timestamp number out of double's range rejected the line in a full

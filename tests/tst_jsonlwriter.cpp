@@ -1,8 +1,8 @@
 // Converting to JSON Lines and loading the result gives back the same runs: every
 // fixture shape, loaded, written and loaded again, compares equal node by node.
+#include "data/datasetlookups.h"
 #include "export/jsonlwriter.h"
 #include "testsupport.h"
-#include "data/datasetlookups.h"
 
 #include <QBuffer>
 #include <QFile>

@@ -45,20 +45,23 @@ private slots:
         for (const QString& file : files) {
             const QByteArray utf8 = file.toUtf8(); // outlives the rows below, unlike qPrintable
             const char* name = utf8.constData();
-            QTest::addRow("%s: total, phase1", name) << file << QStringList { u"total"_qs, u"phase1"_qs } << model;
+            QTest::addRow("%s: total, phase1", name)
+                << file << QStringList { u"total"_qs, u"phase1"_qs } << model;
             QTest::addRow("%s: a breakdown item", name)
                 << file << QStringList { u"phase1/agent_conversation"_qs } << model;
             QTest::addRow("%s: phase2 only", name) << file << QStringList { u"phase2"_qs } << model;
             // phase1 is only passed through: a missing total still needs all of it.
             QTest::addRow("%s: total and breakdown items", name)
-                << file << QStringList { u"total"_qs, u"phase1/agent_conversation"_qs, u"phase1/x"_qs } << model;
+                << file << QStringList { u"total"_qs, u"phase1/agent_conversation"_qs, u"phase1/x"_qs }
+                << model;
             QTest::addRow("%s: total, fields of nodes", name)
                 << file << QStringList { u"total"_qs } << nodeFields;
             // `stats` without --metric: a named node beside "*" stands for "*" too.
             QTest::addRow("%s: every phase, fields of nodes", name)
                 << file << QStringList { u"total"_qs, u"*"_qs, u"phase1"_qs, u"phase2"_qs } << nodeFields;
             QTest::addRow("%s: a breakdown item of every phase", name)
-                << file << QStringList { u"*/agent_conversation"_qs, u"phase1"_qs, u"phase2/agent_conversation"_qs }
+                << file
+                << QStringList { u"*/agent_conversation"_qs, u"phase1"_qs, u"phase2/agent_conversation"_qs }
                 << model;
         }
     }

@@ -1,13 +1,13 @@
 // The explorer window driven as a user would, offscreen: open, sort, filter,
 // select, compare, follow a growing file, cancel a load.
 #include "models/breakdownmodel.h"
-#include "ui/runs/breakdownview.h"
+#include "models/runtablemodel.h"
 #include "ui/charts/chartsview.h"
+#include "ui/runs/breakdownview.h"
 #include "ui/runs/filterbar.h"
+#include "ui/runs/runsview.h"
 #include "ui/shell/loadcontroller.h"
 #include "ui/shell/mainwindow.h"
-#include "ui/runs/runsview.h"
-#include "models/runtablemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -21,8 +21,8 @@
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QThreadPool>
 #include <QTest>
+#include <QThreadPool>
 #include <QToolButton>
 #include <QTreeView>
 
@@ -101,7 +101,7 @@ private slots:
         // A click on the header sorts by that column.
         QHeaderView* header = m_window->runsView()->table()->horizontalHeader();
         QTest::mouseClick(header->viewport(), Qt::LeftButton, {},
-                          QPoint(header->sectionViewportPosition(0) + 5, header->height() / 2));
+            QPoint(header->sectionViewportPosition(0) + 5, header->height() / 2));
         QCOMPARE(model->sortColumn(), 0);
         const QString a = model->index(0, 0).data().toString();
         const QString b = model->index(1, 0).data().toString();
@@ -144,12 +144,14 @@ private slots:
         BreakdownModel* breakdown = m_window->breakdownView()->model();
         QCOMPARE(breakdown->runs().size(), 1u);
         const QModelIndex root = breakdown->index(0, 0);
-        QCOMPARE(root.siblingAtColumn(BreakdownModel::TimeColumn).data(BreakdownModel::SortRole).toDouble(), 50.415);
+        QCOMPARE(root.siblingAtColumn(BreakdownModel::TimeColumn).data(BreakdownModel::SortRole).toDouble(),
+            50.415);
         const QModelIndex phase1 = breakdown->index(0, 0, root);
         QCOMPARE(phase1.data().toString(), u"phase1"_qs);
         const QModelIndex conversation = breakdown->index(1, 0, phase1);
         QCOMPARE(conversation.data().toString(), u"agent_conversation"_qs);
-        QCOMPARE(conversation.siblingAtColumn(BreakdownModel::ShareOfParentColumn).data().toString(), u"96.2 %"_qs);
+        QCOMPARE(conversation.siblingAtColumn(BreakdownModel::ShareOfParentColumn).data().toString(),
+            u"96.2 %"_qs);
         // Copy with the breakdown focused gives its TSV.
         m_window->breakdownView()->tree()->setFocus();
         QTest::keyClick(m_window.get(), Qt::Key_C, Qt::ControlModifier);
@@ -166,9 +168,12 @@ private slots:
         // Node, time A, time B, Δ B−A, × B/A.
         QCOMPARE(breakdown->columnCount(), 5);
         const QModelIndex root = breakdown->index(0, 0);
-        const double a = root.siblingAtColumn(breakdown->timeColumn(0)).data(BreakdownModel::SortRole).toDouble();
-        const double b = root.siblingAtColumn(breakdown->timeColumn(1)).data(BreakdownModel::SortRole).toDouble();
-        QCOMPARE(root.siblingAtColumn(breakdown->deltaColumn(1)).data(BreakdownModel::SortRole).toDouble(), b - a);
+        const double a
+            = root.siblingAtColumn(breakdown->timeColumn(0)).data(BreakdownModel::SortRole).toDouble();
+        const double b
+            = root.siblingAtColumn(breakdown->timeColumn(1)).data(BreakdownModel::SortRole).toDouble();
+        QCOMPARE(
+            root.siblingAtColumn(breakdown->deltaColumn(1)).data(BreakdownModel::SortRole).toDouble(), b - a);
     }
 
     void compareAcrossModelsShowsTheRegistrationOnEveryModel()
@@ -188,19 +193,21 @@ private slots:
     {
         QTemporaryDir dir;
         const QString path = dir.filePath(u"growing.jsonl"_qs);
-        appendTo(path, "{\"registration_id\":\"A\",\"model\":\"m\",\"total_seconds\":5}\n"
-                       "{\"registration_id\":\"B\",\"model\":\"m\",\"total_seconds\":3}\n");
+        appendTo(path,
+            "{\"registration_id\":\"A\",\"model\":\"m\",\"total_seconds\":5}\n"
+            "{\"registration_id\":\"B\",\"model\":\"m\",\"total_seconds\":3}\n");
         QVERIFY(openAndWait({ path }));
         QCOMPARE(countText(), u"Showing 2 of 2 runs"_qs);
         // The models stay consistent while lines arrive.
-        QAbstractItemModelTester runsTester(m_window->runsView()->model(),
-                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester breakdownTester(m_window->breakdownView()->model(),
-                                                 QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester runsTester(
+            m_window->runsView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester breakdownTester(
+            m_window->breakdownView()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         clickRow(1); // B
         QCOMPARE(m_window->runsView()->selectedRuns(), std::vector<std::uint32_t> { 1 });
         QSignalSpy loaded(m_window->loader(), &LoadController::loaded);
-        appendTo(path, "{\"registration_id\":\"C\",\"model\":\"m\",\"total_seconds\":9}\n{\"registration_id\":\"D\",");
+        appendTo(path,
+            "{\"registration_id\":\"C\",\"model\":\"m\",\"total_seconds\":9}\n{\"registration_id\":\"D\",");
         QVERIFY(loaded.wait(5000));
         QCOMPARE(countText(), u"Showing 3 of 3 runs"_qs); // the half-written line waits
         QCOMPARE(m_window->runsView()->selectedRuns(), std::vector<std::uint32_t> { 1 });
@@ -218,7 +225,8 @@ private slots:
         {
             QFile file(big);
             QVERIFY(file.open(QIODevice::WriteOnly));
-            const QByteArray line = "{\"registration_id\":\"R\",\"model\":\"m\",\"total_seconds\":1.5,\"pad\":\""
+            const QByteArray line
+                = "{\"registration_id\":\"R\",\"model\":\"m\",\"total_seconds\":1.5,\"pad\":\""
                 + QByteArray(400, 'x') + "\"}\n";
             for (int i = 0; i < 150000; ++i)
                 file.write(line);

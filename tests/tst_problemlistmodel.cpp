@@ -1,5 +1,5 @@
-#include "models/problemlistmodel.h"
 #include "load/rawline.h"
+#include "models/problemlistmodel.h"
 #include "testsupport.h"
 
 #include <QAbstractItemModelTester>

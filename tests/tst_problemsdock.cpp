@@ -1,6 +1,6 @@
 #include "models/problemlistmodel.h"
-#include "ui/runs/problemsdock.h"
 #include "testsupport.h"
+#include "ui/runs/problemsdock.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

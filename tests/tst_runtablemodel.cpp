@@ -1,10 +1,10 @@
 // The runs table: sorting and filtering on index vectors in core, marks against
 // each run's group, and model correctness under QAbstractItemModelTester.
-#include "stats/groupreference.h"
-#include "query/runquery.h"
-#include "models/runtablemodel.h"
-#include "testsupport.h"
 #include "data/datasetlookups.h"
+#include "models/runtablemodel.h"
+#include "query/runquery.h"
+#include "stats/groupreference.h"
+#include "testsupport.h"
 
 #include <QAbstractItemModelTester>
 
@@ -32,7 +32,8 @@ private slots:
     void initTestCase()
     {
         m_data = std::make_shared<const TimingDataset>(loadFixtures({ u"stats_groups.jsonl"_qs }).dataset);
-        m_reference = std::make_shared<const GroupReference>(GroupReference::compute(*m_data, { TimingDataset::Model }));
+        m_reference = std::make_shared<const GroupReference>(
+            GroupReference::compute(*m_data, { TimingDataset::Model }));
     }
 
     void defaultColumnsAndModelTester()
@@ -46,8 +47,9 @@ private slots:
         QStringList headers;
         for (int c = 0; c < model.columnCount(); ++c)
             headers << model.headerData(c, Qt::Horizontal).toString();
-        QCOMPARE(headers, (QStringList { u"registration_id"_qs, u"model"_qs, u"constellation"_qs, u"timestamp"_qs,
-                                         u"source"_qs, u"total"_qs, u"phase1"_qs, u"phase2"_qs, u"× median"_qs }));
+        QCOMPARE(headers,
+            (QStringList { u"registration_id"_qs, u"model"_qs, u"constellation"_qs, u"timestamp"_qs,
+                u"source"_qs, u"total"_qs, u"phase1"_qs, u"phase2"_qs, u"× median"_qs }));
         model.sort(columnOf(model, u"metric:total"_qs), Qt::DescendingOrder);
         model.setRuns({ 3, 1, 2 });
         QCOMPARE(model.rowCount(), 3);
@@ -106,12 +108,17 @@ private slots:
         QTest::addColumn<QString>("expression");
         QTest::addColumn<int>("expected");
         QTest::addRow("everything") << QString() << QStringList() << RunQuery::kNoLimit << QString() << 25;
-        QTest::addRow("text in metadata") << u"SLO"_qs << QStringList() << RunQuery::kNoLimit << QString() << 12;
-        QTest::addRow("registration id") << u"R03"_qs << QStringList() << RunQuery::kNoLimit << QString() << 2;
-        QTest::addRow("model picker") << QString() << QStringList { u"fast"_qs } << RunQuery::kNoLimit << QString() << 13;
+        QTest::addRow("text in metadata")
+            << u"SLO"_qs << QStringList() << RunQuery::kNoLimit << QString() << 12;
+        QTest::addRow("registration id")
+            << u"R03"_qs << QStringList() << RunQuery::kNoLimit << QString() << 2;
+        QTest::addRow("model picker")
+            << QString() << QStringList { u"fast"_qs } << RunQuery::kNoLimit << QString() << 13;
         QTest::addRow("range") << QString() << QStringList() << 25.0 << QString() << 11;
-        QTest::addRow("expression") << QString() << QStringList() << RunQuery::kNoLimit << u"phase1>15"_qs << 11;
-        QTest::addRow("all combined") << u"r0"_qs << QStringList { u"slow"_qs } << 25.0 << u"constellation!=c0"_qs << 7;
+        QTest::addRow("expression") << QString() << QStringList() << RunQuery::kNoLimit << u"phase1>15"_qs
+                                    << 11;
+        QTest::addRow("all combined")
+            << u"r0"_qs << QStringList { u"slow"_qs } << 25.0 << u"constellation!=c0"_qs << 7;
     }
 
     void queriesFilterInCore()
@@ -160,9 +167,11 @@ private slots:
     {
         RunTableModel model;
         model.setDataset(m_data, m_reference);
-        model.setColumns({ { RunColumn::Kind::Field, u"registration_id"_qs }, { RunColumn::Kind::Metric, u"total"_qs } });
+        model.setColumns(
+            { { RunColumn::Kind::Field, u"registration_id"_qs }, { RunColumn::Kind::Metric, u"total"_qs } });
         model.setRuns({ 0 });
-        QCOMPARE(model.toTsv({ 0 }), QStringLiteral("registration_id\ttotal\nR00\t%1\n").arg(m_data->value(0, 0), 0, 'f', 3));
+        QCOMPARE(model.toTsv({ 0 }),
+            QStringLiteral("registration_id\ttotal\nR00\t%1\n").arg(m_data->value(0, 0), 0, 'f', 3));
     }
 };
 

@@ -1,10 +1,8 @@
 #include "util/durationformat.h"
 #include "util/timestampformat.h"
 #include "util/timestampparser.h"
-#include "util/timestampformat.h"
 
 #include <QTest>
-
 #include <cmath>
 
 using namespace te;

@@ -21,7 +21,8 @@ const QString& FieldColumn::text(std::uint32_t code) const
             const auto first = texts.size();
             texts.resize(size);
             for (auto i = first; i < size; ++i)
-                texts[i] = QString::fromUtf8(m_dictionary[i].data(), static_cast<qsizetype>(m_dictionary[i].size()));
+                texts[i] = QString::fromUtf8(
+                    m_dictionary[i].data(), static_cast<qsizetype>(m_dictionary[i].size()));
         }
         m_textCache.filled.store(size, std::memory_order_release);
     }

@@ -1,11 +1,11 @@
 #include "export/csvexport.h"
 
-#include "stats/statistic.h"
 #include "data/datasetlookups.h"
 #include "data/timingdataset.h"
 #include "export/exportcolumns.h"
 #include "export/safewrite.h"
 #include "stats/groupreference.h"
+#include "stats/statistic.h"
 
 #include <QBuffer>
 #include <QIODevice>

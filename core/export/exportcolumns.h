@@ -34,7 +34,7 @@ QString csvColumnHeader(const RunColumn& column, const CsvFormat& format);
 /// "summary", "phases", "all".
 QStringList csvPresetNames();
 /// The columns of a preset, nullopt for an unknown name:
-///  summary: registration_id, total, model, timestamp (the seed's summary CSV, in that order);
+///  summary: registration_id, total, model, timestamp (the summary CSV, in that order);
 ///  phases: registration_id, model, constellation, timestamp, total, each phase;
 ///  all: every metadata field, then every node in tree order.
 std::optional<std::vector<RunColumn>> presetColumns(const QString& name, const TimingDataset& data);

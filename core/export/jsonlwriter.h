@@ -12,7 +12,7 @@ class QIODevice;
 
 namespace te {
 
-/// One run as one JSON Lines record (no newline) in the seed's proposed structure:
+/// One run as one JSON Lines record (no newline) in the proposed structure:
 ///
 ///   {"run_metadata": {"registration_id": ..., "timestamp": ..., "model": ...,
 ///                     "constellation": ..., "source": ..., OTHER FIELDS...},

@@ -126,7 +126,8 @@ bool LoadProjection::keepsFieldsOf(std::string_view name) const
     if (!m_fieldsRestricted)
         return true;
     return std::any_of(m_fields.begin(), m_fields.end(), [&](const std::string& field) {
-        return field.size() > name.size() && field.compare(0, name.size(), name) == 0 && field[name.size()] == '.';
+        return field.size() > name.size() && field.compare(0, name.size(), name) == 0
+            && field[name.size()] == '.';
     });
 }
 

@@ -8,8 +8,7 @@ namespace te {
 
 AbPartsModel::AbPartsModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 void AbPartsModel::setComparison(const AbComparison& comparison)
 {

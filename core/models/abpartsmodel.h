@@ -13,8 +13,19 @@ class AbPartsModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Column { Node, MedianA, MedianB, Delta, Ratio, ColumnCount };
-    enum Role { SortRole = Qt::UserRole + 1 };
+    enum Column
+    {
+        Node,
+        MedianA,
+        MedianB,
+        Delta,
+        Ratio,
+        ColumnCount
+    };
+    enum Role
+    {
+        SortRole = Qt::UserRole + 1
+    };
 
     explicit AbPartsModel(QObject* parent = nullptr);
 

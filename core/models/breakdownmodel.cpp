@@ -1,8 +1,8 @@
 #include "models/breakdownmodel.h"
 
-#include "util/durationformat.h"
-#include "stats/groupreference.h"
 #include "data/timingdataset.h"
+#include "stats/groupreference.h"
+#include "util/durationformat.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,12 +1,11 @@
 #include "models/runtablemodel.h"
 
-#include "util/durationformat.h"
-#include "stats/groupreference.h"
 #include "data/timingdataset.h"
+#include "stats/groupreference.h"
+#include "util/durationformat.h"
 
 #include <QDateTime>
 #include <QTimeZone>
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -24,12 +23,12 @@ QString formatRatio(double ratio)
 
 RunTableModel::RunTableModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 RunTableModel::~RunTableModel() = default;
 
-void RunTableModel::setDataset(std::shared_ptr<const TimingDataset> data, std::shared_ptr<const GroupReference> reference)
+void RunTableModel::setDataset(
+    std::shared_ptr<const TimingDataset> data, std::shared_ptr<const GroupReference> reference)
 {
     beginResetModel();
     m_data = std::move(data);
@@ -55,14 +54,15 @@ void RunTableModel::resolveColumns()
 {
     m_resolved.clear();
     for (const RunColumn& column : m_columns)
-        m_resolved.push_back(m_data ? ResolvedRunColumn::resolve(column, *m_data) : ResolvedRunColumn { column, -1 });
+        m_resolved.push_back(
+            m_data ? ResolvedRunColumn::resolve(column, *m_data) : ResolvedRunColumn { column, -1 });
 }
 
 void RunTableModel::setRuns(std::vector<std::uint32_t> runs)
 {
     if (m_data && m_sortColumn >= 0)
         sortRuns(*m_data, m_reference.get(), m_columns[static_cast<std::size_t>(m_sortColumn)],
-                 m_sortOrder == Qt::DescendingOrder, runs);
+            m_sortOrder == Qt::DescendingOrder, runs);
     beginResetModel();
     m_sortedRuns = std::move(runs);
     m_query.reset();
@@ -110,8 +110,8 @@ void RunTableModel::sort(int column, Qt::SortOrder order)
         runsBefore.push_back(runAt(index.row()));
     m_sortColumn = column;
     m_sortOrder = order;
-    sortRuns(*m_data, m_reference.get(), m_columns[static_cast<std::size_t>(column)], order == Qt::DescendingOrder,
-             m_sortedRuns);
+    sortRuns(*m_data, m_reference.get(), m_columns[static_cast<std::size_t>(column)],
+        order == Qt::DescendingOrder, m_sortedRuns);
     refilter();
     // Selections and the current row follow their runs to their new rows.
     std::vector<std::uint32_t> rowOf(m_data->runCount(), 0);
@@ -119,7 +119,8 @@ void RunTableModel::sort(int column, Qt::SortOrder order)
         rowOf[m_rows[row]] = static_cast<std::uint32_t>(row);
     QModelIndexList after;
     for (qsizetype i = 0; i < before.size(); ++i)
-        after.append(index(static_cast<int>(rowOf[runsBefore[static_cast<std::size_t>(i)]]), before[i].column()));
+        after.append(
+            index(static_cast<int>(rowOf[runsBefore[static_cast<std::size_t>(i)]]), before[i].column()));
     changePersistentIndexList(before, after);
     emit layoutChanged({}, QAbstractItemModel::VerticalSortHint);
 }
@@ -138,7 +139,8 @@ QVariant RunTableModel::displayValue(const ResolvedRunColumn& column, std::uint3
 {
     switch (column.column.kind) {
     case RunColumn::Kind::Field:
-        if (column.id == TimingDataset::Timestamp && m_data->timestampMs(run) != TimingDataset::kNoTimestamp) {
+        if (column.id == TimingDataset::Timestamp
+            && m_data->timestampMs(run) != TimingDataset::kNoTimestamp) {
             // Readable in a table; the full ISO 8601 text is in the tooltip and exports.
             return QDateTime::fromMSecsSinceEpoch(m_data->timestampMs(run), QTimeZone::utc())
                 .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
@@ -147,7 +149,8 @@ QVariant RunTableModel::displayValue(const ResolvedRunColumn& column, std::uint3
     case RunColumn::Kind::Metric: {
         const double seconds = column.numericValue(*m_data, m_reference.get(), run);
         const bool derived = column.id >= 0 && m_data->isDerived(run, column.id);
-        return QString(formatDuration(seconds) + (derived && !std::isnan(seconds) ? QStringLiteral(" Σ") : QString()));
+        return QString(
+            formatDuration(seconds) + (derived && !std::isnan(seconds) ? QStringLiteral(" Σ") : QString()));
     }
     case RunColumn::Kind::RatioToMedian:
         return formatRatio(column.numericValue(*m_data, m_reference.get(), run));
@@ -181,9 +184,10 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
             const int group = m_reference->groupOf(run);
             return tr("Total over the median of its group (%1: %2)")
                 .arg(group < 0 ? QString() : m_reference->label(group),
-                     formatDuration(m_reference->median(group, TimingDataset::kRootMetric)));
+                    formatDuration(m_reference->median(group, TimingDataset::kRootMetric)));
         }
-        if (column.column.kind == RunColumn::Kind::Metric && column.id >= 0 && m_data->isDerived(run, column.id))
+        if (column.column.kind == RunColumn::Kind::Metric && column.id >= 0
+            && m_data->isDerived(run, column.id))
             return tr("Σ: not measured; the sum of its parts");
         break;
     case RunRole:
@@ -234,8 +238,8 @@ QString RunTableModel::toTsv(const std::vector<int>& rows) const
             const double value = column.numericValue(*m_data, m_reference.get(), runAt(row));
             // Seconds as plain numbers paste into a spreadsheet as numbers.
             cells << (column.column.kind == RunColumn::Kind::Metric && !std::isnan(value)
-                          ? QString::number(value, 'f', 3)
-                          : displayValue(column, runAt(row)).toString());
+                    ? QString::number(value, 'f', 3)
+                    : displayValue(column, runAt(row)).toString());
         }
         lines << cells.join(u'\t');
     }

@@ -4,7 +4,6 @@
 #include "query/runquery.h"
 
 #include <QAbstractTableModel>
-
 #include <cstdint>
 #include <memory>
 #include <vector>
@@ -24,7 +23,8 @@ class RunTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    enum Role {
+    enum Role
+    {
         SortRole = Qt::UserRole + 1,
         RunRole, ///< the run's index in the dataset (qulonglong)
         SlowRole, ///< bool: above its group's P95 on total or a phase
@@ -36,7 +36,8 @@ public:
     ~RunTableModel() override;
 
     /// A new dataset (and its group reference): no rows until runs are given.
-    void setDataset(std::shared_ptr<const TimingDataset> data, std::shared_ptr<const GroupReference> reference);
+    void setDataset(
+        std::shared_ptr<const TimingDataset> data, std::shared_ptr<const GroupReference> reference);
     /// Shows `runs`, sorted by the current sort column, unfiltered.
     void setRuns(std::vector<std::uint32_t> runs);
     /// Adopts every run already sorted by `column` (sortRuns, e.g. on the loader's

@@ -1,7 +1,7 @@
 #include "query/runcolumn.h"
 
-#include "stats/groupreference.h"
 #include "data/timingdataset.h"
+#include "stats/groupreference.h"
 
 #include <algorithm>
 #include <cmath>
@@ -46,8 +46,8 @@ ResolvedRunColumn ResolvedRunColumn::resolve(const RunColumn& column, const Timi
     return resolved;
 }
 
-double ResolvedRunColumn::numericValue(const TimingDataset& data, const GroupReference* reference,
-                                       std::uint32_t run) const
+double ResolvedRunColumn::numericValue(
+    const TimingDataset& data, const GroupReference* reference, std::uint32_t run) const
 {
     constexpr double missing = std::numeric_limits<double>::quiet_NaN();
     switch (column.kind) {
@@ -65,13 +65,14 @@ double ResolvedRunColumn::numericValue(const TimingDataset& data, const GroupRef
     return missing;
 }
 
-void sortRuns(const TimingDataset& data, const GroupReference* reference, const RunColumn& column, bool descending,
-              std::vector<std::uint32_t>& runs)
+void sortRuns(const TimingDataset& data, const GroupReference* reference, const RunColumn& column,
+    bool descending, std::vector<std::uint32_t>& runs)
 {
     const ResolvedRunColumn resolved = ResolvedRunColumn::resolve(column, data);
     std::vector<std::pair<double, std::uint32_t>> keys;
     keys.reserve(runs.size());
-    if (column.kind == RunColumn::Kind::Field && resolved.id != TimingDataset::Timestamp && resolved.id >= 0) {
+    if (column.kind == RunColumn::Kind::Field && resolved.id != TimingDataset::Timestamp
+        && resolved.id >= 0) {
         const FieldColumn& field = data.field(resolved.id);
         std::vector<std::uint32_t> order(field.dictionary().size());
         std::iota(order.begin(), order.end(), 0u);

@@ -2,7 +2,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <vector>
 
@@ -15,7 +14,13 @@ class TimingDataset;
 /// over its group's median, or its line in its file.
 struct RunColumn
 {
-    enum class Kind { Field, Metric, RatioToMedian, Line };
+    enum class Kind
+    {
+        Field,
+        Metric,
+        RatioToMedian,
+        Line
+    };
     Kind kind = Kind::Field;
     QString key; ///< the field name or metric path; stable across datasets (persisted)
 
@@ -41,8 +46,8 @@ struct ResolvedRunColumn
 /// Sorts `runs` by `column`: numbers numerically, text case-insensitively (each
 /// distinct value ranked once), missing values last in either order, ties in file
 /// order. Pure: the loader thread sorts a new dataset before the window shows it.
-void sortRuns(const TimingDataset& data, const GroupReference* reference, const RunColumn& column, bool descending,
-              std::vector<std::uint32_t>& runs);
+void sortRuns(const TimingDataset& data, const GroupReference* reference, const RunColumn& column,
+    bool descending, std::vector<std::uint32_t>& runs);
 
 /// registration_id, model, constellation, timestamp, source, total, each phase,
 /// and the ratio to the group median: what a new user sees.

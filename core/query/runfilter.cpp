@@ -1,8 +1,8 @@
 #include "query/runfilter.h"
 
-#include "util/timestampparser.h"
-#include "data/timingdataset.h"
 #include "data/datasetlookups.h"
+#include "data/timingdataset.h"
+#include "util/timestampparser.h"
 
 #include <array>
 

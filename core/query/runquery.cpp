@@ -13,8 +13,7 @@ namespace {
 // distinct value, so a million runs cost one lookup each.
 using CodeTable = std::vector<bool>;
 
-template<typename Predicate>
-CodeTable codeTable(const FieldColumn& column, Predicate&& matches)
+template <typename Predicate> CodeTable codeTable(const FieldColumn& column, Predicate&& matches)
 {
     CodeTable table(column.dictionary().size(), false);
     for (std::uint32_t code = 1; code < table.size(); ++code)
@@ -26,19 +25,20 @@ CodeTable codeTable(const FieldColumn& column, Predicate&& matches)
 
 bool RunQuery::isEmpty() const
 {
-    return text.isEmpty() && allowedValues.empty() && std::isnan(minSeconds) && std::isnan(maxSeconds) && !fromMs
-        && !toMs && !onlyProblems && expressions.empty() && !restrictTo;
+    return text.isEmpty() && allowedValues.empty() && std::isnan(minSeconds) && std::isnan(maxSeconds)
+        && !fromMs && !toMs && !onlyProblems && expressions.empty() && !restrictTo;
 }
 
-std::vector<std::uint32_t> RunQuery::apply(const TimingDataset& data, const std::vector<std::uint32_t>* order) const
+std::vector<std::uint32_t> RunQuery::apply(
+    const TimingDataset& data, const std::vector<std::uint32_t>* order) const
 {
     const QString needle = text.trimmed();
     std::vector<std::pair<int, CodeTable>> textTables; // any of these fields matching is enough
     if (!needle.isEmpty()) {
         for (int field = 0; field < data.fieldCount(); ++field) {
             textTables.emplace_back(field, codeTable(data.field(field), [&](const QString& value) {
-                                        return value.contains(needle, Qt::CaseInsensitive);
-                                    }));
+                return value.contains(needle, Qt::CaseInsensitive);
+            }));
         }
     }
     std::vector<std::pair<int, CodeTable>> allowedTables; // every one of these must match
@@ -48,13 +48,15 @@ std::vector<std::uint32_t> RunQuery::apply(const TimingDataset& data, const std:
         const auto& values = entry.second;
         if (field < 0 || field >= data.fieldCount())
             continue;
-        CodeTable table = codeTable(data.field(field), [&](const QString& value) { return values.contains(value); });
+        CodeTable table
+            = codeTable(data.field(field), [&](const QString& value) { return values.contains(value); });
         table[0] = values.contains(QString()); // "(none)" is chosen as the empty string
         allowedTables.emplace_back(field, std::move(table));
     }
     const bool hasRange = !std::isnan(minSeconds) || !std::isnan(maxSeconds);
-    const MetricColumn* rangeColumn =
-        hasRange && rangeMetric >= 0 && rangeMetric < data.metricCount() ? &data.values(rangeMetric) : nullptr;
+    const MetricColumn* rangeColumn = hasRange && rangeMetric >= 0 && rangeMetric < data.metricCount()
+        ? &data.values(rangeMetric)
+        : nullptr;
 
     const auto matches = [&](std::uint32_t run) {
         if (onlyProblems && !data.hasWarning(run))
@@ -65,7 +67,8 @@ std::vector<std::uint32_t> RunQuery::apply(const TimingDataset& data, const std:
         }
         if (rangeColumn) {
             const double v = rangeColumn->value(run);
-            if (std::isnan(v) || (!std::isnan(minSeconds) && v < minSeconds) || (!std::isnan(maxSeconds) && v > maxSeconds))
+            if (std::isnan(v) || (!std::isnan(minSeconds) && v < minSeconds)
+                || (!std::isnan(maxSeconds) && v > maxSeconds))
                 return false;
         }
         if (fromMs || toMs) {
@@ -95,7 +98,8 @@ std::vector<std::uint32_t> RunQuery::apply(const TimingDataset& data, const std:
     if (order) {
         runs.reserve(order->size());
         for (const std::uint32_t run : *order) {
-            if (run < data.runCount() && (!restrictTo || std::binary_search(restrictTo->begin(), restrictTo->end(), run))
+            if (run < data.runCount()
+                && (!restrictTo || std::binary_search(restrictTo->begin(), restrictTo->end(), run))
                 && matches(run))
                 runs.push_back(run);
         }

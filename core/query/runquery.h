@@ -4,7 +4,6 @@
 
 #include <QSet>
 #include <QString>
-
 #include <cstdint>
 #include <limits>
 #include <map>
@@ -45,7 +44,8 @@ struct RunQuery
     bool isEmpty() const;
     /// The matching runs, in dataset order; or, with `order`, the matching runs of
     /// `order` in its order (filtering a sorted list keeps it sorted).
-    std::vector<std::uint32_t> apply(const TimingDataset& data, const std::vector<std::uint32_t>* order = nullptr) const;
+    std::vector<std::uint32_t> apply(
+        const TimingDataset& data, const std::vector<std::uint32_t>* order = nullptr) const;
 };
 
 } // namespace te

@@ -1,7 +1,7 @@
 #include "stats/abcomparison.h"
 
-#include "stats/summarystats.h"
 #include "data/timingdataset.h"
+#include "stats/summarystats.h"
 
 #include <algorithm>
 #include <cmath>
@@ -29,8 +29,8 @@ double medianOf(std::vector<double> values)
 }
 
 // Per registration: the median of its runs on the metric (a rerun counts once).
-std::map<std::uint32_t, double> medianByRegistration(const TimingDataset& data, const std::vector<std::uint32_t>& runs,
-                                                     int metric)
+std::map<std::uint32_t, double> medianByRegistration(
+    const TimingDataset& data, const std::vector<std::uint32_t>& runs, int metric)
 {
     std::map<std::uint32_t, std::vector<double>> byId;
     const FieldColumn& ids = data.field(TimingDataset::RegistrationId);
@@ -46,7 +46,7 @@ std::map<std::uint32_t, double> medianByRegistration(const TimingDataset& data, 
 }
 
 void collectParts(const TimingDataset& data, int metric, int depth, const std::vector<std::uint32_t>& runsA,
-                  const std::vector<std::uint32_t>& runsB, std::vector<AbComparison::PartDelta>& out)
+    const std::vector<std::uint32_t>& runsB, std::vector<AbComparison::PartDelta>& out)
 {
     for (const int child : data.metric(metric).children) {
         AbComparison::PartDelta part;
@@ -63,8 +63,7 @@ void collectParts(const TimingDataset& data, int metric, int depth, const std::v
 } // namespace
 
 AbComparison compareGroups(const TimingDataset& data, const std::vector<std::uint32_t>& runsA,
-                           const std::vector<std::uint32_t>& runsB, int metric, const QString& labelA,
-                           const QString& labelB)
+    const std::vector<std::uint32_t>& runsB, int metric, const QString& labelA, const QString& labelB)
 {
     AbComparison result;
     result.labelA = labelA;
@@ -98,7 +97,7 @@ AbComparison compareGroups(const TimingDataset& data, const std::vector<std::uin
 }
 
 QStringList slowInEveryGroup(const TimingDataset& data, const std::vector<std::vector<std::uint32_t>>& groups,
-                             int metric, double quantile)
+    int metric, double quantile)
 {
     // For each registration: in how many groups it ran, and in how many it was slow.
     std::map<std::uint32_t, std::pair<int, int>> tally;

@@ -4,7 +4,6 @@
 
 #include <QString>
 #include <QStringList>
-
 #include <cstdint>
 #include <vector>
 
@@ -45,13 +44,12 @@ struct AbComparison
 
 /// Compares `runsB` with `runsA` on `metric`. Runs without a value are left out.
 AbComparison compareGroups(const TimingDataset& data, const std::vector<std::uint32_t>& runsA,
-                           const std::vector<std::uint32_t>& runsB, int metric, const QString& labelA,
-                           const QString& labelB);
+    const std::vector<std::uint32_t>& runsB, int metric, const QString& labelA, const QString& labelB);
 
 /// Registrations that are slow wherever they ran: above their group's `quantile`
 /// (P90 by default) on `metric` in every group, and run in at least two groups.
 /// Sorted by registration id.
 QStringList slowInEveryGroup(const TimingDataset& data, const std::vector<std::vector<std::uint32_t>>& groups,
-                             int metric, double quantile = 0.9);
+    int metric, double quantile = 0.9);
 
 } // namespace te

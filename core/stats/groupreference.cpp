@@ -1,9 +1,9 @@
 #include "stats/groupreference.h"
 
+#include "data/datasetlookups.h"
+#include "data/timingdataset.h"
 #include "stats/groupstats.h"
 #include "stats/summarystats.h"
-#include "data/timingdataset.h"
-#include "data/datasetlookups.h"
 
 #include <cmath>
 #include <limits>
@@ -61,7 +61,8 @@ GroupReference GroupReference::compute(const TimingDataset& data, const std::vec
 
 std::size_t GroupReference::slot(int group, int metric) const
 {
-    return static_cast<std::size_t>(group) * static_cast<std::size_t>(m_metricCount) + static_cast<std::size_t>(metric);
+    return static_cast<std::size_t>(group) * static_cast<std::size_t>(m_metricCount)
+        + static_cast<std::size_t>(metric);
 }
 
 int GroupReference::groupOf(std::uint32_t run) const

@@ -91,7 +91,8 @@ double uniform01(Xoshiro256& rng)
 double standardNormal(Xoshiro256& rng)
 {
     // Box–Muller; the second value is dropped to keep one stream position a draw.
-    return std::sqrt(-2.0 * std::log(uniform01(rng))) * std::cos(2.0 * 3.14159265358979323846 * uniform01(rng));
+    return std::sqrt(-2.0 * std::log(uniform01(rng)))
+        * std::cos(2.0 * 3.14159265358979323846 * uniform01(rng));
 }
 
 // Gamma(shape, 1) for shape >= 1 (Marsaglia and Tsang, 2000).
@@ -274,8 +275,7 @@ ConfidenceInterval bootstrapRatioOfMedians(const std::vector<double>& a, const s
             return state.second(Statistic::Median, rngB) / medianA;
         }
     };
-    const auto ratios
-        = forEachResample(resamples, 128, Compute { sortedA, sortedB, seed });
+    const auto ratios = forEachResample(resamples, 128, Compute { sortedA, sortedB, seed });
     return intervalOf(estimate, ratios, level);
 }
 

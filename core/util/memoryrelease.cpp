@@ -25,5 +25,4 @@ void releaseFreedMemory()
 #endif
 }
 
-
 } // namespace te

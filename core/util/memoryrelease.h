@@ -22,5 +22,4 @@ void returnFreedMemoryPromptly();
 /// live blocks, which no threshold releases. Takes 1-7 ms after a 1M-run file.
 void releaseFreedMemory();
 
-
 } // namespace te

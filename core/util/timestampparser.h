@@ -19,5 +19,4 @@ std::optional<qint64> parseTimestamp(std::string_view text);
 /// the number is too large for seconds (from 1e11); nullopt when not finite.
 std::optional<qint64> timestampFromEpochSeconds(double seconds);
 
-
 } // namespace te

@@ -57,7 +57,8 @@ std::shared_ptr<const LoadedData> followData(const std::shared_ptr<const LoadedD
 {
     LoadOptions withProgress = current->options;
     withProgress.progress = progress;
-    LoadResult result = followUpdate(*current->dataset, current->problems, current->files, changedFiles, withProgress);
+    LoadResult result
+        = followUpdate(*current->dataset, current->problems, current->files, changedFiles, withProgress);
     if (result.cancelled)
         return {};
     auto loaded = finishLoad(std::move(result), current->options, view, current->isSample);
@@ -65,7 +66,8 @@ std::shared_ptr<const LoadedData> followData(const std::shared_ptr<const LoadedD
     return loaded;
 }
 
-std::shared_ptr<const LoadedData> regroupData(const std::shared_ptr<const LoadedData>& current, const ViewState& view)
+std::shared_ptr<const LoadedData> regroupData(
+    const std::shared_ptr<const LoadedData>& current, const ViewState& view)
 {
     auto loaded = std::make_shared<LoadedData>(*current);
     prepareView(*loaded, view);

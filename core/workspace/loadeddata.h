@@ -52,6 +52,7 @@ std::shared_ptr<const LoadedData> followData(const std::shared_ptr<const LoadedD
     const QList<int>& changedFiles, const ViewState& view, const LoadProgressCallback& progress);
 
 /// `current` with its group reference and order recomputed for `view`.
-std::shared_ptr<const LoadedData> regroupData(const std::shared_ptr<const LoadedData>& current, const ViewState& view);
+std::shared_ptr<const LoadedData> regroupData(
+    const std::shared_ptr<const LoadedData>& current, const ViewState& view);
 
 } // namespace te

@@ -5,8 +5,8 @@
 // ended, so a record may be cut anywhere, even between the two quotes of "".
 // Reading in small blocks must give exactly the records that reading the whole
 // input at once gives.
-#include "load/csv/csvrecordreader.h"
 #include "fuzzsupport.h"
+#include "load/csv/csvrecordreader.h"
 
 #include <algorithm>
 #include <string>

@@ -2,8 +2,8 @@
 // and a flat JSON Lines record loaded with it, so the mapping's node paths go
 // through resolveFlatKey and into the timing tree.
 #include "data/columnmapping.h"
-#include "fuzzsupport.h"
 #include "data/timingkeys.h"
+#include "fuzzsupport.h"
 
 namespace {
 

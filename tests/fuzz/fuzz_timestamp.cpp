@@ -2,8 +2,8 @@
 // in the years 0000 to 9999 must read back from its ISO form unchanged; the text
 // is also read as epoch seconds the way a JSON number timestamp is.
 #include "fuzzsupport.h"
-#include "util/timestampparser.h"
 #include "util/timestampformat.h"
+#include "util/timestampparser.h"
 
 #include <charconv>
 

@@ -89,9 +89,9 @@ inline QString fieldOf(const TimingDataset& dataset, std::uint32_t run, QStringV
 /// part sits beside "*"; every other node is skipped unread.
 inline void loadFullAndProjected(const QByteArray& bytes, const QString& name)
 {
-    static const QString kept[] = { QStringLiteral("total"), QStringLiteral("phase1"),
-        QStringLiteral("phase2/agent_conversation"), QStringLiteral("phase3/*"),
-        QStringLiteral("phase3/agent_conversation/setup") };
+    static const QString kept[]
+        = { QStringLiteral("total"), QStringLiteral("phase1"), QStringLiteral("phase2/agent_conversation"),
+              QStringLiteral("phase3/*"), QStringLiteral("phase3/agent_conversation/setup") };
     static const QString metrics[] = { QStringLiteral("total"), QStringLiteral("phase1"),
         QStringLiteral("phase2/agent_conversation"), QStringLiteral("phase3/setup"),
         QStringLiteral("phase3/agent_conversation"), QStringLiteral("phase3/agent_conversation/setup") };

@@ -1,10 +1,10 @@
 #include "ui/runs/breakdownview.h"
 
+#include "data/timingdataset.h"
 #include "models/breakdownmodel.h"
-#include "util/durationformat.h"
 #include "stats/groupreference.h"
 #include "ui/runs/sharebardelegate.h"
-#include "data/timingdataset.h"
+#include "util/durationformat.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -16,7 +16,6 @@
 #include <QStackedWidget>
 #include <QTreeView>
 #include <QVBoxLayout>
-
 #include <cmath>
 
 namespace te {
@@ -73,7 +72,8 @@ BreakdownView::BreakdownView(QWidget* parent)
 
 BreakdownView::~BreakdownView() = default;
 
-void BreakdownView::setData(std::shared_ptr<const TimingDataset> data, std::shared_ptr<const GroupReference> reference)
+void BreakdownView::setData(
+    std::shared_ptr<const TimingDataset> data, std::shared_ptr<const GroupReference> reference)
 {
     m_data = std::move(data);
     m_reference = std::move(reference);
@@ -123,7 +123,8 @@ void BreakdownView::updateHeader()
         return;
     }
     QStringList facts;
-    for (const int field : { int(TimingDataset::Model), int(TimingDataset::Constellation), int(TimingDataset::Timestamp) }) {
+    for (const int field :
+        { int(TimingDataset::Model), int(TimingDataset::Constellation), int(TimingDataset::Timestamp) }) {
         const QString value = m_data->fieldValue(run, field);
         if (!value.isEmpty())
             facts << value.toHtmlEscaped();
@@ -146,7 +147,7 @@ void BreakdownView::updateHeader()
     }
     m_title->setText(QStringLiteral("<b>%1</b> · %2%3")
                          .arg(id.isEmpty() ? tr("(no registration_id)") : id.toHtmlEscaped(),
-                              facts.join(QStringLiteral(" · ")), comparison));
+                             facts.join(QStringLiteral(" · ")), comparison));
 }
 
 QString BreakdownView::toTsv() const

@@ -1,7 +1,7 @@
 #include "ui/runs/filterbar.h"
 
-#include "ui/widgets/multiselectbutton.h"
 #include "data/timingdataset.h"
+#include "ui/widgets/multiselectbutton.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -14,7 +14,6 @@
 #include <QTimeZone>
 #include <QToolButton>
 #include <QWidgetAction>
-
 #include <cmath>
 
 namespace te {
@@ -78,8 +77,9 @@ FilterBar::FilterBar(QWidget* parent)
     m_expressions->setPlaceholderText(tr("Expressions, e.g. total>60; phase1/agent_conversation>=30s"));
     m_expressions->setClearButtonEnabled(true);
     m_expressions->setAccessibleName(tr("Filter expressions"));
-    m_expressions->setToolTip(tr("The same expressions as the command line's --filter, separated by ';':\n"
-                                 "FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX, METRIC>N, <, >=, <= (N in s, ms or min)"));
+    m_expressions->setToolTip(
+        tr("The same expressions as the command line's --filter, separated by ';':\n"
+           "FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX, METRIC>N, <, >=, <= (N in s, ms or min)"));
     m_onlyProblems->setToolTip(tr("Only runs with a data warning (duplicates, missing registration_id, …)"));
     buildRangeMenu(m_rangeButton);
     buildTimeMenu(m_timeButton);
@@ -114,7 +114,8 @@ void FilterBar::buildRangeMenu(QToolButton* button)
     attachPopup(button, panel);
     const auto update = [this] {
         const bool active = m_minSeconds->value() > 0 || m_maxSeconds->value() > 0;
-        m_rangeButton->setText(active ? tr("Duration: %1").arg(m_rangeMetric->currentText()) : tr("Duration"));
+        m_rangeButton->setText(
+            active ? tr("Duration: %1").arg(m_rangeMetric->currentText()) : tr("Duration"));
         emit changed();
     };
     connect(m_rangeMetric, &QComboBox::currentIndexChanged, this, update);
@@ -141,7 +142,8 @@ void FilterBar::buildTimeMenu(QToolButton* button)
     form->addRow(m_useTo, m_to);
     attachPopup(button, panel);
     const auto update = [this] {
-        m_timeButton->setText(m_useFrom->isChecked() || m_useTo->isChecked() ? tr("Time: range (UTC)") : tr("Time"));
+        m_timeButton->setText(
+            m_useFrom->isChecked() || m_useTo->isChecked() ? tr("Time: range (UTC)") : tr("Time"));
         emit changed();
     };
     for (QCheckBox* box : { m_useFrom, m_useTo })
@@ -213,7 +215,8 @@ RunQuery FilterBar::query(QString* error) const
                 errors << message;
         }
     }
-    m_expressions->setStyleSheet(errors.isEmpty() ? QString() : QStringLiteral("QLineEdit { color: #c0392b; }"));
+    m_expressions->setStyleSheet(
+        errors.isEmpty() ? QString() : QStringLiteral("QLineEdit { color: #c0392b; }"));
     m_expressions->setToolTip(errors.isEmpty() ? QString() : errors.join(u'\n'));
     if (error)
         *error = errors.join(u'\n');

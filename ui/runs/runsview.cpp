@@ -1,12 +1,12 @@
 #include "ui/runs/runsview.h"
 
-#include "ui/widgets/emptystate.h"
-#include "ui/runs/filterbar.h"
-#include "stats/groupreference.h"
-#include "workspace/loadeddata.h"
-#include "ui/runs/runrowdelegate.h"
-#include "models/runtablemodel.h"
 #include "data/timingdataset.h"
+#include "models/runtablemodel.h"
+#include "stats/groupreference.h"
+#include "ui/runs/filterbar.h"
+#include "ui/runs/runrowdelegate.h"
+#include "ui/widgets/emptystate.h"
+#include "workspace/loadeddata.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -3,7 +3,6 @@
 #include <QFutureWatcher>
 #include <QObject>
 #include <QtConcurrent/QtConcurrentRun>
-
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -22,8 +21,7 @@ namespace te {
 /// thread; a job stopped by cancel() with nothing queued delivers T(), so the owner
 /// learns that it stopped. The destructor cancels and waits, so no job outlives its
 /// view.
-template<typename T>
-class LatestJob
+template <typename T> class LatestJob
 {
 public:
     /// Work receives the flag that turns true when it is superseded or cancelled.
@@ -66,7 +64,8 @@ private:
     void run(Work work)
     {
         m_cancel = std::make_shared<std::atomic<bool>>(false);
-        m_watcher.setFuture(QtConcurrent::run([work = std::move(work), flag = m_cancel] { return work(*flag); }));
+        m_watcher.setFuture(
+            QtConcurrent::run([work = std::move(work), flag = m_cancel] { return work(*flag); }));
     }
     void finished()
     {

@@ -9,9 +9,9 @@ class ColumnMapping;
 class RecordDraft;
 
 /// Reads one JSON Lines record into a RecordDraft, whatever its shape:
-///  - the seed's proposed structure: `run_metadata{...}` + `timings{total_seconds,
+///  - the proposed structure: `run_metadata{...}` + `timings{total_seconds,
 ///    phases{NAME{total_seconds, breakdown{ITEM_seconds}, agents[...]}}}`;
-///  - the seed's Option 1: metadata at the top, `phases{NAME{total, ITEM...}}`;
+///  - the timing-storage Option 1: metadata at the top, `phases{NAME{total, ITEM...}}`;
 ///  - flat records: `total_seconds`, `phase1_agent_conversation_seconds`, ...
 /// The shape is decided per line, so one append-only file may mix them.
 ///

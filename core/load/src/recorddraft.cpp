@@ -261,10 +261,11 @@ void RecordDraft::checkParts(
     if (exceedsTolerance(rest, n.value) && namesUnaccounted(slot)) {
         // The record gives its own "(unaccounted)", which keeps its value: the run
         // has one value per node. What its parts still leave out is told.
-        warnings.push_back(QStringLiteral("the parts of \"%1\", its own \"%2\" included, add up to %3, less than "
-                                          "its total %4")
-                               .arg(utf8(pathOf(slot)), utf8(std::string(TimingDataset::kUnaccountedName)),
-                                   formatDuration(n.childSum), formatDuration(n.value)));
+        warnings.push_back(
+            QStringLiteral("the parts of \"%1\", its own \"%2\" included, add up to %3, less than "
+                           "its total %4")
+                .arg(utf8(pathOf(slot)), utf8(std::string(TimingDataset::kUnaccountedName)),
+                    formatDuration(n.childSum), formatDuration(n.value)));
     } else if (exceedsTolerance(rest, n.value)) {
         const int unaccounted = dataset.childMetric(metric, TimingDataset::kUnaccountedName);
         dataset.setValue(run, unaccounted, rest, true);
