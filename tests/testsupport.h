@@ -51,4 +51,15 @@ inline int countProblems(const LoadResult& result, Problem::Severity severity)
         [&](const Problem& p) { return p.severity == severity; }));
 }
 
+/// The runs whose model is `model`, in dataset order.
+inline std::vector<std::uint32_t> runsOfModel(const TimingDataset& data, const QString& model)
+{
+    std::vector<std::uint32_t> runs;
+    for (std::uint32_t run = 0; run < data.runCount(); ++run) {
+        if (data.fieldValue(run, TimingDataset::Model) == model)
+            runs.push_back(run);
+    }
+    return runs;
+}
+
 } // namespace te::test

@@ -13,23 +13,13 @@ class TestAbComparison : public QObject
 {
     Q_OBJECT
 
-    std::vector<std::uint32_t> runsOf(const TimingDataset& data, const QString& model)
-    {
-        std::vector<std::uint32_t> runs;
-        for (std::uint32_t run = 0; run < data.runCount(); ++run) {
-            if (data.fieldValue(run, TimingDataset::Model) == model)
-                runs.push_back(run);
-        }
-        return runs;
-    }
-
 private slots:
     void slowAgainstFast()
     {
         const LoadResult r = loadFixtures({ u"stats_groups.jsonl"_qs });
         const TimingDataset& d = r.dataset;
-        const AbComparison c = compareGroups(d, runsOf(d, u"fast"_qs), runsOf(d, u"slow"_qs),
-            TimingDataset::kRootMetric, u"fast"_qs, u"slow"_qs);
+        const AbComparison c = compareGroups(d, te::test::runsOfModel(d, u"fast"_qs),
+            te::test::runsOfModel(d, u"slow"_qs), TimingDataset::kRootMetric, u"fast"_qs, u"slow"_qs);
         QCOMPARE(c.nA, 13);
         QCOMPARE(c.nB, 12);
         // numpy 1.24: np.median(fast totals) = 17.04, np.median(slow totals) = 28.872999999999998

@@ -43,16 +43,6 @@ AbComparison handMade()
     return c;
 }
 
-std::vector<std::uint32_t> runsOf(const TimingDataset& data, const QString& model)
-{
-    std::vector<std::uint32_t> runs;
-    for (std::uint32_t run = 0; run < data.runCount(); ++run) {
-        if (data.fieldValue(run, TimingDataset::Model) == model)
-            runs.push_back(run);
-    }
-    return runs;
-}
-
 } // namespace
 
 class TestAbPartsModel : public QObject
@@ -195,8 +185,8 @@ private slots:
         const TimingDataset& d = r.dataset;
         AbPartsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
-        model.setComparison(compareGroups(d, runsOf(d, u"fast"_qs), runsOf(d, u"slow"_qs),
-            TimingDataset::kRootMetric, u"fast"_qs, u"slow"_qs));
+        model.setComparison(compareGroups(d, te::test::runsOfModel(d, u"fast"_qs),
+            te::test::runsOfModel(d, u"slow"_qs), TimingDataset::kRootMetric, u"fast"_qs, u"slow"_qs));
         QCOMPARE(model.rowCount(), 2);
         QCOMPARE(text(model, 0, AbPartsModel::Node), u"phase1"_qs);
         QCOMPARE(sortValue(model, 0, AbPartsModel::MedianA).toDouble(), 10.871);
