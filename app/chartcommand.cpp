@@ -1,16 +1,11 @@
 #include "chartcommand.h"
 
 #include "clicommon.h"
-#include "export/safewrite.h"
 #include "stats/chartdata.h"
 #include "ui/charts/chartbuilder.h"
 
-#include <QFile>
-#include <QFileInfo>
-#include <QIODevice>
 #include <QRegularExpression>
 #include <QSize>
-#include <QTemporaryDir>
 #include <optional>
 
 namespace te::cli {
@@ -94,30 +89,6 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
     return options;
 }
 
-// exportChart draws into a named file only, so the chart is drawn into a temporary
-// one, whose bytes then go to `device`.
-bool drawChartInto(QIODevice& device, const ChartData& chart, const ChartOptions& options, QString* reason)
-{
-    const QTemporaryDir scratch;
-    if (!scratch.isValid()) {
-        *reason = QStringLiteral("no temporary directory to draw in: %1").arg(scratch.errorString());
-        return false;
-    }
-    const QString drawn
-        = scratch.filePath(QStringLiteral("chart.") + QFileInfo(options.output).suffix().toLower());
-    QFile file(drawn);
-    if (!exportChart(chart, drawn, options.pixels, reason) || !file.open(QIODevice::ReadOnly)) {
-        *reason = QStringLiteral("the chart could not be drawn");
-        return false;
-    }
-    const QByteArray bytes = file.readAll();
-    if (device.write(bytes) != bytes.size()) {
-        *reason = device.errorString();
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int runChart(const QStringList& arguments)
@@ -153,9 +124,7 @@ int runChart(const QStringList& arguments)
     // A loaded file is never drawn over, however the output is spelled: the loader
     // goes by the contents, so an input may well be named .png or .svg.
     QString error;
-    const auto draw
-        = [&](QIODevice& device, QString* reason) { return drawChartInto(device, chart, *options, reason); };
-    if (!writeSafely(options->output, inputFiles(parser), draw, &error)) {
+    if (!exportChart(chart, options->output, options->pixels, inputFiles(parser), &error)) {
         io.err << "error: " << error << '\n';
         return Failure;
     }

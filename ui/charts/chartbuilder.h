@@ -2,8 +2,10 @@
 
 #include <QSize>
 #include <QString>
+#include <QStringList>
 
 class QChart;
+class QIODevice;
 class QPalette;
 
 namespace te {
@@ -28,8 +30,21 @@ QString chartTitle(const ChartData& data);
 /// identify groups. Files written by exportChart stay on white.
 void applyPalette(QChart* chart, const QPalette& palette);
 
-/// Renders a fresh chart of `data` at `size` into a PNG or SVG file (by suffix).
-/// Returns false and sets `error` when the file cannot be written.
-bool exportChart(const ChartData& data, const QString& path, QSize size, QString* error);
+enum class ChartImage
+{
+    Png,
+    Svg
+};
+
+/// Renders a fresh chart of `data` at `size` as PNG or SVG into `device`. False,
+/// with `error` set to the device's reason, when it cannot be written.
+bool renderChart(const ChartData& data, QIODevice& device, ChartImage format, QSize size, QString* error);
+
+/// Renders a fresh chart of `data` at `size` into a PNG or SVG file (by suffix),
+/// through the one safe write (writeSafely): whole or not at all, device targets
+/// such as /dev/stdout written directly, and never over one of `protectedInputs`.
+/// Returns false and sets `error` (naming the file and the reason) when it fails.
+bool exportChart(const ChartData& data, const QString& path, QSize size, const QStringList& protectedInputs,
+    QString* error);
 
 } // namespace te

@@ -1,3 +1,4 @@
+#include "export/safewrite.h"
 #include "ui/charts/chartbuilder.h"
 
 #include <QChart>
@@ -11,18 +12,18 @@ namespace te {
 
 namespace {
 
-bool renderSvg(QGraphicsScene& scene, const QString& title, const QString& path, QSize size, QString* error)
+bool renderSvg(QGraphicsScene& scene, const QString& title, QIODevice& device, QSize size, QString* error)
 {
     const QRectF area(QPointF(0, 0), size);
     QSvgGenerator svg;
-    svg.setFileName(path);
+    svg.setOutputDevice(&device);
     svg.setSize(size);
     svg.setViewBox(area);
     svg.setTitle(title);
     QPainter painter;
     if (!painter.begin(&svg)) {
         if (error)
-            *error = QObject::tr("%1: cannot write the SVG file").arg(path);
+            *error = device.errorString();
         return false;
     }
     scene.render(&painter, area, area);
@@ -30,7 +31,7 @@ bool renderSvg(QGraphicsScene& scene, const QString& title, const QString& path,
     return true;
 }
 
-bool renderPng(QGraphicsScene& scene, const QString& path, QSize size, QString* error)
+bool renderPng(QGraphicsScene& scene, QIODevice& device, QSize size, QString* error)
 {
     const QRectF area(QPointF(0, 0), size);
     QImage image(size, QImage::Format_ARGB32_Premultiplied);
@@ -39,10 +40,9 @@ bool renderPng(QGraphicsScene& scene, const QString& path, QSize size, QString* 
     painter.setRenderHint(QPainter::Antialiasing);
     scene.render(&painter, area, area);
     painter.end();
-    if (!image.save(path, "PNG")) {
+    if (!image.save(&device, "PNG")) {
         if (error)
-            *error = QObject::tr("%1: cannot write the PNG file (check the folder exists and is writable)")
-                         .arg(path);
+            *error = device.errorString();
         return false;
     }
     return true;
@@ -50,15 +50,27 @@ bool renderPng(QGraphicsScene& scene, const QString& path, QSize size, QString* 
 
 } // namespace
 
-bool exportChart(const ChartData& data, const QString& path, QSize size, QString* error)
+bool renderChart(const ChartData& data, QIODevice& device, ChartImage format, QSize size, QString* error)
 {
     QGraphicsScene scene;
     QChart* chart = buildChart(data);
     scene.addItem(chart); // the scene owns it now
     chart->resize(size);
-    if (QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0)
-        return renderSvg(scene, chartTitle(data), path, size, error);
-    return renderPng(scene, path, size, error);
+    if (format == ChartImage::Svg)
+        return renderSvg(scene, chartTitle(data), device, size, error);
+    return renderPng(scene, device, size, error);
+}
+
+bool exportChart(const ChartData& data, const QString& path, QSize size, const QStringList& protectedInputs,
+    QString* error)
+{
+    const ChartImage format
+        = QFileInfo(path).suffix().compare(QStringLiteral("svg"), Qt::CaseInsensitive) == 0 ? ChartImage::Svg
+                                                                                            : ChartImage::Png;
+    return writeSafely(
+        path, protectedInputs,
+        [&](QIODevice& device, QString* reason) { return renderChart(data, device, format, size, reason); },
+        error);
 }
 
 } // namespace te

@@ -363,7 +363,7 @@ void ChartsView::drillDownAt(int group, const QPointF& point)
 
 bool ChartsView::exportTo(const QString& path, QSize size, QString* error) const
 {
-    return exportChart(m_chart, path, size, error);
+    return exportChart(m_chart, path, size, {}, error);
 }
 
 void ChartsView::exportImage()
