@@ -1,9 +1,12 @@
 #include "chartcommand.h"
 
 #include "clicommon.h"
+#include "export/chartjson.h"
+#include "export/safewrite.h"
 #include "stats/chartdata.h"
 #include "ui/charts/chartbuilder.h"
 
+#include <QIODevice>
 #include <QRegularExpression>
 #include <QSize>
 #include <optional>
@@ -23,8 +26,8 @@ struct ChartOptions
 void addChartOptions(QCommandLineParser& parser)
 {
     addInputOptions(parser);
-    parser.addOption({ QStringLiteral("kind"), QStringLiteral("box, bar, stacked, histogram or trend."),
-        QStringLiteral("KIND"), QStringLiteral("box") });
+    parser.addOption({ QStringLiteral("kind"), kindNameList() + QLatin1Char('.'), QStringLiteral("KIND"),
+        QStringLiteral("box") });
     parser.addOption(
         { QStringLiteral("group-by"), QStringLiteral("One or two metadata fields, comma-separated."),
             QStringLiteral("F[,F]"), QStringLiteral("model") });
@@ -40,7 +43,8 @@ void addChartOptions(QCommandLineParser& parser)
     parser.addOption({ QStringLiteral("bins"), QStringLiteral("Histogram bins (default: Freedman–Diaconis)."),
         QStringLiteral("N"), QStringLiteral("0") });
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-        QStringLiteral("OUT.png or OUT.svg."), QStringLiteral("FILE") });
+        QStringLiteral("OUT.png or OUT.svg (a picture), or OUT.json (the chart's data)."),
+        QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("size"), QStringLiteral("Image size in pixels."), QStringLiteral("WxH"),
         QStringLiteral("1600x900") });
 }
@@ -55,8 +59,10 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
     ChartOptions options;
     ChartRequest& request = options.request;
     const auto kind = kindFromName(parser.value(QStringLiteral("kind")));
-    if (!kind)
-        return fail("--kind must be box, bar, stacked, histogram or trend");
+    if (!kind) {
+        io.err << "error: --kind must be " << kindNameList() << '\n';
+        return std::nullopt;
+    }
     request.kind = *kind;
     const auto statistic = chartStatisticFromName(parser.value(QStringLiteral("stat")));
     if (!statistic)
@@ -64,7 +70,7 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
     request.statistic = *statistic;
     options.output = parser.value(QStringLiteral("output"));
     if (options.output.isEmpty())
-        return fail("-o OUT.png or OUT.svg is required");
+        return fail("-o OUT.png, OUT.svg or OUT.json is required");
     bool binsOk = false;
     request.bins = parser.value(QStringLiteral("bins")).toInt(&binsOk);
     if (!binsOk || request.bins < 0)
@@ -75,8 +81,9 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
     if (options.pixels.width() < 100 || options.pixels.height() < 100)
         return fail("--size must be like 1600x900 (at least 100x100)");
     if (!options.output.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)
-        && !options.output.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive))
-        return fail("the output must end in .png or .svg");
+        && !options.output.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)
+        && !options.output.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))
+        return fail("the output must end in .png, .svg or .json");
     request.groupBy = splitList({ parser.value(QStringLiteral("group-by")) });
     request.metric = parser.value(QStringLiteral("metric"));
     request.logScale = parser.isSet(QStringLiteral("log"));
@@ -87,6 +94,23 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
         request.targetSeconds = *seconds;
     }
     return options;
+}
+
+// The chart's data as JSON, through the same safe write as a picture.
+bool writeChartJson(const ChartData& chart, const TimingDataset& data, const QString& path,
+    const QStringList& inputs, QString* error)
+{
+    const std::string json = chartDataToJson(chart, data);
+    return writeSafely(
+        path, inputs,
+        [&json](QIODevice& device, QString* reason) {
+            const auto size = static_cast<qint64>(json.size());
+            if (device.write(json.data(), size) == size)
+                return true;
+            *reason = device.errorString();
+            return false;
+        },
+        error);
 }
 
 } // namespace
@@ -124,7 +148,11 @@ int runChart(const QStringList& arguments)
     // A loaded file is never drawn over, however the output is spelled: the loader
     // goes by the contents, so an input may well be named .png or .svg.
     QString error;
-    if (!exportChart(chart, options->output, options->pixels, inputFiles(parser), &error)) {
+    const bool asJson = options->output.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
+    const bool written = asJson
+        ? writeChartJson(chart, loaded->dataset, options->output, inputFiles(parser), &error)
+        : exportChart(chart, options->output, options->pixels, inputFiles(parser), &error);
+    if (!written) {
         io.err << "error: " << error << '\n';
         return Failure;
     }

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <thread>
 
 namespace te {
@@ -22,7 +23,32 @@ struct KindName
 };
 constexpr KindName kKinds[] = { { ChartRequest::Kind::Box, "box" }, { ChartRequest::Kind::Bar, "bar" },
     { ChartRequest::Kind::Stacked, "stacked" }, { ChartRequest::Kind::Histogram, "histogram" },
-    { ChartRequest::Kind::Trend, "trend" } };
+    { ChartRequest::Kind::Trend, "trend" }, { ChartRequest::Kind::Ecdf, "ecdf" },
+    { ChartRequest::Kind::Paired, "paired" } };
+
+// A deterministic offset in [-0.3, 0.3] for a run's point (splitmix64 of its index).
+double jitterOf(std::uint32_t run)
+{
+    std::uint64_t z = run + 0x9e3779b97f4a7c15ull;
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    z ^= z >> 31;
+    return (static_cast<double>(z >> 11) / static_cast<double>(1ull << 53) - 0.5) * 0.6;
+}
+
+std::vector<ChartPoint> pointsOf(const std::vector<std::uint32_t>& runs, const std::vector<double>& values)
+{
+    if (runs.size() > kMaxPointsPerGroup)
+        return {};
+    std::vector<ChartPoint> points;
+    points.reserve(runs.size());
+    for (std::size_t i = 0; i < runs.size(); ++i)
+        points.push_back({ runs[i], values[i], jitterOf(runs[i]) });
+    std::sort(points.begin(), points.end(), [](const ChartPoint& a, const ChartPoint& b) {
+        return a.value < b.value || (a.value == b.value && a.run < b.run);
+    });
+    return points;
+}
 
 std::vector<double> valuesOf(const TimingDataset& data, const std::vector<std::uint32_t>& runs, int metric)
 {
@@ -64,6 +90,10 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
             g.partMeans.push_back(g.runs.empty() ? 0.0 : sum / static_cast<double>(g.runs.size()));
         }
     }
+    if (request.kind == ChartRequest::Kind::Box)
+        g.points = pointsOf(g.runs, values);
+    if (request.kind == ChartRequest::Kind::Ecdf)
+        g.ecdf = ecdfSteps(values);
     if (request.kind == ChartRequest::Kind::Trend) {
         std::vector<TrendPoint> points;
         for (const std::uint32_t run : g.runs) {
@@ -79,7 +109,85 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
     return values;
 }
 
+// Keeps the kMaxChartGroups groups with the most runs, in their key order.
+int keepLargestGroups(std::vector<RunGroup>& groups)
+{
+    if (groups.size() <= kMaxChartGroups)
+        return 0;
+    std::vector<std::size_t> order(groups.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+        [&](std::size_t a, std::size_t b) { return groups[a].runs.size() > groups[b].runs.size(); });
+    order.resize(kMaxChartGroups);
+    std::sort(order.begin(), order.end());
+    std::vector<RunGroup> kept;
+    kept.reserve(order.size());
+    for (const std::size_t i : order)
+        kept.push_back(std::move(groups[i]));
+    const auto omitted = static_cast<int>(groups.size() - kept.size());
+    groups = std::move(kept);
+    return omitted;
+}
+
+// The range of seconds a chart of `chart`'s kind draws on its value axis.
+std::pair<double, double> drawnRange(const ChartData& chart)
+{
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    const auto include = [&](double v) {
+        if (std::isfinite(v)) {
+            low = std::min(low, v);
+            high = std::max(high, v);
+        }
+    };
+    for (const ChartGroup& g : chart.groups) {
+        switch (chart.request.kind) {
+        case ChartRequest::Kind::Bar:
+            include(g.statistic.estimate);
+            include(g.statistic.high);
+            break;
+        case ChartRequest::Kind::Stacked: {
+            double sum = 0;
+            for (const double part : g.partMeans)
+                sum += part;
+            include(sum);
+            break;
+        }
+        default:
+            include(g.summary.min);
+            include(g.summary.max);
+        }
+    }
+    if (chart.request.targetSeconds)
+        include(*chart.request.targetSeconds);
+    return { low, high };
+}
+
+ValueAxis valueAxisFor(const ChartData& chart)
+{
+    auto [low, high] = drawnRange(chart);
+    if (!std::isfinite(low))
+        return linearTimeAxis(0, 1);
+    const ChartRequest::Kind kind = chart.request.kind;
+    if (chart.request.logScale && kind != ChartRequest::Kind::Stacked)
+        return logTimeAxis(low, high);
+    // Bars and stacked parts need their baseline; boxes, points, pairs and trends
+    // read best from zero too; histogram and ECDF x axes span the values.
+    const bool fromZero = kind != ChartRequest::Kind::Histogram && kind != ChartRequest::Kind::Ecdf;
+    return linearTimeAxis(fromZero ? std::min(0.0, low) : low, high);
+}
+
 } // namespace
+
+QString kindNameList()
+{
+    QStringList names;
+    for (const auto& k : kKinds)
+        names << QString::fromLatin1(k.name);
+    const QString last = names.takeLast();
+    return names.join(QStringLiteral(", ")) + QStringLiteral(" or ") + last;
+}
 
 QString kindName(ChartRequest::Kind kind)
 {
@@ -123,6 +231,12 @@ ChartData computeChartData(
         chart.parts << data.metric(part).name;
 
     std::vector<RunGroup> groups = groupRuns(data, withValue, *fields);
+    chart.omittedGroups = keepLargestGroups(groups);
+    std::vector<std::vector<std::uint32_t>> groupRunLists;
+    if (request.kind == ChartRequest::Kind::Paired) {
+        for (const RunGroup& group : groups)
+            groupRunLists.push_back(group.runs);
+    }
     chart.groups.resize(groups.size());
     std::vector<std::vector<double>> seriesValues(groups.size());
     // Groups are independent: each core takes the next one (a million runs in six
@@ -141,10 +255,17 @@ ChartData computeChartData(
     work();
     for (auto& worker : workers)
         worker.join();
-    if (request.kind != ChartRequest::Kind::Histogram)
-        seriesValues.clear();
-    if (request.kind == ChartRequest::Kind::Histogram)
-        chart.histogram = histogram(seriesValues, request.bins, request.logScale);
+    if (request.kind == ChartRequest::Kind::Histogram) {
+        const int bins = request.bins > 0 ? request.bins : fairBinCount(seriesValues, request.logScale);
+        chart.histogram = histogram(seriesValues, bins, request.logScale);
+    }
+    if (request.kind == ChartRequest::Kind::Paired) {
+        QStringList labels;
+        for (const ChartGroup& g : chart.groups)
+            labels << g.label;
+        chart.paired = pairRegistrations(data, labels, groupRunLists, chart.metric);
+    }
+    chart.valueAxis = valueAxisFor(chart);
     return chart;
 }
 

@@ -1,9 +1,11 @@
 #pragma once
 
 #include "stats/distribution.h"
+#include "stats/paireddata.h"
 #include "stats/significance.h"
 #include "stats/statistic.h"
 #include "stats/summarystats.h"
+#include "util/axisticks.h"
 
 #include <QString>
 #include <QStringList>
@@ -24,20 +26,38 @@ struct ChartRequest
         Bar,
         Stacked,
         Histogram,
-        Trend
+        Trend,
+        Ecdf, ///< one empirical CDF step line per group
+        Paired ///< one line per registration across the groups it ran in
     };
     Kind kind = Kind::Box;
     QStringList groupBy { QStringLiteral("model") }; ///< one or two field names
     QString metric = QStringLiteral("total");
     Statistic statistic = Statistic::Median;
     bool logScale = false;
-    int bins = 0; ///< histogram; 0: Freedman–Diaconis
+    int bins = 0; ///< histogram; 0: fair to every group (fairBinCount)
     std::optional<double> targetSeconds;
     int bootstrapResamples = 2000;
 };
 
 QString kindName(ChartRequest::Kind kind);
 std::optional<ChartRequest::Kind> kindFromName(const QString& name);
+/// "box, bar, stacked, histogram, trend, ecdf or paired", for usage messages.
+QString kindNameList();
+
+/// One run drawn as a point beside its group's box: its value and a horizontal
+/// offset in [-0.3, 0.3] of the group's width, deterministic for the run (a strip
+/// that looks the same on every redraw and in every export).
+struct ChartPoint
+{
+    std::uint32_t run = 0;
+    double value = 0;
+    double offset = 0;
+};
+
+/// Groups up to this many runs show every run as a point; larger ones show the
+/// box and its outliers only.
+constexpr std::size_t kMaxPointsPerGroup = 2000;
 
 /// One group of a chart: its runs and what every chart kind draws for it.
 struct ChartGroup
@@ -52,6 +72,10 @@ struct ChartGroup
     std::vector<double> partMeans;
     std::vector<TrendPoint> trend; ///< decimated points for drawing
     std::vector<TrendPoint> trendMedian; ///< rolling median, decimated
+    /// Box plots: every run (ascending by value) when there are at most
+    /// kMaxPointsPerGroup, else none.
+    std::vector<ChartPoint> points;
+    std::vector<EcdfStep> ecdf; ///< ECDF charts: the steps to draw
 };
 
 /// Everything a chart needs, computed in core from the filtered runs: quartiles,
@@ -64,8 +88,19 @@ struct ChartData
     std::vector<ChartGroup> groups;
     QStringList parts; ///< stacked: the metric's child node names (or phases of total)
     Histogram histogram; ///< histogram: common bins, one count series per group
+    PairedData paired; ///< paired charts: the registrations that ran in two or more groups
+    /// The axis of seconds every kind but the trend's time axis draws on: linear
+    /// (from 0 for bars and stacked parts) or log, with labelled ticks in time units.
+    ValueAxis valueAxis;
+    /// Groups left out because there were too many to draw (the largest are kept).
+    int omittedGroups = 0;
     QString error; ///< set when the request names an unknown field or metric
 };
+
+/// At most this many groups are drawn; with more (grouping by registration_id by
+/// mistake), the ones with the most runs are kept and the rest counted in
+/// ChartData::omittedGroups.
+constexpr std::size_t kMaxChartGroups = 30;
 
 /// Computes the chart data for `runs` of `data`. Runs without a value for the
 /// metric are left out of every group. Bootstrap intervals are computed only for

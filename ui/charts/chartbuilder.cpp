@@ -46,6 +46,11 @@ QString chartTitle(const ChartData& data)
         return QObject::tr("Distribution of %1 %2").arg(data.request.metric, by);
     case ChartRequest::Kind::Trend:
         return QObject::tr("%1 over time %2, with a rolling median").arg(data.request.metric, by);
+    case ChartRequest::Kind::Ecdf:
+        return QObject::tr("Share of runs of %1 at or below each time, %2").arg(data.request.metric, by);
+    case ChartRequest::Kind::Paired:
+        return QObject::tr("%1 of each registration %2, slowest-to-fastest ratio first")
+            .arg(data.request.metric, by);
     }
     return {};
 }
@@ -75,6 +80,16 @@ QChart* buildChart(const ChartData& data)
         break;
     case ChartRequest::Kind::Trend:
         chartparts::addTrend(chart, data);
+        break;
+    case ChartRequest::Kind::Ecdf:
+        chartparts::addEcdf(chart, data);
+        break;
+    case ChartRequest::Kind::Paired:
+        chartparts::addPaired(chart, data);
+        // A column beside the chart names every registration with its ratio whole;
+        // beyond a column's worth, hovering a line names it.
+        chart->legend()->setAlignment(Qt::AlignRight);
+        chart->legend()->setVisible(data.paired.registrations.size() <= 24);
         break;
     }
     if (data.request.targetSeconds && !chart->legend()->isVisible())

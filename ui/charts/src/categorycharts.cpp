@@ -26,8 +26,8 @@ void addOutliers(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstra
 {
     for (std::size_t i = 0; i < data.groups.size(); ++i) {
         const auto& outliers = data.groups[i].box.outliers;
-        if (outliers.empty())
-            continue;
+        if (outliers.empty() || !data.groups[i].points.empty())
+            continue; // the strip of every run shows them already
         auto* points = new QScatterSeries;
         points->setProperty(kGroupProperty, static_cast<int>(i));
         points->setMarkerSize(5);
@@ -83,6 +83,8 @@ void addBoxPlot(QChart* chart, const ChartData& data)
     QAbstractAxis* y = valueAxis(data, data.request.metric + QObject::tr(" (s)"));
     chart->addAxis(y, Qt::AlignLeft);
     addOnAxes(chart, boxes, x, y);
+    // Every run when there are few; else the outliers beyond the whiskers.
+    addRunPoints(chart, data, x, y);
     addOutliers(chart, data, x, y);
     fitValueRange(y, data, low, high);
     addTargetAcrossGroups(chart, data, x, y);

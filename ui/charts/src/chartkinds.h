@@ -1,5 +1,6 @@
 #pragma once
 
+class QAbstractAxis;
 class QChart;
 
 namespace te {
@@ -18,6 +19,14 @@ void addStackedParts(QChart* chart, const ChartData& data); ///< mean seconds of
 // continuouscharts.cpp: seconds or time along the bottom.
 void addHistogram(QChart* chart, const ChartData& data); ///< one step outline per group, overlaid
 void addTrend(QChart* chart, const ChartData& data); ///< each run over time, and a rolling median per group
+
+// distributioncharts.cpp: what shows every run when there are few.
+void addEcdf(QChart* chart, const ChartData& data); ///< one step line per group, median and P95 marked
+/// One line per registration across the groups (categories) it ran in.
+void addPaired(QChart* chart, const ChartData& data);
+/// Each run of each group as a point in a deterministic strip over its box, on the
+/// group axis `x` and value axis `y`.
+void addRunPoints(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstractAxis* y);
 
 } // namespace chartparts
 } // namespace te

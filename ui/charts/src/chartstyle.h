@@ -22,6 +22,10 @@ namespace chartparts {
 inline constexpr const char* kInkProperty = "ink";
 /// The index of the group a series or set draws, an int, for mapping clicks back.
 inline constexpr const char* kGroupProperty = "group";
+/// The index of the registration a paired chart's line draws, in ChartData::paired.
+inline constexpr const char* kPairProperty = "pair";
+/// Set on the strip of runs over a box; its points map back to ChartGroup::points.
+inline constexpr const char* kStripProperty = "strip";
 
 /// A qualitative palette readable on light and dark backgrounds; repeats after ten.
 QColor groupColor(int group);

@@ -1,0 +1,132 @@
+#include "stats/chartdata.h"
+#include "ui/charts/src/chartkinds.h"
+#include "ui/charts/src/chartstyle.h"
+
+#include <QBarCategoryAxis>
+#include <QChart>
+#include <QLineSeries>
+#include <QScatterSeries>
+#include <QValueAxis>
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace te::chartparts {
+
+namespace {
+
+// A marker at the ECDF's crossing of `fraction` (the median, P95), on the step line.
+void markFraction(
+    QChart* chart, const ChartData& data, std::size_t g, double fraction, QAbstractAxis* x, QAbstractAxis* y)
+{
+    const auto& steps = data.groups[g].ecdf;
+    const auto at = std::find_if(
+        steps.begin(), steps.end(), [&](const EcdfStep& s) { return s.fraction >= fraction - 1e-12; });
+    if (at == steps.end())
+        return;
+    auto* mark = new QScatterSeries;
+    mark->setProperty(kGroupProperty, static_cast<int>(g));
+    mark->setMarkerShape(
+        fraction == 0.5 ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
+    mark->setMarkerSize(9);
+    mark->setColor(groupColor(static_cast<int>(g)));
+    mark->setBorderColor(Qt::transparent);
+    mark->append(at->value, fraction);
+    addOnAxes(chart, mark, x, y);
+}
+
+} // namespace
+
+void addEcdf(QChart* chart, const ChartData& data)
+{
+    QAbstractAxis* x = valueAxis(data, data.request.metric + QObject::tr(" (s)"));
+    auto* y = new QValueAxis;
+    y->setTitleText(QObject::tr("share of runs at or below (● median, ■ P95)"));
+    y->setRange(0, 1.0);
+    y->setTickCount(6);
+    y->setLabelFormat(QStringLiteral("%.1f"));
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    double low = std::numeric_limits<double>::max();
+    double high = std::numeric_limits<double>::lowest();
+    for (std::size_t g = 0; g < data.groups.size(); ++g) {
+        const auto& steps = data.groups[g].ecdf;
+        if (steps.empty())
+            continue;
+        auto* line = new QLineSeries;
+        line->setName(QStringLiteral("%1 (n=%2)").arg(data.groups[g].label).arg(data.groups[g].runs.size()));
+        line->setProperty(kGroupProperty, static_cast<int>(g));
+        line->setPen(QPen(groupColor(static_cast<int>(g)), 2));
+        // Steps: flat until the next value, then up, as seaborn's ecdfplot draws them.
+        double previous = 0;
+        for (const EcdfStep& step : steps) {
+            line->append(step.value, previous);
+            line->append(step.value, step.fraction);
+            previous = step.fraction;
+        }
+        addOnAxes(chart, line, x, y);
+        markFraction(chart, data, g, 0.5, x, y);
+        markFraction(chart, data, g, 0.95, x, y);
+        low = std::min(low, steps.front().value);
+        high = std::max(high, steps.back().value);
+    }
+    if (low <= high) {
+        const double pad = data.request.logScale ? 1.0 : (high - low) * 0.03;
+        setValueRange(x, data.request.logScale ? low / 1.1 : std::max(0.0, low - pad),
+            data.request.logScale ? high * 1.1 : high + pad);
+    }
+    addTargetLine(chart, data, x, y, 0, 1, true);
+}
+
+void addPaired(QChart* chart, const ChartData& data)
+{
+    QAbstractAxis* x = addGroupAxis(chart, data);
+    QAbstractAxis* y = valueAxis(data, data.request.metric + QObject::tr(" (s), one line per registration"));
+    chart->addAxis(y, Qt::AlignLeft);
+    double low = std::numeric_limits<double>::max();
+    double high = 0;
+    // The registrations in ratio order share the palette, so the slowest-to-fastest
+    // ones are told apart; the legend names them with their ratio.
+    const auto& registrations = data.paired.registrations;
+    for (std::size_t r = 0; r < registrations.size(); ++r) {
+        const PairedRegistration& pair = registrations[r];
+        auto* line = new QLineSeries;
+        line->setName(QStringLiteral("%1 ×%2").arg(pair.registrationId).arg(pair.ratio, 0, 'f', 2));
+        line->setProperty(kPairProperty, static_cast<int>(r));
+        line->setPointsVisible(true);
+        line->setPen(QPen(groupColor(static_cast<int>(r)), 2));
+        for (std::size_t g = 0; g < pair.values.size(); ++g) {
+            if (std::isnan(pair.values[g]))
+                continue;
+            line->append(static_cast<double>(g), pair.values[g]);
+            low = std::min(low, pair.values[g]);
+            high = std::max(high, pair.values[g]);
+        }
+        addOnAxes(chart, line, x, y);
+    }
+    if (low <= high)
+        fitValueRange(y, data, low, high);
+    addTargetAcrossGroups(chart, data, x, y);
+}
+
+void addRunPoints(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstractAxis* y)
+{
+    for (std::size_t g = 0; g < data.groups.size(); ++g) {
+        const auto& points = data.groups[g].points;
+        if (points.empty())
+            continue;
+        auto* strip = new QScatterSeries;
+        strip->setProperty(kGroupProperty, static_cast<int>(g));
+        strip->setProperty(kStripProperty, true);
+        strip->setMarkerSize(points.size() > 200 ? 4 : 7);
+        QColor fill = groupColor(static_cast<int>(g)).darker(130);
+        fill.setAlpha(points.size() > 200 ? 110 : 200);
+        strip->setColor(fill);
+        strip->setBorderColor(Qt::transparent);
+        for (const ChartPoint& p : points)
+            strip->append(static_cast<double>(g) + p.offset, p.value);
+        addOnAxes(chart, strip, x, y);
+    }
+}
+
+} // namespace te::chartparts
