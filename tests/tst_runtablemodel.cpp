@@ -49,7 +49,13 @@ private slots:
             headers << model.headerData(c, Qt::Horizontal).toString();
         QCOMPARE(headers,
             (QStringList { u"registration_id"_qs, u"model"_qs, u"constellation"_qs, u"timestamp"_qs,
-                u"source"_qs, u"total"_qs, u"phase1"_qs, u"phase2"_qs, u"× median"_qs }));
+                u"source"_qs, u"total"_qs, u"phase1"_qs, u"phase2"_qs, u"× model median"_qs }));
+        // The ratio's header names what it divides by.
+        model.setDataset(
+            m_data, std::make_shared<const GroupReference>(GroupReference::compute(*m_data, {})));
+        QCOMPARE(
+            model.headerData(model.columnCount() - 1, Qt::Horizontal).toString(), u"× median of all runs"_qs);
+        model.setDataset(m_data, m_reference);
         model.sort(columnOf(model, u"metric:total"_qs), Qt::DescendingOrder);
         model.setRuns({ 3, 1, 2 });
         QCOMPARE(model.rowCount(), 3);

@@ -60,4 +60,26 @@ std::vector<std::uint32_t> allRuns(const TimingDataset& data)
     return runs;
 }
 
+QStringList usefulGroupFields(const TimingDataset& data)
+{
+    // A field's dictionary holds its distinct values after the "no value" at 0.
+    const auto distinct = [&](int field) { return data.field(field).dictionary().size() - 1; };
+    if (distinct(TimingDataset::Model) >= 2)
+        return { QStringLiteral("model") };
+    if (distinct(TimingDataset::Source) >= 2)
+        return { QStringLiteral("source") };
+    return {};
+}
+
+QStringList groupFieldsFor(const TimingDataset& data, const QStringList& chosen)
+{
+    if (chosen.isEmpty())
+        return usefulGroupFields(data);
+    for (const QString& field : chosen) {
+        if (data.fieldId(field) < 0)
+            return usefulGroupFields(data);
+    }
+    return chosen;
+}
+
 } // namespace te

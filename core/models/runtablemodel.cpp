@@ -210,7 +210,7 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
     if (role == Qt::DisplayRole) {
         switch (column.kind) {
         case RunColumn::Kind::RatioToMedian:
-            return tr("× median");
+            return ratioHeader();
         case RunColumn::Kind::Line:
             return tr("line");
         default:
@@ -218,10 +218,29 @@ QVariant RunTableModel::headerData(int section, Qt::Orientation orientation, int
         }
     }
     if (role == Qt::ToolTipRole && column.kind == RunColumn::Kind::RatioToMedian)
-        return tr("The run's total over the median total of its group");
+        return tr("The run's total over the median total of its group (%1)").arg(comparedWithin());
     if (role == Qt::TextAlignmentRole && column.kind != RunColumn::Kind::Field)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
     return {};
+}
+
+// What each run is compared against: "model", "model × constellation", "all runs".
+QString RunTableModel::comparedWithin() const
+{
+    if (!m_data || !m_reference || m_reference->fields().empty())
+        return tr("all runs");
+    QStringList names;
+    for (const int field : m_reference->fields())
+        names << m_data->fieldName(field);
+    return names.join(QStringLiteral(" × "));
+}
+
+// "× model median", "× median of all runs": the header says what the ratio divides by.
+QString RunTableModel::ratioHeader() const
+{
+    if (!m_reference || m_reference->fields().empty())
+        return tr("× median of all runs");
+    return tr("× %1 median").arg(comparedWithin());
 }
 
 QString RunTableModel::toTsv(const std::vector<int>& rows) const

@@ -68,6 +68,9 @@ private:
     void resolveColumns();
     void refilter();
 
+    QString comparedWithin() const;
+    QString ratioHeader() const;
+
     std::shared_ptr<const TimingDataset> m_data;
     std::shared_ptr<const GroupReference> m_reference;
     std::vector<RunColumn> m_columns;

@@ -8,18 +8,23 @@ namespace te {
 
 namespace {
 
-// Group fields come by name; a name this dataset lacks falls back to no grouping.
-std::vector<int> resolveGroupFields(const TimingDataset& data, const QStringList& names)
+// The fields runs are compared within: the user's choice ("all runs" included)
+// while its fields exist, else the most useful field of this data.
+QStringList chosenGroupFields(const TimingDataset& data, const ViewState& view)
 {
-    return resolveFields(data, names, nullptr).value_or(std::vector<int>());
+    if (view.groupChosen
+        && (view.groupFields.isEmpty() || groupFieldsFor(data, view.groupFields) == view.groupFields))
+        return view.groupFields;
+    return usefulGroupFields(data);
 }
 
 // The parts of a snapshot that depend on how the table shows it.
 void prepareView(LoadedData& loaded, const ViewState& view)
 {
     const TimingDataset& data = *loaded.dataset;
-    loaded.reference = std::make_shared<GroupReference>(
-        GroupReference::compute(data, resolveGroupFields(data, view.groupFields)));
+    loaded.groupFields = chosenGroupFields(data, view);
+    const auto fieldIds = resolveFields(data, loaded.groupFields, nullptr).value_or(std::vector<int>());
+    loaded.reference = std::make_shared<GroupReference>(GroupReference::compute(data, fieldIds));
     loaded.sortedRuns = allRuns(data);
     sortRuns(data, loaded.reference.get(), view.sortColumn, view.descending, loaded.sortedRuns);
     loaded.sortedBy = view.sortColumn;

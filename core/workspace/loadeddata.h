@@ -24,6 +24,9 @@ struct LoadedData
     std::vector<std::uint32_t> sortedRuns;
     RunColumn sortedBy;
     bool sortedDescending = true;
+    /// The fields runs are compared within: the view's choice while it exists in
+    /// this dataset, else the most useful one (usefulGroupFields).
+    QStringList groupFields;
     bool isSample = false;
     bool isFollowUpdate = false;
 };
@@ -31,7 +34,10 @@ struct LoadedData
 /// What the table shows, for a job to prepare: group-by fields and sort order.
 struct ViewState
 {
-    QStringList groupFields { QStringLiteral("model") };
+    /// What the user chose to compare within (empty: all runs), when `groupChosen`;
+    /// otherwise each load picks the most useful field of its data.
+    QStringList groupFields;
+    bool groupChosen = false;
     RunColumn sortColumn { RunColumn::Kind::Metric, QStringLiteral("total") };
     bool descending = true;
 };

@@ -1,10 +1,12 @@
 #include "ui/charts/chartsview.h"
 
+#include "data/datasetlookups.h"
 #include "data/timingdataset.h"
 #include "models/groupstatsmodel.h"
 #include "query/runfilter.h"
 #include "ui/charts/abpanel.h"
 #include "ui/charts/chartbuilder.h"
+#include "ui/charts/chartexportdialog.h"
 #include "ui/widgets/emptystate.h"
 
 #include <QApplication>
@@ -15,18 +17,14 @@
 #include <QChartView>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QEvent>
-#include <QFileDialog>
 #include <QHBoxLayout>
 #include <QHeaderView>
-#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QLineSeries>
 #include <QMenu>
-#include <QMessageBox>
-#include <QRegularExpression>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -190,6 +188,9 @@ void ChartsView::connectControls()
 {
     for (QComboBox* box : { m_kind, m_groupBy, m_thenBy, m_metric, m_statistic, m_scale })
         connect(box, &QComboBox::currentIndexChanged, this, &ChartsView::recompute);
+    // refillDatasetChoices fills the combo with signals blocked: only a change made
+    // afterwards (the user's) is a choice the next file keeps.
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this] { m_groupChosen = true; });
     connect(m_bins, &QSpinBox::valueChanged, this, &ChartsView::recompute);
     connect(m_target, &QLineEdit::editingFinished, this, &ChartsView::recompute);
 }
@@ -213,8 +214,14 @@ void ChartsView::setRuns(std::shared_ptr<const TimingDataset> data, std::vector<
 void ChartsView::refillDatasetChoices()
 {
     const QSignalBlocker a(m_groupBy), b(m_thenBy), c(m_metric);
-    const QString group
-        = m_groupBy->count() == 0 ? QStringLiteral("model") : m_groupBy->currentData().toString();
+    // Group by the user's choice while the data has it, else by what the data
+    // suggests: a new file is never grouped by the last file's leftover choice.
+    const QStringList chosen
+        = m_groupChosen ? QStringList { m_groupBy->currentData().toString() } : QStringList();
+    const bool keepsChoice
+        = m_groupChosen && (chosen.front().isEmpty() || m_data->fieldId(chosen.front()) >= 0);
+    const QString group = keepsChoice ? chosen.front() : usefulGroupFields(*m_data).value(0);
+    m_groupChosen = keepsChoice;
     const QString then = m_thenBy->currentData().toString();
     const QString metric
         = m_metric->count() == 0 ? QStringLiteral("total") : m_metric->currentData().toString();
@@ -370,31 +377,7 @@ bool ChartsView::exportTo(const QString& path, QSize size, QString* error) const
 
 void ChartsView::exportImage()
 {
-    QSettings settings;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export Chart"),
-        settings.value(QStringLiteral("charts/lastExport"), QStringLiteral("chart.png")).toString(),
-        tr("PNG image (*.png);;SVG drawing (*.svg)"));
-    if (path.isEmpty())
-        return;
-    bool ok = false;
-    const QString sizeText
-        = QInputDialog::getText(this, tr("Export Size"), tr("Width × height in pixels:"), QLineEdit::Normal,
-            settings.value(QStringLiteral("charts/exportSize"), QStringLiteral("1600x900")).toString(), &ok);
-    if (!ok)
-        return;
-    const QStringList parts
-        = sizeText.split(QRegularExpression(QStringLiteral("[x×*, ]+")), Qt::SkipEmptyParts);
-    const QSize size(parts.value(0).toInt(), parts.value(1).toInt());
-    if (size.width() < 100 || size.height() < 100 || size.width() > 10000 || size.height() > 10000) {
-        QMessageBox::warning(
-            this, tr("Export Chart"), tr("Give a size such as 1600x900 (100 to 10000 pixels each way)."));
-        return;
-    }
-    settings.setValue(QStringLiteral("charts/lastExport"), path);
-    settings.setValue(QStringLiteral("charts/exportSize"), sizeText);
-    QString error;
-    if (!exportTo(path, size, &error))
-        QMessageBox::warning(this, tr("Export Chart"), error);
+    exportChartAsked(this, m_chart);
 }
 
 } // namespace te

@@ -81,6 +81,7 @@ private:
 
     QComboBox* m_kind;
     QComboBox* m_groupBy;
+    bool m_groupChosen = false; ///< the user picked "Group by"; a new file keeps it while it exists
     QComboBox* m_thenBy;
     QComboBox* m_metric;
     QComboBox* m_statistic;

@@ -83,7 +83,14 @@ RunsView::RunsView(QWidget* parent)
         [this](const QModelIndex& index) { emit runActivated(m_model->runAt(index.row())); });
     connect(
         m_table->horizontalHeader(), &QWidget::customContextMenuRequested, this, &RunsView::showColumnMenu);
-    connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this] { emit groupFieldsChanged(); });
+    // Any change of the combo (the user's, or a test's) is a choice that later loads
+    // keep while it exists; setData fills it with signals blocked, so a load's own
+    // default is not one.
+    connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_groupChosen = true;
+        m_chosenGroup = index <= 0 ? QString() : m_groupBy->itemText(index);
+        emit groupFieldsChanged();
+    });
     connect(m_empty, &QLabel::linkActivated, this, [this](const QString& link) {
         if (link == QStringLiteral("clear")) {
             m_filterBar->clear();
@@ -104,13 +111,15 @@ void RunsView::setData(const LoadedData& loaded, bool keepSelection)
     m_data = loaded.dataset;
     m_filterBar->setDataset(m_data.get());
     {
+        // The combo shows what the runs were compared within: the user's choice
+        // while it exists, else the field the data suggests (see LoadedData).
         const QSignalBlocker blocker(m_groupBy);
-        const QString current = m_groupBy->currentText();
         m_groupBy->clear();
         m_groupBy->addItem(tr("(all runs)"));
         m_groupBy->addItems(m_data->fieldNames());
-        const int index = m_groupBy->findText(current.isEmpty() ? QStringLiteral("model") : current);
-        m_groupBy->setCurrentIndex(std::max(0, index));
+        const QString shown = loaded.groupFields.value(0);
+        m_groupBy->setCurrentIndex(shown.isEmpty() ? 0 : std::max(0, m_groupBy->findText(shown)));
+        m_groupChosen = m_groupChosen && loaded.groupFields.value(0) == m_chosenGroup;
     }
     m_model->setDataset(m_data, loaded.reference);
 
@@ -279,9 +288,9 @@ void RunsView::selectRuns(const std::vector<std::uint32_t>& runs)
 ViewState RunsView::viewState() const
 {
     ViewState state;
-    if (m_groupBy->count() > 0)
-        state.groupFields
-            = m_groupBy->currentIndex() <= 0 ? QStringList() : QStringList { m_groupBy->currentText() };
+    state.groupChosen = m_groupChosen;
+    if (m_groupChosen && !m_chosenGroup.isEmpty())
+        state.groupFields = QStringList { m_chosenGroup };
     const int column = m_model->sortColumn();
     if (column >= 0 && column < static_cast<int>(m_model->columns().size())) {
         state.sortColumn = m_model->columns()[static_cast<std::size_t>(column)];

@@ -75,6 +75,8 @@ private:
     RunTableModel* m_model;
     QLabel* m_count;
     QComboBox* m_groupBy;
+    bool m_groupChosen = false; ///< the user picked "Compare within"; later loads keep it while it exists
+    QString m_chosenGroup; ///< that pick; empty: all runs
     QToolButton* m_drillChip;
     EmptyState* m_empty;
     std::optional<std::vector<std::uint32_t>> m_drillDown;
