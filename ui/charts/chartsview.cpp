@@ -95,8 +95,8 @@ void ChartsView::fillFixedChoices()
     m_kind->addItem(tr("Phase composition"), kindName(Kind::Stacked));
     m_kind->addItem(tr("Histogram"), kindName(Kind::Histogram));
     m_kind->addItem(tr("Trend over time"), kindName(Kind::Trend));
-    m_kind->addItem(tr("ECDF (share at or below)"), kindName(Kind::Ecdf));
-    m_kind->addItem(tr("Paired by registration"), kindName(Kind::Paired));
+    m_kind->addItem(tr("ECDF"), kindName(Kind::Ecdf));
+    m_kind->addItem(tr("Paired runs"), kindName(Kind::Paired));
     for (const Statistic statistic : chartStatistics())
         m_statistic->addItem(statisticLabel(statistic), statisticName(statistic));
     m_scale->addItem(tr("Linear"), false);

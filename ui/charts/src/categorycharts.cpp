@@ -74,7 +74,11 @@ void addBoxPlot(QChart* chart, const ChartData& data)
         const BoxStats& b = data.groups[i].box;
         auto* set = new QBoxSet(b.lowerWhisker, b.q1, b.median, b.q3, b.upperWhisker, data.groups[i].label);
         set->setProperty(kGroupProperty, static_cast<int>(i));
-        set->setBrush(groupColor(static_cast<int>(i)).lighter(150));
+        // A translucent tint: light on a light base, dark on a dark one, so the
+        // median line in the text colour stands out in either palette.
+        QColor tint = groupColor(static_cast<int>(i));
+        tint.setAlpha(80);
+        set->setBrush(tint);
         boxes->append(set);
         low = std::min(low, b.min);
         high = std::max(high, b.max);

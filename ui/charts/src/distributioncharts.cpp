@@ -119,8 +119,10 @@ void addRunPoints(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstr
         strip->setProperty(kGroupProperty, static_cast<int>(g));
         strip->setProperty(kStripProperty, true);
         strip->setMarkerSize(points.size() > 200 ? 4 : 7);
-        QColor fill = groupColor(static_cast<int>(g)).darker(130);
-        fill.setAlpha(points.size() > 200 ? 110 : 200);
+        // The group's own colour, which reads on both palettes' bases (the box is a
+        // translucent tint of it).
+        QColor fill = groupColor(static_cast<int>(g));
+        fill.setAlpha(points.size() > 200 ? 110 : 230);
         strip->setColor(fill);
         strip->setBorderColor(Qt::transparent);
         for (const ChartPoint& p : points)
