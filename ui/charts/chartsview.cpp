@@ -8,6 +8,7 @@
 #include "ui/charts/chartbuilder.h"
 #include "ui/charts/chartexportdialog.h"
 #include "ui/widgets/emptystate.h"
+#include "ui/widgets/flowlayout.h"
 
 #include <QApplication>
 #include <QBarSeries>
@@ -75,7 +76,7 @@ ChartsView::ChartsView(QWidget* parent)
     setUpStatsTable();
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(6, 6, 6, 2);
-    layout->addLayout(buildControlRow());
+    layout->addWidget(buildControlRow());
     layout->addWidget(buildChartArea(), 1);
     layout->addWidget(m_status);
     m_empty->setMessage(tr("Open a timing file with File &gt; Open (Ctrl+O) to chart its runs."));
@@ -138,15 +139,22 @@ void ChartsView::setUpStatsTable()
     m_table->setObjectName(QStringLiteral("groupStats"));
 }
 
-QHBoxLayout* ChartsView::buildControlRow()
+// The controls as labelled pairs in a flow, so a narrow window wraps them into a
+// second row instead of cutting them off or growing wider than the screen.
+QWidget* ChartsView::buildControlRow()
 {
-    auto* controls = new QHBoxLayout;
+    auto* row = new QWidget(this);
+    auto* controls = new FlowLayout(row, 10);
     const auto labelled = [&](const QString& text, QWidget* w) {
-        controls->addWidget(new QLabel(text, this));
-        controls->addWidget(w);
+        auto* pair = new QWidget(row);
+        auto* layout = new QHBoxLayout(pair);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(new QLabel(text, pair));
+        layout->addWidget(w);
+        controls->addWidget(pair);
     };
     const auto choice = [&](const QString& text, QComboBox* box, const QString& accessibleName) {
-        box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
         box->setAccessibleName(accessibleName);
         labelled(text, box);
     };
@@ -158,9 +166,8 @@ QHBoxLayout* ChartsView::buildControlRow()
     choice(tr("Scale:"), m_scale, tr("Scale"));
     labelled(tr("Bins:"), m_bins);
     labelled(tr("Target:"), m_target);
-    controls->addStretch(1);
     controls->addWidget(m_export);
-    return controls;
+    return row;
 }
 
 // The chart above, the statistics table and the A/B panel below it.

@@ -61,7 +61,7 @@ private:
     void fillFixedChoices();
     void buildExportMenu();
     void setUpStatsTable();
-    QHBoxLayout* buildControlRow(); ///< the choices, each with its label and accessible name
+    QWidget* buildControlRow(); ///< the choices, each with its label and accessible name
     QSplitter* buildChartArea();
     void connectControls();
     void refillDatasetChoices();
