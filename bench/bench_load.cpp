@@ -98,7 +98,7 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "usage: bench_load FILE [--runs N]\n");
         return 2;
     }
-    const QString path = args[1];
+    const QString& path = args[1];
     const int runs
         = args.size() > 3 && args[2] == QStringLiteral("--runs") ? std::max(1, args[3].toInt()) : 5;
     const double megabytes = static_cast<double>(QFileInfo(path).size()) / 1e6;

@@ -99,7 +99,7 @@ int main(int argc, char* argv[])
         std::fprintf(stderr, "usage: bench_reopen FILE [--cycles N] [--charts] [--malloc-defaults]\n");
         return 2;
     }
-    const QString path = args[1];
+    const QString& path = args[1];
     const qsizetype cyclesAt = args.indexOf(QStringLiteral("--cycles"));
     const int cycles
         = cyclesAt > 0 && cyclesAt + 1 < args.size() ? std::max(1, args[cyclesAt + 1].toInt()) : 10;

@@ -72,6 +72,7 @@ private slots:
         const LoadResult r = loadTimingFiles(options);
         const auto groups = groupRuns(r.dataset, allRuns(r.dataset), { TimingDataset::Model });
         std::vector<std::vector<std::uint32_t>> runs;
+        runs.reserve(groups.size());
         for (const auto& g : groups)
             runs.push_back(g.runs);
         QCOMPARE(slowInEveryGroup(r.dataset, runs, TimingDataset::kRootMetric), QStringList { u"X"_qs });

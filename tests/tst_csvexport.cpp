@@ -246,7 +246,7 @@ private slots:
                 const double values[] = { static_cast<double>(s.n), s.mean, s.median, s.p90, s.p95, s.p99,
                     s.min, s.max, s.stddev };
                 for (qsizetype i = 0; i < 9; ++i) {
-                    const QString text = cells[1 + m * 9 + i];
+                    const QString& text = cells[1 + m * 9 + i];
                     if (std::isnan(values[i]))
                         QVERIFY(text.isEmpty()); // stddev of one run
                     else

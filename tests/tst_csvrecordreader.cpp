@@ -98,8 +98,8 @@ private slots:
         QTest::addColumn<QByteArrayList>("fields");
         QTest::addColumn<int>("consumed");
         QTest::addColumn<int>("newlines");
-        const auto row = [](const char* name, QByteArray data, char delimiter, QByteArrayList fields,
-                             int consumed, int newlines) {
+        const auto row = [](const char* name, const QByteArray& data, char delimiter,
+                             const QByteArrayList& fields, int consumed, int newlines) {
             QTest::addRow("%s", name) << data << delimiter << fields << consumed << newlines;
         };
         row("plain", "a,b,c\nnext", ',', { "a", "b", "c" }, 6, 1);

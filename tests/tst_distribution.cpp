@@ -280,6 +280,7 @@ private slots:
     void decimationKeepsExtremes()
     {
         std::vector<TrendPoint> points;
+        points.reserve(100000);
         for (int i = 0; i < 100000; ++i)
             points.push_back({ 1000LL * i, 10 + std::sin(i / 500.0) });
         points[53210].value = 1000; // a spike

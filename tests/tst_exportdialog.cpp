@@ -155,6 +155,7 @@ private slots:
     {
         QByteArray lines;
         for (int i = 0; i < 300000; ++i)
+            // NOLINTNEXTLINE(modernize-raw-string-literal): moc 6.4 cannot read raw string literals
             lines += "{\"registration_id\":\"R" + QByteArray::number(i) + "\",\"total_seconds\":1.5}\n";
         const auto big
             = std::make_shared<const TimingDataset>(loadTimingBytes(lines, u"big.jsonl"_qs, {}).dataset);

@@ -246,11 +246,12 @@ private slots:
         column.finish(20000);
         std::vector<int> wrong(8, 0);
         std::vector<std::thread> readers;
-        for (std::size_t t = 0; t < wrong.size(); ++t) {
-            readers.emplace_back([&column, &wrong, t] {
+        readers.reserve(wrong.size());
+        for (int& count : wrong) {
+            readers.emplace_back([&column, &count] {
                 for (std::uint32_t run = 0; run < 20000; ++run) {
                     if (column.text(column.code(run)) != QStringLiteral("registration-%1").arg(run))
-                        ++wrong[t];
+                        ++count;
                 }
             });
         }

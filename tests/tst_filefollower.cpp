@@ -297,7 +297,7 @@ private slots:
             const double total = random.bounded(100000) / 1000.0;
             if (kind < 2)
                 content += format ? QByteArray("R" + QByteArray::number(i) + delimiter + "m1")
-                                  : QByteArray("{\"registration_id\": \"R\", ]");
+                                  : QByteArray(R"({"registration_id": "R", ])");
             else if (kind < 4)
                 content += format ? csvRecord(i / 2, total, delimiter, 1, i / 2)
                                   : jsonlRecord(i / 2, total, 1, i / 2);

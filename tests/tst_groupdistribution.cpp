@@ -106,6 +106,7 @@ private slots:
     void ecdfOfManyValuesIsThinnedButKeepsItsEnds()
     {
         std::vector<double> values;
+        values.reserve(100000);
         for (int i = 0; i < 100000; ++i)
             values.push_back(std::exp(i * 1e-4));
         const std::vector<EcdfStep> steps = ecdfSteps(values, 500);

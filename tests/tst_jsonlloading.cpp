@@ -274,6 +274,7 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("{\"registration_id\":\"A\",\"total_seconds\":1}"
                    "\n");
+        // NOLINTNEXTLINE(modernize-raw-string-literal): moc 6.4 cannot read raw string literals
         file.write("{\"registration_id\":\"L\",\"note\":\"");
         file.write(QByteArray(17 << 20, 'x'));
         file.write("\",\"total_seconds\":1}\n");

@@ -75,7 +75,7 @@ private slots:
     {
         QTest::addColumn<QStringList>("files");
         QTest::addColumn<QString>("mapping");
-        const auto row = [](const char* name, QStringList files, QString mapping = {}) {
+        const auto row = [](const char* name, const QStringList& files, const QString& mapping = {}) {
             QTest::newRow(name) << files << mapping;
         };
         row("proposed", { u"seed_proposed.jsonl"_qs });

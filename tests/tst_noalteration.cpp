@@ -136,9 +136,9 @@ class TestNoAlteration : public QObject
     // keep the input's suffix, so a chart's output may be one (it must end in .png).
     QString spelled(const QString& how, const QString& input) const
     {
-        const QString name = QFileInfo(input).fileName();
+        QString name = QFileInfo(input).fileName();
         const QString directory = QFileInfo(input).absolutePath();
-        const QString link = m_links + u'/' + how + u'-' + name;
+        QString link = m_links + u'/' + how + u'-' + name;
         if (how == u"absolute")
             return input;
         if (how == u"bare name")
@@ -269,7 +269,7 @@ private slots:
         inputs << input(u"timings.png"_qs);
         // Larger than the size the loader splits across threads (8 MiB).
         QByteArray large;
-        for (int i = 0; large.size() < 9 * 1024 * 1024; ++i)
+        for (int i = 0; large.size() < qsizetype { 9 } * 1024 * 1024; ++i)
             large += jsonlRecord(i, 1 + (i % 997) / 10.0, i % 5) + '\n';
         QVERIFY(writeBytes(input(u"large.jsonl"_qs), large, false));
         inputs << input(u"large.jsonl"_qs);

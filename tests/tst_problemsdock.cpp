@@ -137,7 +137,7 @@ private slots:
         const QString path = dir.filePath(u"long.jsonl"_qs);
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(QByteArray(100 * 1024, 'x') + "\n");
+        file.write(QByteArray(qsizetype { 100 } * 1024, 'x') + "\n");
         file.close();
 
         ProblemsDock dock;
@@ -148,7 +148,7 @@ private slots:
         QTest::mouseClick(p.table->viewport(), Qt::LeftButton, {}, centerOf(p.table, 0));
         const QString marker = u"… (line truncated at 64 KiB)"_qs;
         QVERIFY(p.rawLine->toPlainText().endsWith(marker));
-        QCOMPARE(p.rawLine->toPlainText().size(), 64 * 1024 + marker.size());
+        QCOMPARE(p.rawLine->toPlainText().size(), qsizetype { 64 } * 1024 + marker.size());
 
         QTest::mouseClick(p.table->viewport(), Qt::LeftButton, {}, centerOf(p.table, 1));
         QVERIFY2(

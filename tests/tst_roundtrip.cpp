@@ -45,6 +45,7 @@ std::vector<Record> generate(quint32 seed, int count)
         for (int p = 0; p < phases; ++p) {
             std::vector<double> items;
             const int n = 1 + static_cast<int>(rng.bounded(4));
+            items.reserve(static_cast<std::size_t>(n));
             for (int k = 0; k < n; ++k)
                 items.push_back(rng.generateDouble() * 100.0);
             r.phases.push_back(items);

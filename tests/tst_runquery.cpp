@@ -12,7 +12,7 @@ using namespace te;
 namespace {
 
 constexpr qint64 kT0 = 1736848800000; // 2025-01-14T10:00:00Z
-constexpr qint64 kHour = 3600 * 1000;
+constexpr qint64 kHour = qint64 { 3600 } * 1000;
 
 /// run  registration_id  model         constellation  total  phase1  timestamp  warning  host
 ///  0   SPUS1            openai_gpt4o  p1m1c          10     4       T0         -        -
@@ -72,7 +72,7 @@ RunFilter filter(const QString& expression, const TimingDataset& data)
 
 QList<int> toList(const std::vector<std::uint32_t>& runs)
 {
-    return QList<int>(runs.begin(), runs.end());
+    return { runs.begin(), runs.end() };
 }
 
 } // namespace
@@ -91,7 +91,7 @@ class TestRunQuery : public QObject
     const TimingDataset m_data = makeDataset();
 
     static void row(
-        const char* name, std::function<void(RunQuery&, const TimingDataset&)> setup, QList<int> runs)
+        const char* name, std::function<void(RunQuery&, const TimingDataset&)> setup, const QList<int>& runs)
     {
         QTest::addRow("%s", name) << QuerySetup { std::move(setup) } << runs;
     }

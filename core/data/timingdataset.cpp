@@ -94,7 +94,7 @@ QString TimingDataset::fieldValue(std::uint32_t run, int id) const
 
 QStringList TimingDataset::fieldNames() const
 {
-    return QStringList(m_fieldNames.begin(), m_fieldNames.end());
+    return { m_fieldNames.begin(), m_fieldNames.end() };
 }
 
 int TimingDataset::fieldId(QStringView name) const

@@ -15,7 +15,7 @@ namespace te {
 
 namespace {
 
-constexpr qsizetype kChunkBytes = 256 * 1024;
+constexpr qsizetype kChunkBytes = qsizetype { 256 } * 1024;
 constexpr qint64 kProgressEvery = 4096;
 
 void addField(CsvRowWriter& row, const TimingDataset& data, int field, std::uint32_t run)

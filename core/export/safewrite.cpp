@@ -13,7 +13,7 @@ namespace {
 
 std::filesystem::path nativePath(const QString& path)
 {
-    return std::filesystem::path(QFile::encodeName(path).toStdString());
+    return { QFile::encodeName(path).toStdString() };
 }
 
 bool fail(const QString& what, const QString& reason, QString* error)

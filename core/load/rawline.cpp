@@ -8,7 +8,7 @@
 namespace te {
 
 namespace {
-constexpr qint64 kBlockBytes = 64 * 1024;
+constexpr qint64 kBlockBytes = qint64 { 64 } * 1024;
 } // namespace
 
 std::optional<QByteArray> readRawLine(const QString& path, qint64 line, qint64 maxBytes)

@@ -15,6 +15,7 @@ namespace te {
 /// than one block and `maxBytes` in memory, however long the file or the line. The
 /// bytes are returned as they are (a BOM or invalid UTF-8 included). nullopt when
 /// the file cannot be read, `line` < 1, or the file has fewer lines. Never writes.
-std::optional<QByteArray> readRawLine(const QString& path, qint64 line, qint64 maxBytes = 64 * 1024);
+std::optional<QByteArray> readRawLine(
+    const QString& path, qint64 line, qint64 maxBytes = qint64 { 64 } * 1024);
 
 } // namespace te

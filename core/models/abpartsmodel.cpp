@@ -37,7 +37,7 @@ QVariant AbPartsModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case Node:
-            return QString(QString(2 * (part.depth - 1), u' ') + part.path.section(u'/', -1));
+            return QString(QString(qsizetype { 2 } * (part.depth - 1), u' ') + part.path.section(u'/', -1));
         case MedianA:
             return formatDuration(part.medianA);
         case MedianB:

@@ -103,11 +103,14 @@ void sortRuns(const TimingDataset& data, const GroupReference* reference, const 
 
 std::vector<RunColumn> defaultRunColumns(const TimingDataset& data)
 {
+    const std::vector<int>& phases = data.metric(TimingDataset::kRootMetric).children;
     std::vector<RunColumn> columns;
+    // the well-known fields, "total", the phases and the ratio to the median
+    columns.reserve(static_cast<std::size_t>(TimingDataset::WellKnownFieldCount) + phases.size() + 2);
     for (int field = 0; field < TimingDataset::WellKnownFieldCount; ++field)
         columns.push_back({ RunColumn::Kind::Field, data.fieldName(field) });
     columns.push_back({ RunColumn::Kind::Metric, QStringLiteral("total") });
-    for (const int phase : data.metric(TimingDataset::kRootMetric).children)
+    for (const int phase : phases)
         columns.push_back({ RunColumn::Kind::Metric, data.metric(phase).path });
     columns.push_back({ RunColumn::Kind::RatioToMedian, {} });
     return columns;

@@ -147,7 +147,7 @@ public:
         const double uLower = betaVariate(rng, lower + 1.0, static_cast<double>(n - lower));
         double uUpper = uLower;
         if (upper != lower) {
-            const double above = static_cast<double>(n - lower - 1); // uniforms above the lower one
+            const auto above = static_cast<double>(n - lower - 1); // uniforms above the lower one
             uUpper = uLower + (1.0 - uLower) * (1.0 - std::pow(uniform01(rng), 1.0 / above));
         }
         const auto indexOf = [n](double u) { return std::min(static_cast<std::uint32_t>(u * n), n - 1); };

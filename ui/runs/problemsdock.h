@@ -23,7 +23,7 @@ class ProblemsDock final : public QDockWidget
     Q_OBJECT
 public:
     /// Raw lines are shown up to this many bytes.
-    static constexpr qint64 kRawLineCap = 64 * 1024;
+    static constexpr qint64 kRawLineCap = qint64 { 64 } * 1024;
 
     explicit ProblemsDock(QWidget* parent = nullptr);
     ~ProblemsDock() override;

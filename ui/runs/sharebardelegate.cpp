@@ -4,6 +4,7 @@
 
 #include <QPainter>
 #include <algorithm>
+#include <cmath>
 
 namespace te {
 
@@ -15,15 +16,15 @@ QRect barRect(const QRect& cell, double share)
     const QRect inner = cell.adjusted(kBarMargin, kBarMargin, -kBarMargin, -kBarMargin);
     // A bar half the row high reads as a gauge, not as a selection.
     const int height = std::max(3, inner.height() / 2);
-    const int width = static_cast<int>(inner.width() * std::clamp(share, 0.0, 1.0) + 0.5);
+    // Neither factor is negative (a cell narrower than its margins has no room for a
+    // bar), so lround rounds the width as adding 0.5 and truncating would.
+    const int width = static_cast<int>(std::lround(std::max(0, inner.width()) * std::clamp(share, 0.0, 1.0)));
     return { inner.left(), inner.top() + (inner.height() - height) / 2, width, height };
 }
 } // namespace
 
 ShareBarDelegate::ShareBarDelegate(QObject* parent)
     : QStyledItemDelegate(parent)
-    , m_shareRole(BreakdownModel::ShareRole)
-    , m_highlightRole(BreakdownModel::HighlightRole)
 { }
 
 ShareBarDelegate::~ShareBarDelegate() = default;
@@ -43,7 +44,7 @@ QColor ShareBarDelegate::barColor(const QPalette& palette)
 
 QColor ShareBarDelegate::highlightTint()
 {
-    return QColor(255, 166, 0, 64);
+    return { 255, 166, 0, 64 };
 }
 
 void ShareBarDelegate::paint(

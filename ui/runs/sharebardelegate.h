@@ -1,5 +1,7 @@
 #pragma once
 
+#include "models/breakdownmodel.h"
+
 #include <QStyledItemDelegate>
 
 namespace te {
@@ -28,8 +30,8 @@ public:
     static QColor highlightTint();
 
 private:
-    int m_shareRole;
-    int m_highlightRole;
+    int m_shareRole = BreakdownModel::ShareRole;
+    int m_highlightRole = BreakdownModel::HighlightRole;
 };
 
 } // namespace te

@@ -10,7 +10,7 @@ constexpr qint64 kProgressIntervalMs = 50;
 
 LoadController::LoadController(QObject* parent)
     : QObject(parent)
-    , m_job(this, [this](std::shared_ptr<const LoadedData> data) { finished(std::move(data)); })
+    , m_job(this, [this](const std::shared_ptr<const LoadedData>& data) { finished(data); })
 { }
 
 LoadController::~LoadController() = default;
@@ -21,7 +21,7 @@ void LoadController::cancel()
     m_job.cancel();
 }
 
-void LoadController::finished(std::shared_ptr<const LoadedData> data)
+void LoadController::finished(const std::shared_ptr<const LoadedData>& data)
 {
     if (data)
         emit loaded(data);
@@ -30,7 +30,7 @@ void LoadController::finished(std::shared_ptr<const LoadedData> data)
 }
 
 LoadProgressCallback LoadController::progressReporter(
-    QPointer<LoadController> self, const std::atomic<bool>& cancelled, quint64 request)
+    const QPointer<LoadController>& self, const std::atomic<bool>& cancelled, quint64 request)
 {
     return [self, &cancelled, request, timer = std::make_shared<QElapsedTimer>()](const LoadProgress& p) {
         if (cancelled.load())

@@ -42,11 +42,11 @@ signals:
 private:
     using Job = std::function<std::shared_ptr<const LoadedData>(const LoadProgressCallback&)>;
     void start(Job job);
-    void finished(std::shared_ptr<const LoadedData> data);
+    void finished(const std::shared_ptr<const LoadedData>& data);
     /// A job's progress callback: false once `cancelled`; otherwise it reports to
     /// the GUI thread at most 20 times a second, while `request` is the latest one.
     static LoadProgressCallback progressReporter(
-        QPointer<LoadController> self, const std::atomic<bool>& cancelled, quint64 request);
+        const QPointer<LoadController>& self, const std::atomic<bool>& cancelled, quint64 request);
 
     /// Numbers the requests, so that progress of a superseded or cancelled job,
     /// already on its way to the GUI thread, is not shown.

@@ -82,7 +82,9 @@ void MainWindow::createAppearanceMenu(QMenu* view)
     const Appearance current = savedAppearance();
     const std::pair<Appearance, QString> options[] = { { Appearance::System, tr("&System") },
         { Appearance::Light, tr("&Light") }, { Appearance::Dark, tr("&Dark") } };
-    for (const auto& [choice, label] : options) {
+    for (const auto& [value, label] : options) {
+        // A named copy: clang (before 16) cannot capture a structured binding.
+        const Appearance choice = value;
         QAction* action = appearance->addAction(label);
         action->setCheckable(true);
         action->setChecked(choice == current);

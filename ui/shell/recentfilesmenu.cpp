@@ -2,6 +2,7 @@
 
 #include <QFileInfo>
 #include <QSettings>
+#include <algorithm>
 
 namespace te {
 
@@ -20,11 +21,12 @@ void RecentFilesMenu::add(const QStringList& files)
 {
     QSettings settings;
     QStringList recent = settings.value(kRecentKey).toStringList();
-    for (auto it = files.crbegin(); it != files.crend(); ++it) {
-        const QString path = QFileInfo(*it).absoluteFilePath();
+    // Last to first, so that the first file ends up on top.
+    std::for_each(files.crbegin(), files.crend(), [&recent](const QString& file) {
+        const QString path = QFileInfo(file).absoluteFilePath();
         recent.removeAll(path);
         recent.prepend(path);
-    }
+    });
     while (recent.size() > kMaxRecent)
         recent.removeLast();
     settings.setValue(kRecentKey, recent);

@@ -9,7 +9,7 @@ namespace te::loader {
 
 namespace {
 
-constexpr qint64 kSniffBytes = 64 * 1024;
+constexpr qint64 kSniffBytes = qint64 { 64 } * 1024;
 
 const InputReader* readerFor(const InputHead& head)
 {

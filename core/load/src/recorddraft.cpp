@@ -97,7 +97,7 @@ std::string RecordDraft::pathOf(int slot) const
     std::string path = m_nodes[static_cast<std::size_t>(slot)].name;
     for (int p = m_nodes[static_cast<std::size_t>(slot)].parent; p > kRoot;
          p = m_nodes[static_cast<std::size_t>(p)].parent)
-        path = m_nodes[static_cast<std::size_t>(p)].name + '/' + path;
+        path.insert(0, 1, '/').insert(0, m_nodes[static_cast<std::size_t>(p)].name);
     return path;
 }
 

@@ -52,7 +52,7 @@ void addErrorBars(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstr
             continue;
         auto* bar = new QLineSeries;
         bar->setProperty(kGroupProperty, static_cast<int>(i));
-        const double c = static_cast<double>(i);
+        const auto c = static_cast<double>(i);
         for (const QPointF& p : { QPointF(c - 0.1, ci.low), QPointF(c + 0.1, ci.low), QPointF(c, ci.low),
                  QPointF(c, ci.high), QPointF(c - 0.1, ci.high), QPointF(c + 0.1, ci.high) })
             bar->append(p);
