@@ -5,6 +5,8 @@
 #include "stats/chartdata.h"
 #include "testsupport.h"
 
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTest>
 #include <cmath>
 #include <set>
@@ -39,8 +41,9 @@ TimingDataset generated(int groups, int perGroup)
     for (int g = 0; g < groups; ++g) {
         for (int r = 0; r < perGroup; ++r) {
             const double seconds = 10.0 + g % 7 + std::fmod(r * 0.618, 5.0);
-            lines += "{\"registration_id\":\"R" + QByteArray::number(g) + "\",\"model\":\"m"
-                + QByteArray::number(r % 2) + "\",\"total_seconds\":" + QByteArray::number(seconds) + "}\n";
+            const QJsonObject record { { u"registration_id"_qs, u"R%1"_qs.arg(g) },
+                { u"model"_qs, u"m%1"_qs.arg(r % 2) }, { u"total_seconds"_qs, seconds } };
+            lines += QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
         }
     }
     return loadTimingBytes(lines, QStringLiteral("generated.jsonl"), {}).dataset;
