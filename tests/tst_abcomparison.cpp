@@ -44,6 +44,15 @@ private slots:
         QCOMPARE(c.paired.medianRatio.estimate, 1.6947011182928127);
     }
 
+    void opensOnTheTwoLargestGroups()
+    {
+        QCOMPARE(largestTwoGroups({ 10, 200, 30, 150 }), std::make_pair(1, 3));
+        QCOMPARE(largestTwoGroups({ 5, 5, 5 }), std::make_pair(0, 1)); // ties: the earlier groups
+        QCOMPARE(largestTwoGroups({ 40, 7 }), std::make_pair(0, 1));
+        QCOMPARE(largestTwoGroups({ 40 }), std::make_pair(-1, -1)); // nothing to compare
+        QCOMPARE(largestTwoGroups({}), std::make_pair(-1, -1));
+    }
+
     void slowEverywhere()
     {
         // Two groups; X is above P90 in both, Y only in one, Z only ran once.

@@ -17,6 +17,8 @@
 #include <QBoxSet>
 #include <QChartView>
 #include <QComboBox>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineSeries>
 #include <QSettings>
@@ -150,6 +152,29 @@ private slots:
         QVERIFY(view.chartData().groups.empty());
         QTest::qWait(300);
         QVERIFY(view.chartData().groups.empty());
+    }
+
+    // The A/B panel opens on the two largest groups, never on a group against itself.
+    void abOpensOnTheTwoLargestGroups()
+    {
+        QByteArray lines;
+        const auto add = [&lines](const QString& model, double seconds) {
+            const QJsonObject record { { u"model"_qs, model }, { u"total_seconds"_qs, seconds } };
+            lines += QJsonDocument(record).toJson(QJsonDocument::Compact) + '\n';
+        };
+        add(u"alpha"_qs, 5);
+        for (int i = 0; i < 6; ++i) {
+            add(u"beta"_qs, 10 + i);
+            add(u"gamma"_qs, 20 + i);
+        }
+        const auto data
+            = std::make_shared<const TimingDataset>(loadTimingBytes(lines, u"three.jsonl"_qs, {}).dataset);
+        ChartsView view;
+        QSignalSpy compared(view.abPanel(), &AbPanel::compared);
+        view.setRuns(data, allRuns(*data));
+        QVERIFY(compared.wait(10000));
+        QCOMPARE(view.abPanel()->comparison().labelA, u"beta"_qs);
+        QCOMPARE(view.abPanel()->comparison().labelB, u"gamma"_qs);
     }
 
     void comparesTwoGroups()

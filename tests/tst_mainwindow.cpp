@@ -158,6 +158,18 @@ private slots:
         QVERIFY(QApplication::clipboard()->text().contains(u"agent_conversation\t33.200"_qs));
     }
 
+    // A file with no runs clears the breakdown: it never goes on showing a run of
+    // the file opened before.
+    void aLoadWithoutRunsClearsTheBreakdown()
+    {
+        QVERIFY(openAndWait({ fixture("seed_proposed.jsonl") }));
+        clickRow(0);
+        QCOMPARE(m_window->breakdownView()->model()->runs().size(), 1u);
+        QVERIFY(openAndWait({ fixture("empty.jsonl") }));
+        QCOMPARE(m_window->runsView()->filteredRuns().size(), 0u);
+        QVERIFY(m_window->breakdownView()->model()->runs().empty());
+    }
+
     void twoSelectedRunsAreComparedSideBySide()
     {
         QVERIFY(openAndWait({ fixture("seed_proposed.jsonl") }));

@@ -173,11 +173,14 @@ private slots:
     {
         RunTableModel model;
         model.setDataset(m_data, m_reference);
-        model.setColumns(
-            { { RunColumn::Kind::Field, u"registration_id"_qs }, { RunColumn::Kind::Metric, u"total"_qs } });
+        model.setColumns({ { RunColumn::Kind::Field, u"registration_id"_qs },
+            { RunColumn::Kind::Metric, u"total"_qs }, { RunColumn::Kind::RatioToMedian, QString() } });
         model.setRuns({ 0 });
+        // Plain numbers: the ratio without its "×", so a spreadsheet reads a number.
         QCOMPARE(model.toTsv({ 0 }),
-            QStringLiteral("registration_id\ttotal\nR00\t%1\n").arg(m_data->value(0, 0), 0, 'f', 3));
+            QStringLiteral("registration_id\ttotal\t× model median\nR00\t%1\t%2\n")
+                .arg(m_data->value(0, 0), 0, 'f', 3)
+                .arg(m_reference->ratioToMedian(*m_data, 0, 0), 0, 'f', 2));
     }
 };
 

@@ -255,9 +255,12 @@ QString RunTableModel::toTsv(const std::vector<int>& rows) const
         for (int c = 0; c < columnCount(); ++c) {
             const ResolvedRunColumn& column = m_resolved[static_cast<std::size_t>(c)];
             const double value = column.numericValue(*m_data, m_reference.get(), runAt(row));
-            // Seconds as plain numbers paste into a spreadsheet as numbers.
-            cells << (column.column.kind == RunColumn::Kind::Metric && !std::isnan(value)
-                    ? QString::number(value, 'f', 3)
+            // Seconds and ratios as plain numbers ("1.67", not "1.67×") paste into a
+            // spreadsheet as numbers.
+            const RunColumn::Kind kind = column.column.kind;
+            const bool numeric = kind == RunColumn::Kind::Metric || kind == RunColumn::Kind::RatioToMedian;
+            cells << (numeric && !std::isnan(value)
+                    ? QString::number(value, 'f', kind == RunColumn::Kind::Metric ? 3 : 2)
                     : displayValue(column, runAt(row)).toString());
         }
         lines << cells.join(u'\t');

@@ -123,4 +123,17 @@ QStringList slowInEveryGroup(const TimingDataset& data, const std::vector<std::v
     return ids;
 }
 
+std::pair<int, int> largestTwoGroups(const std::vector<std::size_t>& groupSizes)
+{
+    if (groupSizes.size() < 2)
+        return { -1, -1 };
+    std::vector<int> order(groupSizes.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = static_cast<int>(i);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+        return groupSizes[static_cast<std::size_t>(a)] > groupSizes[static_cast<std::size_t>(b)];
+    });
+    return { std::min(order[0], order[1]), std::max(order[0], order[1]) };
+}
+
 } // namespace te

@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 namespace te {
@@ -51,5 +52,10 @@ AbComparison compareGroups(const TimingDataset& data, const std::vector<std::uin
 /// Sorted by registration id.
 QStringList slowInEveryGroup(const TimingDataset& data, const std::vector<std::vector<std::uint32_t>>& groups,
     int metric, double quantile = 0.9);
+
+/// The pair an A/B comparison opens on: the two groups with the most runs (ties
+/// to the earlier group), A the earlier of the two in `groupSizes`' order. {-1, -1}
+/// with fewer than two groups; never the same group twice.
+std::pair<int, int> largestTwoGroups(const std::vector<std::size_t>& groupSizes);
 
 } // namespace te

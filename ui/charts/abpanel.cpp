@@ -82,8 +82,15 @@ void AbPanel::setChart(std::shared_ptr<const TimingDataset> data, const ChartDat
         m_b->clear();
         m_a->addItems(labels);
         m_b->addItems(labels);
-        m_a->setCurrentIndex(labels.contains(a) ? labels.indexOf(a) : 0);
-        m_b->setCurrentIndex(labels.contains(b) ? labels.indexOf(b) : std::min<int>(1, labels.size() - 1));
+        // The pair chosen before while both groups are still there and differ, else
+        // the two largest groups: never a group against itself.
+        const bool keep = a != b && labels.contains(a) && labels.contains(b);
+        std::vector<std::size_t> sizes;
+        for (const auto& runs : m_groupRuns)
+            sizes.push_back(runs.size());
+        const auto [largest, second] = largestTwoGroups(sizes);
+        m_a->setCurrentIndex(keep ? labels.indexOf(a) : std::max(largest, 0));
+        m_b->setCurrentIndex(keep ? labels.indexOf(b) : second);
     }
     recompute();
 }

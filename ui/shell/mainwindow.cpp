@@ -291,6 +291,8 @@ void MainWindow::showLoaded(const std::shared_ptr<const LoadedData>& data)
     m_current = data;
     m_status->setBusy(false);
     m_breakdown->setData(data->dataset, data->reference);
+    if (!keep)
+        m_breakdown->showRuns({}); // a new file's first selection, if it has runs, shows one again
     m_runs->setData(*data, keep);
     if (keep)
         m_breakdown->showRuns(m_runs->selectedRuns());
