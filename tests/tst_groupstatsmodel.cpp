@@ -77,6 +77,34 @@ private slots:
             u"P99 ≈ max with n=12: too few runs for this percentile to mean much"_qs);
     }
 
+    // One unit a column, chosen by its largest value: never "21.8 s" above
+    // "2 min 30 s", which read alike only to someone converting in their head.
+    void eachColumnHasOneUnit()
+    {
+        ChartData chart = chartOfOneGroup(false);
+        chart.groups[0].summary.median = 21.75;
+        chart.groups[0].summary.max = 29.4;
+        ChartGroup slow = chart.groups[0];
+        slow.label = u"slow"_qs;
+        slow.summary.median = 91.75;
+        slow.summary.max = 150.2;
+        slow.summary.mean = 1500; // a column reaching minutes turns to minutes
+        chart.groups.push_back(slow);
+        GroupStatsModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setChart(chart);
+        const auto text = [&](int row, Statistic statistic) {
+            return model.index(row, GroupStatsModel::columnOf(statistic)).data().toString();
+        };
+        QCOMPARE(text(0, Statistic::Median), u"21.8 s"_qs);
+        QCOMPARE(text(1, Statistic::Median), u"91.8 s"_qs);
+        QCOMPARE(text(0, Statistic::Max), u"29.4 s"_qs);
+        QCOMPARE(text(1, Statistic::Max), u"150.2 s"_qs);
+        QCOMPARE(text(0, Statistic::Mean), u"0.033 min"_qs); // 2 s keeps two digits
+        QCOMPARE(text(1, Statistic::Mean), u"25.000 min"_qs);
+        QCOMPARE(text(0, Statistic::N), u"12"_qs);
+    }
+
     void copiesAsTsv()
     {
         GroupStatsModel model;

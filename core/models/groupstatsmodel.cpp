@@ -2,8 +2,11 @@
 
 #include "stats/chartdata.h"
 #include "util/durationformat.h"
+#include "util/timeunit.h"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace te {
 
@@ -27,7 +30,37 @@ void GroupStatsModel::setChart(const ChartData& chart)
     for (const ChartGroup& g : chart.groups)
         m_rows.push_back({ g.label, g.summary, g.shareUnderTarget });
     m_hasTarget = chart.request.targetSeconds.has_value();
+    chooseColumnUnits();
     endResetModel();
+}
+
+// One unit per column, chosen by its largest value, so "21.8 s" stands above
+// "150.2 s" and never above "2 min 30 s": a column reads, and sorts, at a glance.
+void GroupStatsModel::chooseColumnUnits()
+{
+    m_columnUnits.assign(ColumnCount, { TimeUnit::Seconds, 1 });
+    for (int column = FirstStatistic; column < UnderTarget; ++column) {
+        const auto statistic = static_cast<Statistic>(column - FirstStatistic);
+        double largest = 0;
+        double smallest = std::numeric_limits<double>::infinity(); // the smallest non-zero
+        for (const Row& row : m_rows) {
+            const double value = std::fabs(statisticValue(row.stats, statistic));
+            if (std::isfinite(value)) {
+                largest = std::max(largest, value);
+                if (value > 0)
+                    smallest = std::min(smallest, value);
+            }
+        }
+        const TimeUnit unit = unitForMagnitude(largest);
+        int decimals = std::max(unit == TimeUnit::Milliseconds ? 0 : 1, decimalsForMagnitude(largest, unit));
+        // Enough for the smallest value to keep two digits (2 s in a column of
+        // minutes reads 0.033 min, not 0.0 min), at most three.
+        if (std::isfinite(smallest)) {
+            const double inUnit = smallest / secondsPerUnit(unit);
+            decimals = std::clamp(static_cast<int>(std::ceil(-std::log10(inUnit))) + 1, decimals, 3);
+        }
+        m_columnUnits[static_cast<std::size_t>(column)] = { unit, decimals };
+    }
 }
 
 int GroupStatsModel::rowCount(const QModelIndex& parent) const
@@ -84,8 +117,9 @@ QVariant GroupStatsModel::data(const QModelIndex& index, int role) const
             return QString::number(row.stats.n);
         if (column == UnderTarget)
             return formatPercent(value);
-        return QString(
-            (isUnreliableAt(row.stats, column) ? QStringLiteral("≈ ") : QString()) + formatDuration(value));
+        return QString((isUnreliableAt(row.stats, column) ? QStringLiteral("≈ ") : QString())
+            + formatInUnit(value, m_columnUnits[static_cast<std::size_t>(column)].first,
+                m_columnUnits[static_cast<std::size_t>(column)].second));
     case SortRole:
         return column == Group ? QVariant(row.label) : QVariant(value);
     case UnreliableRole:

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "stats/statistic.h"
+#include "util/timeunit.h"
 
 #include <QAbstractTableModel>
 #include <optional>
@@ -50,8 +51,11 @@ public:
 
 private:
     struct Row;
+    void chooseColumnUnits();
+
     std::vector<Row> m_rows;
     bool m_hasTarget = false;
+    std::vector<std::pair<TimeUnit, int>> m_columnUnits; ///< per column: unit and decimals
 };
 
 } // namespace te
