@@ -169,6 +169,25 @@ private slots:
         QCOMPARE(model.runAt(selected.row()), 7u);
     }
 
+    // A metric column reads in one unit for every run, chosen by its largest value.
+    void aMetricColumnHasOneUnit()
+    {
+        const auto data
+            = std::make_shared<const TimingDataset>(loadFixtures({ u"paired_10x2.jsonl"_qs }).dataset);
+        RunTableModel model;
+        model.setDataset(data, nullptr);
+        model.setColumns({ { RunColumn::Kind::Metric, u"total"_qs } });
+        model.setRuns(allRuns(*data));
+        QStringList shown;
+        for (int row = 0; row < model.rowCount(); ++row)
+            shown << model.index(row, 0).data().toString();
+        QVERIFY2(
+            shown.contains(u"150.2 s"_qs) && shown.contains(u"52.0 s"_qs) && shown.contains(u"14.9 s"_qs),
+            qPrintable(shown.join(u", "_qs)));
+        for (const QString& text : shown)
+            QVERIFY2(text.endsWith(u" s"_qs) && !text.contains(u"min"_qs), qPrintable(text));
+    }
+
     void copiesVisibleRowsAsTsv()
     {
         RunTableModel model;

@@ -38,28 +38,12 @@ void GroupStatsModel::setChart(const ChartData& chart)
 // "150.2 s" and never above "2 min 30 s": a column reads, and sorts, at a glance.
 void GroupStatsModel::chooseColumnUnits()
 {
-    m_columnUnits.assign(ColumnCount, { TimeUnit::Seconds, 1 });
+    m_columnFormats.assign(ColumnCount, ColumnFormat());
     for (int column = FirstStatistic; column < UnderTarget; ++column) {
-        const auto statistic = static_cast<Statistic>(column - FirstStatistic);
-        double largest = 0;
-        double smallest = std::numeric_limits<double>::infinity(); // the smallest non-zero
-        for (const Row& row : m_rows) {
-            const double value = std::fabs(statisticValue(row.stats, statistic));
-            if (std::isfinite(value)) {
-                largest = std::max(largest, value);
-                if (value > 0)
-                    smallest = std::min(smallest, value);
-            }
-        }
-        const TimeUnit unit = unitForMagnitude(largest);
-        int decimals = std::max(unit == TimeUnit::Milliseconds ? 0 : 1, decimalsForMagnitude(largest, unit));
-        // Enough for the smallest value to keep two digits (2 s in a column of
-        // minutes reads 0.033 min, not 0.0 min), at most three.
-        if (std::isfinite(smallest)) {
-            const double inUnit = smallest / secondsPerUnit(unit);
-            decimals = std::clamp(static_cast<int>(std::ceil(-std::log10(inUnit))) + 1, decimals, 3);
-        }
-        m_columnUnits[static_cast<std::size_t>(column)] = { unit, decimals };
+        ColumnFormatter formatter;
+        for (const Row& row : m_rows)
+            formatter.add(statisticValue(row.stats, static_cast<Statistic>(column - FirstStatistic)));
+        m_columnFormats[static_cast<std::size_t>(column)] = formatter.format();
     }
 }
 
@@ -118,8 +102,7 @@ QVariant GroupStatsModel::data(const QModelIndex& index, int role) const
         if (column == UnderTarget)
             return formatPercent(value);
         return QString((isUnreliableAt(row.stats, column) ? QStringLiteral("≈ ") : QString())
-            + formatInUnit(value, m_columnUnits[static_cast<std::size_t>(column)].first,
-                m_columnUnits[static_cast<std::size_t>(column)].second));
+            + m_columnFormats[static_cast<std::size_t>(column)].format(value));
     case SortRole:
         return column == Group ? QVariant(row.label) : QVariant(value);
     case UnreliableRole:

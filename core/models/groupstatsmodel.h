@@ -55,7 +55,7 @@ private:
 
     std::vector<Row> m_rows;
     bool m_hasTarget = false;
-    std::vector<std::pair<TimeUnit, int>> m_columnUnits; ///< per column: unit and decimals
+    std::vector<ColumnFormat> m_columnFormats; ///< one unit and number of decimals a column
 };
 
 } // namespace te

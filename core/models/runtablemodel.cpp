@@ -3,6 +3,7 @@
 #include "data/timingdataset.h"
 #include "stats/groupreference.h"
 #include "util/durationformat.h"
+#include "util/timeunit.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -53,9 +54,17 @@ void RunTableModel::setColumns(std::vector<RunColumn> columns)
 void RunTableModel::resolveColumns()
 {
     m_resolved.clear();
-    for (const RunColumn& column : m_columns)
+    m_metricFormats.clear();
+    for (const RunColumn& column : m_columns) {
         m_resolved.push_back(
             m_data ? ResolvedRunColumn::resolve(column, *m_data) : ResolvedRunColumn { column, -1 });
+        // A metric column reads in one unit, chosen over every run of the dataset, so
+        // it stays the same whatever the filter shows ("150.2 s" above "52.0 s").
+        ColumnFormatter formatter;
+        if (m_data && column.kind == RunColumn::Kind::Metric && m_resolved.back().id >= 0)
+            m_data->values(m_resolved.back().id).forEach([&](std::uint32_t, double v) { formatter.add(v); });
+        m_metricFormats.push_back(formatter.format());
+    }
 }
 
 void RunTableModel::setRuns(std::vector<std::uint32_t> runs)
@@ -135,8 +144,9 @@ int RunTableModel::columnCount(const QModelIndex& parent) const
     return parent.isValid() ? 0 : static_cast<int>(m_resolved.size());
 }
 
-QVariant RunTableModel::displayValue(const ResolvedRunColumn& column, std::uint32_t run) const
+QVariant RunTableModel::displayValue(std::size_t columnIndex, std::uint32_t run) const
 {
+    const ResolvedRunColumn& column = m_resolved[columnIndex];
     switch (column.column.kind) {
     case RunColumn::Kind::Field:
         if (column.id == TimingDataset::Timestamp
@@ -149,8 +159,9 @@ QVariant RunTableModel::displayValue(const ResolvedRunColumn& column, std::uint3
     case RunColumn::Kind::Metric: {
         const double seconds = column.numericValue(*m_data, m_reference.get(), run);
         const bool derived = column.id >= 0 && m_data->isDerived(run, column.id);
+        const ColumnFormat& format = m_metricFormats[columnIndex];
         return QString(
-            formatDuration(seconds) + (derived && !std::isnan(seconds) ? QStringLiteral(" Σ") : QString()));
+            format.format(seconds) + (derived && !std::isnan(seconds) ? QStringLiteral(" Σ") : QString()));
     }
     case RunColumn::Kind::RatioToMedian:
         return formatRatio(column.numericValue(*m_data, m_reference.get(), run));
@@ -168,10 +179,11 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
     const ResolvedRunColumn& column = m_resolved[static_cast<std::size_t>(index.column())];
     switch (role) {
     case Qt::DisplayRole:
-        return displayValue(column, run);
+        return displayValue(static_cast<std::size_t>(index.column()), run);
     case SortRole: {
         const double value = column.numericValue(*m_data, m_reference.get(), run);
-        return std::isnan(value) ? displayValue(column, run) : QVariant(value);
+        return std::isnan(value) ? displayValue(static_cast<std::size_t>(index.column()), run)
+                                 : QVariant(value);
     }
     case Qt::TextAlignmentRole:
         if (column.column.kind != RunColumn::Kind::Field)
@@ -261,7 +273,7 @@ QString RunTableModel::toTsv(const std::vector<int>& rows) const
             const bool numeric = kind == RunColumn::Kind::Metric || kind == RunColumn::Kind::RatioToMedian;
             cells << (numeric && !std::isnan(value)
                     ? QString::number(value, 'f', kind == RunColumn::Kind::Metric ? 3 : 2)
-                    : displayValue(column, runAt(row)).toString());
+                    : displayValue(static_cast<std::size_t>(c), runAt(row)).toString());
         }
         lines << cells.join(u'\t');
     }

@@ -2,6 +2,7 @@
 
 #include "query/runcolumn.h"
 #include "query/runquery.h"
+#include "util/timeunit.h"
 
 #include <QAbstractTableModel>
 #include <cstdint>
@@ -64,11 +65,12 @@ public:
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
 private:
-    QVariant displayValue(const ResolvedRunColumn& column, std::uint32_t run) const;
+    QVariant displayValue(std::size_t columnIndex, std::uint32_t run) const;
     void resolveColumns();
     void refilter();
 
     QString comparedWithin() const;
+    std::vector<ColumnFormat> m_metricFormats; ///< per column, parallel to m_resolved
     QString ratioHeader() const;
 
     std::shared_ptr<const TimingDataset> m_data;

@@ -71,4 +71,28 @@ int decimalsForMagnitude(double largestSeconds, TimeUnit unit)
     return 3;
 }
 
+ColumnFormat columnFormatFor(double largest, double smallestNonZero)
+{
+    ColumnFormat format;
+    format.unit = unitForMagnitude(largest);
+    format.decimals
+        = std::max(format.unit == TimeUnit::Milliseconds ? 0 : 1, decimalsForMagnitude(largest, format.unit));
+    if (std::isfinite(smallestNonZero) && smallestNonZero > 0) {
+        const double inUnit = smallestNonZero / secondsPerUnit(format.unit);
+        format.decimals
+            = std::clamp(static_cast<int>(std::ceil(-std::log10(inUnit))) + 1, format.decimals, 3);
+    }
+    return format;
+}
+
+void ColumnFormatter::add(double seconds)
+{
+    const double magnitude = std::fabs(seconds);
+    if (!std::isfinite(magnitude))
+        return;
+    m_largest = std::max(m_largest, magnitude);
+    if (magnitude > 0)
+        m_smallest = std::min(m_smallest, magnitude);
+}
+
 } // namespace te

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <limits>
 
 namespace te {
 
@@ -30,5 +31,32 @@ QString formatInUnit(double seconds, TimeUnit unit, int decimals);
 /// Decimals that show 3 significant digits for values up to `largestSeconds` in
 /// `unit` (12.3, 1.23, 123), at most 3.
 int decimalsForMagnitude(double largestSeconds, TimeUnit unit);
+
+/// How one column (or axis) of durations is written: one unit, one number of decimals.
+struct ColumnFormat
+{
+    TimeUnit unit = TimeUnit::Seconds;
+    int decimals = 1;
+
+    QString format(double seconds) const { return formatInUnit(seconds, unit, decimals); }
+};
+
+/// The format of a column whose values reach `largest` seconds and whose smallest
+/// non-zero value is `smallestNonZero` (infinity when none): the unit of the largest,
+/// at least one decimal (none for ms), and enough for the smallest to keep two
+/// digits (2 s in a column of minutes is "0.033 min", not "0.0 min"), at most three.
+ColumnFormat columnFormatFor(double largest, double smallestNonZero);
+
+/// Collects the magnitudes of a column's values, then gives its ColumnFormat.
+class ColumnFormatter
+{
+public:
+    void add(double seconds);
+    ColumnFormat format() const { return columnFormatFor(m_largest, m_smallest); }
+
+private:
+    double m_largest = 0;
+    double m_smallest = std::numeric_limits<double>::infinity();
+};
 
 } // namespace te
