@@ -144,7 +144,8 @@ int main(int argc, char* argv[])
     // -- charts: what switching metric or chart kind costs (data in core + building the QChart)
     const std::vector<std::uint32_t> everyRun = te::allRuns(*data);
     for (const auto kind : { te::ChartRequest::Kind::Box, te::ChartRequest::Kind::Histogram,
-             te::ChartRequest::Kind::Stacked, te::ChartRequest::Kind::Trend, te::ChartRequest::Kind::Bar }) {
+             te::ChartRequest::Kind::Stacked, te::ChartRequest::Kind::Trend, te::ChartRequest::Kind::Bar,
+             te::ChartRequest::Kind::Ecdf, te::ChartRequest::Kind::Paired }) {
         te::ChartRequest request;
         request.kind = kind;
         te::ChartData chart;

@@ -49,6 +49,11 @@ QString chartTitle(const ChartData& data)
     case ChartRequest::Kind::Ecdf:
         return QObject::tr("Share of runs of %1 at or below each time, %2").arg(data.request.metric, by);
     case ChartRequest::Kind::Paired:
+        if (data.paired.registrations.size() > 60)
+            return QObject::tr("%1 of the 60 registrations (of %2) whose models differ most, %3")
+                .arg(data.request.metric)
+                .arg(data.paired.registrations.size())
+                .arg(by);
         return QObject::tr("%1 of each registration %2, slowest-to-fastest ratio first")
             .arg(data.request.metric, by);
     }

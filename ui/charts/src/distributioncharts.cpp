@@ -87,8 +87,11 @@ void addPaired(QChart* chart, const ChartData& data)
     double high = 0;
     // The registrations in ratio order share the palette, so the slowest-to-fastest
     // ones are told apart; the legend names them with their ratio.
+    // A line per registration reads up to a few dozen; beyond that only the ones
+    // whose models differ most are drawn (all of them are in `chart -o OUT.json`).
+    constexpr std::size_t kMaxLinesDrawn = 60;
     const auto& registrations = data.paired.registrations;
-    for (std::size_t r = 0; r < registrations.size(); ++r) {
+    for (std::size_t r = 0; r < std::min(registrations.size(), kMaxLinesDrawn); ++r) {
         const PairedRegistration& pair = registrations[r];
         auto* line = new QLineSeries;
         line->setName(QStringLiteral("%1 ×%2").arg(pair.registrationId).arg(pair.ratio, 0, 'f', 2));
