@@ -2,6 +2,7 @@
 // each file opened (model, else the source file, else all runs), and a choice the
 // user made is kept only while the new file still has that field.
 #include "data/datasetlookups.h"
+#include "testsupport.h"
 #include "ui/runs/runsview.h"
 #include "workspace/loadeddata.h"
 
@@ -21,8 +22,7 @@ class TestGroupDefaults : public QObject
     QString write(const QString& name, const QByteArray& bytes)
     {
         QString path = m_dir.filePath(name);
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size())
+        if (!te::test::writeFile(path, bytes))
             qFatal("cannot write %s", qPrintable(path));
         return path;
     }

@@ -49,9 +49,10 @@ QString chartTitle(const ChartData& data)
     case ChartRequest::Kind::Ecdf:
         return QObject::tr("Share of runs of %1 at or below each time, %2").arg(data.request.metric, by);
     case ChartRequest::Kind::Paired:
-        if (data.paired.registrations.size() > 60)
-            return QObject::tr("%1 of the 60 registrations (of %2) whose models differ most, %3")
+        if (data.paired.registrations.size() > chartparts::kMaxPairedLines)
+            return QObject::tr("%1 of the %2 registrations (of %3) whose models differ most, %4")
                 .arg(data.request.metric)
+                .arg(chartparts::kMaxPairedLines)
                 .arg(data.paired.registrations.size())
                 .arg(by);
         return QObject::tr("%1 of each registration %2, slowest-to-fastest ratio first")

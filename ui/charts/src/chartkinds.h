@@ -1,5 +1,7 @@
 #pragma once
 
+#include <cstddef>
+
 class QAbstractAxis;
 class QChart;
 
@@ -22,8 +24,10 @@ void addTrend(QChart* chart, const ChartData& data); ///< each run over time, an
 
 // distributioncharts.cpp: what shows every run when there are few.
 void addEcdf(QChart* chart, const ChartData& data); ///< one step line per group, median and P95 marked
-/// One line per registration across the groups (categories) it ran in.
+/// One line per registration across the groups (categories) it ran in, for at most
+/// kMaxPairedLines registrations: the ones whose groups differ most.
 void addPaired(QChart* chart, const ChartData& data);
+inline constexpr std::size_t kMaxPairedLines = 60;
 /// Each run of each group as a point in a deterministic strip over its box, on the
 /// group axis `x` and value axis `y`.
 void addRunPoints(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstractAxis* y);

@@ -89,9 +89,8 @@ void addPaired(QChart* chart, const ChartData& data)
     // ones are told apart; the legend names them with their ratio.
     // A line per registration reads up to a few dozen; beyond that only the ones
     // whose models differ most are drawn (all of them are in `chart -o OUT.json`).
-    constexpr std::size_t kMaxLinesDrawn = 60;
     const auto& registrations = data.paired.registrations;
-    for (std::size_t r = 0; r < std::min(registrations.size(), kMaxLinesDrawn); ++r) {
+    for (std::size_t r = 0; r < std::min(registrations.size(), kMaxPairedLines); ++r) {
         const PairedRegistration& pair = registrations[r];
         auto* line = new QLineSeries;
         line->setName(QStringLiteral("%1 ×%2").arg(pair.registrationId).arg(pair.ratio, 0, 'f', 2));
