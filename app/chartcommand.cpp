@@ -40,7 +40,10 @@ void addChartOptions(QCommandLineParser& parser)
     parser.addOption({ QStringLiteral("target"),
         QStringLiteral("Draw a target line (seconds; 500ms, 2min accepted)."), QStringLiteral("SECONDS") });
     parser.addOption({ QStringLiteral("log"), QStringLiteral("Logarithmic time axis.") });
-    parser.addOption({ QStringLiteral("bins"), QStringLiteral("Histogram bins (default: Freedman–Diaconis)."),
+    parser.addOption({ QStringLiteral("percent"),
+        QStringLiteral("Stacked: each group's parts as a percent of their sum.") });
+    parser.addOption({ QStringLiteral("bins"),
+        QStringLiteral("Histogram bins (default: at least 5 across each group's range)."),
         QStringLiteral("N"), QStringLiteral("0") });
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
         QStringLiteral("OUT.png or OUT.svg (a picture), or OUT.json (the chart's data)."),
@@ -87,6 +90,7 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
     request.groupBy = splitList({ parser.value(QStringLiteral("group-by")) });
     request.metric = parser.value(QStringLiteral("metric"));
     request.logScale = parser.isSet(QStringLiteral("log"));
+    request.percent = parser.isSet(QStringLiteral("percent"));
     if (parser.isSet(QStringLiteral("target"))) {
         const auto seconds = parseDurationSeconds(parser.value(QStringLiteral("target")));
         if (!seconds || *seconds <= 0)

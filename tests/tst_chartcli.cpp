@@ -90,6 +90,30 @@ private slots:
                 >= pairs[i].toObject().value(u"ratio"_qs).toDouble());
     }
 
+    void compositionInPercentAndTheIntervalOfEveryGroup()
+    {
+        const QJsonObject chart = chartJson({ u"--kind"_qs, u"stacked"_qs, u"--percent"_qs });
+        QCOMPARE(chart.value(u"value_axis"_qs).toObject().value(u"unit"_qs).toString(), u"%"_qs);
+        for (const QJsonValue group : chart.value(u"groups"_qs).toArray()) {
+            double sum = 0;
+            for (const QJsonValue part : group.toObject().value(u"parts"_qs).toArray())
+                sum += part.toObject().value(u"percent"_qs).toDouble();
+            QCOMPARE(sum, 100.0);
+            const QJsonObject statistic = group.toObject().value(u"statistic"_qs).toObject();
+            QCOMPARE(statistic.value(u"name"_qs).toString(), u"median"_qs);
+            QVERIFY(statistic.value(u"ci_low"_qs).toDouble() <= statistic.value(u"value"_qs).toDouble());
+            QVERIFY(statistic.value(u"value"_qs).toDouble() <= statistic.value(u"ci_high"_qs).toDouble());
+        }
+        QCOMPARE(chart.value(u"groups"_qs)
+                     .toArray()[0]
+                     .toObject()
+                     .value(u"statistic"_qs)
+                     .toObject()
+                     .value(u"value"_qs)
+                     .toDouble(),
+            21.75); // numpy: the fast model's median
+    }
+
     void aWrongSuffixIsAUsageError()
     {
         const te::test::CliRun r = runCli({ u"chart"_qs, QFINDTESTDATA("data/paired_10x2.jsonl"), u"-o"_qs,

@@ -73,6 +73,8 @@ private slots:
         m_data = std::make_shared<const TimingDataset>(loadFixtures({ u"stats_groups.jsonl"_qs }).dataset);
     }
 
+    void init() { QSettings().clear(); } // each test's view starts on the box plot, linear
+
     void everyKindDrawsItsGroups()
     {
         ChartsView view;

@@ -25,6 +25,7 @@ ChartData chartOfOneGroup(bool withTarget)
     group.summary.max = 6.1;
     group.summary.stddev = 0.5;
     group.shareUnderTarget = 0.25;
+    group.statistic = { 3, 2.5, 3.75, 2000 };
     ChartData chart;
     chart.groups.push_back(group);
     if (withTarget)
@@ -51,7 +52,9 @@ private slots:
         GroupStatsModel model;
         QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
         model.setChart(chartOfOneGroup(false));
-        QCOMPARE(headers(model).join(u'|'), u"group|n|mean|median|P90|P95|P99|min|max|stddev"_qs);
+        QCOMPARE(
+            headers(model).join(u'|'), u"group|n|mean|median|P90|P95|P99|min|max|stddev|median 95 % CI"_qs);
+        QCOMPARE(model.index(0, GroupStatsModel::Interval).data().toString(), u"2.50 – 3.75 s"_qs);
         model.setChart(chartOfOneGroup(true));
         QCOMPARE(headers(model).last(), u"≤ target"_qs);
         QCOMPARE(model.columnCount(), GroupStatsModel::ColumnCount);
@@ -110,8 +113,9 @@ private slots:
         GroupStatsModel model;
         model.setChart(chartOfOneGroup(true));
         QCOMPARE(model.toTsv(),
-            u"group\tn\tmean\tmedian\tP90\tP95\tP99\tmin\tmax\tstddev\t≤ target\n"
-            "fast\t12\t2.000\t3.000\t4.000\t5.000\t6.000\t1.000\t6.100\t0.500\t0.2500\n"_qs);
+            u"group\tn\tmean\tmedian\tP90\tP95\tP99\tmin\tmax\tstddev\tmedian 95 % CI low\t"
+            "median 95 % CI high\t≤ target\n"
+            "fast\t12\t2.000\t3.000\t4.000\t5.000\t6.000\t1.000\t6.100\t0.500\t2.500\t3.750\t0.2500\n"_qs);
     }
 };
 

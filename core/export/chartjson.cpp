@@ -28,8 +28,9 @@ Json axisJson(const ValueAxis& axis)
     Json ticks = Json::array();
     for (const AxisTick& tick : axis.ticks)
         ticks.push_back({ { "value", tick.value }, { "label", utf8(tick.label) } });
-    return { { "scale", axis.logScale ? "log" : "linear" }, { "unit", utf8(unitSymbol(axis.unit)) },
-        { "min", number(axis.min) }, { "max", number(axis.max) }, { "ticks", std::move(ticks) } };
+    return { { "scale", axis.logScale ? "log" : "linear" },
+        { "unit", axis.percent ? "%" : utf8(unitSymbol(axis.unit)) }, { "min", number(axis.min) },
+        { "max", number(axis.max) }, { "ticks", std::move(ticks) } };
 }
 
 Json summaryJson(const SummaryStats& summary)
@@ -86,9 +87,11 @@ void addKindJson(Json& out, const ChartData& chart, std::size_t index, const Tim
         break;
     case ChartRequest::Kind::Stacked: {
         Json parts = Json::array();
+        const std::vector<double> shares = partShares(group);
         for (qsizetype p = 0; p < chart.parts.size(); ++p)
             parts.push_back({ { "name", utf8(chart.parts[p]) },
-                { "mean", number(group.partMeans[static_cast<std::size_t>(p)]) } });
+                { "mean", number(group.partMeans[static_cast<std::size_t>(p)]) },
+                { "percent", number(shares[static_cast<std::size_t>(p)]) } });
         out["parts"] = std::move(parts);
         break;
     }
@@ -142,7 +145,11 @@ std::string chartDataToJson(const ChartData& chart, const TimingDataset& data)
     for (std::size_t i = 0; i < chart.groups.size(); ++i) {
         const ChartGroup& group = chart.groups[i];
         Json g = { { "name", utf8(group.label) }, { "n", group.runs.size() },
-            { "stats", summaryJson(group.summary) } };
+            { "stats", summaryJson(group.summary) },
+            { "statistic",
+                { { "name", utf8(statisticName(chart.request.statistic)) },
+                    { "value", number(group.statistic.estimate) }, { "ci_low", number(group.statistic.low) },
+                    { "ci_high", number(group.statistic.high) } } } };
         addKindJson(g, chart, i, data);
         groups.push_back(std::move(g));
     }

@@ -1,6 +1,7 @@
 #include "models/groupstatsmodel.h"
 
 #include "stats/chartdata.h"
+#include "stats/significance.h"
 #include "util/durationformat.h"
 #include "util/timeunit.h"
 
@@ -14,6 +15,7 @@ struct GroupStatsModel::Row
 {
     QString label;
     SummaryStats stats;
+    ConfidenceInterval interval;
     double underTarget;
 };
 
@@ -28,8 +30,9 @@ void GroupStatsModel::setChart(const ChartData& chart)
     beginResetModel();
     m_rows.clear();
     for (const ChartGroup& g : chart.groups)
-        m_rows.push_back({ g.label, g.summary, g.shareUnderTarget });
+        m_rows.push_back({ g.label, g.summary, g.statistic, g.shareUnderTarget });
     m_hasTarget = chart.request.targetSeconds.has_value();
+    m_statistic = chart.request.statistic;
     chooseColumnUnits();
     endResetModel();
 }
@@ -39,12 +42,18 @@ void GroupStatsModel::setChart(const ChartData& chart)
 void GroupStatsModel::chooseColumnUnits()
 {
     m_columnFormats.assign(ColumnCount, ColumnFormat());
-    for (int column = FirstStatistic; column < UnderTarget; ++column) {
+    for (int column = FirstStatistic; column < Interval; ++column) {
         ColumnFormatter formatter;
         for (const Row& row : m_rows)
             formatter.add(statisticValue(row.stats, static_cast<Statistic>(column - FirstStatistic)));
         m_columnFormats[static_cast<std::size_t>(column)] = formatter.format();
     }
+    ColumnFormatter interval;
+    for (const Row& row : m_rows) {
+        interval.add(row.interval.low);
+        interval.add(row.interval.high);
+    }
+    m_columnFormats[Interval] = interval.format();
 }
 
 int GroupStatsModel::rowCount(const QModelIndex& parent) const
@@ -61,7 +70,7 @@ namespace {
 
 std::optional<Statistic> statisticAt(int column)
 {
-    if (column < GroupStatsModel::FirstStatistic || column >= GroupStatsModel::UnderTarget)
+    if (column < GroupStatsModel::FirstStatistic || column >= GroupStatsModel::Interval)
         return std::nullopt;
     return static_cast<Statistic>(column - GroupStatsModel::FirstStatistic);
 }
@@ -84,6 +93,18 @@ bool isCountAt(int column)
     return statistic && statisticInfo(*statistic).isCount;
 }
 
+// "20.1 – 23.4 s": both ends in the column's unit; empty when not computed.
+QString intervalText(const ConfidenceInterval& ci, const ColumnFormat& format)
+{
+    if (std::isnan(ci.low) || std::isnan(ci.high))
+        return {};
+    const QString high = format.format(ci.high);
+    const QString unit = unitSymbol(format.unit);
+    QString low = format.format(ci.low);
+    low.chop(unit.size() + 1); // the unit once, after the high end
+    return QStringLiteral("%1 – %2").arg(low, high);
+}
+
 } // namespace
 
 QVariant GroupStatsModel::data(const QModelIndex& index, int role) const
@@ -92,11 +113,15 @@ QVariant GroupStatsModel::data(const QModelIndex& index, int role) const
         return {};
     const Row& row = m_rows[static_cast<std::size_t>(index.row())];
     const int column = index.column();
-    const double value = column == UnderTarget ? row.underTarget : valueOf(row.stats, column);
+    const double value = column == UnderTarget ? row.underTarget
+        : column == Interval                   ? row.interval.low
+                                               : valueOf(row.stats, column);
     switch (role) {
     case Qt::DisplayRole:
         if (column == Group)
             return row.label;
+        if (column == Interval)
+            return intervalText(row.interval, m_columnFormats[Interval]);
         if (isCountAt(column))
             return QString::number(row.stats.n);
         if (column == UnderTarget)
@@ -108,6 +133,11 @@ QVariant GroupStatsModel::data(const QModelIndex& index, int role) const
     case UnreliableRole:
         return isUnreliableAt(row.stats, column);
     case Qt::ToolTipRole:
+        if (column == Interval)
+            return tr("Percentile bootstrap 95 % interval of the %1 (%L2 resamples): the range the %1 "
+                      "would likely fall in on a rerun")
+                .arg(statisticLabel(m_statistic))
+                .arg(row.interval.resamples);
         if (isUnreliableAt(row.stats, column)) {
             const QString name = headerData(column, Qt::Horizontal).toString();
             const bool atMax = std::abs(value - row.stats.max) <= 0.05 * row.stats.max;
@@ -132,6 +162,8 @@ QVariant GroupStatsModel::headerData(int section, Qt::Orientation orientation, i
         return statisticLabel(*statistic);
     if (section == Group)
         return tr("group");
+    if (section == Interval)
+        return tr("%1 95 % CI").arg(statisticLabel(m_statistic));
     if (section == UnderTarget)
         return tr("≤ target");
     return {};
@@ -141,18 +173,25 @@ QString GroupStatsModel::toTsv() const
 {
     QStringList lines;
     QStringList header;
-    for (int c = 0; c < columnCount(); ++c)
-        header << headerData(c, Qt::Horizontal).toString();
+    for (int c = 0; c < columnCount(); ++c) {
+        const QString name = headerData(c, Qt::Horizontal).toString();
+        if (c == Interval)
+            header << name + tr(" low") << name + tr(" high");
+        else
+            header << name;
+    }
     lines << header.join(u'\t');
     for (const Row& row : m_rows) {
         QStringList cells { row.label };
-        for (int c = FirstStatistic; c < UnderTarget; ++c) {
+        for (int c = FirstStatistic; c < Interval; ++c) {
             const double v = valueOf(row.stats, c);
             if (isCountAt(c))
                 cells << QString::number(row.stats.n);
             else
                 cells << (std::isnan(v) ? QString() : QString::number(v, 'f', 3));
         }
+        for (const double end : { row.interval.low, row.interval.high })
+            cells << (std::isnan(end) ? QString() : QString::number(end, 'f', 3));
         if (m_hasTarget)
             cells << (std::isnan(row.underTarget) ? QString() : QString::number(row.underTarget, 'f', 4));
         lines << cells.join(u'\t');

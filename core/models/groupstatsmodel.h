@@ -18,13 +18,15 @@ class GroupStatsModel final : public QAbstractTableModel
 {
     Q_OBJECT
 public:
-    /// The group's label, then one column per statistic in Statistic order, then
-    /// the share under the target (shown only when the chart has a target).
+    /// The group's label, then one column per statistic in Statistic order, the
+    /// bootstrap 95 % CI of the chart's statistic, then the share under the target
+    /// (shown only when the chart has a target).
     enum Column
     {
         Group,
         FirstStatistic,
-        UnderTarget = FirstStatistic + kStatisticCount,
+        Interval = FirstStatistic + kStatisticCount,
+        UnderTarget,
         ColumnCount
     };
     static constexpr int columnOf(Statistic statistic)
@@ -41,7 +43,8 @@ public:
     ~GroupStatsModel() override;
 
     void setChart(const ChartData& chart);
-    /// Header and rows, tab-separated, seconds with 3 decimals: pastes into a spreadsheet.
+    /// Header and rows, tab-separated, seconds with 3 decimals: pastes into a
+    /// spreadsheet. The interval is two columns there, its low and high end.
     QString toTsv() const;
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -55,6 +58,7 @@ private:
 
     std::vector<Row> m_rows;
     bool m_hasTarget = false;
+    Statistic m_statistic = Statistic::Median; ///< the one the interval is of
     std::vector<ColumnFormat> m_columnFormats; ///< one unit and number of decimals a column
 };
 

@@ -75,10 +75,7 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
         g.shareUnderTarget
             = values.empty() ? std::nan("") : static_cast<double>(under) / static_cast<double>(values.size());
     }
-    if (request.kind == ChartRequest::Kind::Bar)
-        g.statistic = bootstrapCI(values, request.statistic, request.bootstrapResamples);
-    else
-        g.statistic = { statisticOf(request.statistic, values), std::nan(""), std::nan(""), 0 };
+    g.statistic = bootstrapCI(values, request.statistic, request.bootstrapResamples);
     if (request.kind == ChartRequest::Kind::Stacked) {
         // Means, not medians: the means of the parts add up to the mean of the whole.
         for (const int part : parts) {
@@ -146,6 +143,8 @@ std::pair<double, double> drawnRange(const ChartData& chart)
         case ChartRequest::Kind::Bar:
             include(g.statistic.estimate);
             include(g.statistic.high);
+            if (chart.request.logScale)
+                include(g.statistic.low); // points with whiskers: no baseline
             break;
         case ChartRequest::Kind::Stacked: {
             double sum = 0;
@@ -170,6 +169,8 @@ ValueAxis valueAxisFor(const ChartData& chart)
     if (!std::isfinite(low))
         return linearTimeAxis(0, 1);
     const ChartRequest::Kind kind = chart.request.kind;
+    if (kind == ChartRequest::Kind::Stacked && chart.request.percent)
+        return percentAxis();
     if (chart.request.logScale && kind != ChartRequest::Kind::Stacked)
         return logTimeAxis(low, high);
     // Bars and stacked parts need their baseline; boxes, points, pairs and trends
@@ -267,6 +268,18 @@ ChartData computeChartData(
     }
     chart.valueAxis = valueAxisFor(chart);
     return chart;
+}
+
+std::vector<double> partShares(const ChartGroup& group)
+{
+    double sum = 0;
+    for (const double part : group.partMeans)
+        sum += part;
+    std::vector<double> shares;
+    shares.reserve(group.partMeans.size());
+    for (const double part : group.partMeans)
+        shares.push_back(sum > 0 ? part / sum * 100.0 : 0.0);
+    return shares;
 }
 
 std::vector<std::uint32_t> runsInBin(const TimingDataset& data, const ChartData& chart, int group, int bin)

@@ -35,6 +35,7 @@ struct ChartRequest
     QString metric = QStringLiteral("total");
     Statistic statistic = Statistic::Median;
     bool logScale = false;
+    bool percent = false; ///< stacked: each group's parts as a percent of their sum
     int bins = 0; ///< histogram; 0: fair to every group (fairBinCount)
     std::optional<double> targetSeconds;
     int bootstrapResamples = 2000;
@@ -66,7 +67,9 @@ struct ChartGroup
     std::vector<std::uint32_t> runs; ///< the group's runs with a value for the metric
     SummaryStats summary; ///< every statistic of allStatistics()
     BoxStats box;
-    ConfidenceInterval statistic; ///< the chosen statistic with its bootstrap CI (bar chart)
+    /// The chosen statistic with its bootstrap 95 % CI: drawn by the bar chart,
+    /// and the CI column of the statistics table beside every kind.
+    ConfidenceInterval statistic;
     double shareUnderTarget = std::numeric_limits<double>::quiet_NaN();
     /// Stacked bars: the mean seconds of each child node, in `ChartData::parts` order.
     std::vector<double> partMeans;
@@ -103,10 +106,13 @@ struct ChartData
 constexpr std::size_t kMaxChartGroups = 30;
 
 /// Computes the chart data for `runs` of `data`. Runs without a value for the
-/// metric are left out of every group. Bootstrap intervals are computed only for
-/// the bar chart (they are the expensive part).
+/// metric are left out of every group.
 ChartData computeChartData(
     const TimingDataset& data, const std::vector<std::uint32_t>& runs, const ChartRequest& request);
+
+/// A stacked group's parts as percentages of their sum (which is 100), in
+/// ChartData::parts order; all 0 when the parts sum to 0.
+std::vector<double> partShares(const ChartGroup& group);
 
 /// The runs of `group` a click selected: a histogram bin's runs, or all of them.
 std::vector<std::uint32_t> runsInBin(const TimingDataset& data, const ChartData& chart, int group, int bin);

@@ -103,6 +103,17 @@ ValueAxis linearTimeAxis(double lo, double hi, int targetTicks)
     return axis;
 }
 
+ValueAxis percentAxis()
+{
+    ValueAxis axis;
+    axis.percent = true;
+    axis.min = 0;
+    axis.max = 100;
+    for (int share = 0; share <= 100; share += 20)
+        axis.ticks.push_back({ static_cast<double>(share), QStringLiteral("%1 %").arg(share) });
+    return axis;
+}
+
 ValueAxis logTimeAxis(double lo, double hi)
 {
     ValueAxis axis;

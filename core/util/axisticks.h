@@ -18,6 +18,9 @@ struct AxisTick
 struct ValueAxis
 {
     bool logScale = false;
+    /// Values are shares in percent (0 to 100), not seconds: a composition chart's
+    /// percent mode. `unit` is then unused.
+    bool percent = false;
     /// The one unit of a linear axis's labels; a log axis labels each tick in the
     /// unit that reads best for it ("50 s", "1 min") and reports the unit of its top.
     TimeUnit unit = TimeUnit::Seconds;
@@ -40,6 +43,9 @@ ValueAxis linearTimeAxis(double lo, double hi, int targetTicks = 6);
 /// then every 1-9) are used, and for a range narrower than that, nice linear
 /// ticks. The range is padded by 5 % of its log span on each side.
 ValueAxis logTimeAxis(double lo, double hi);
+
+/// The axis of a composition in percent: 0 % to 100 % with a tick every 20 %.
+ValueAxis percentAxis();
 
 /// Ticks for a time-of-day axis over [loMs, hiMs] (ms since the epoch, UTC) at round
 /// times: a step of 1, 2, 5, 10, 15 or 30 s or min, 1, 2, 3, 6 or 12 h, or 1, 2, 7

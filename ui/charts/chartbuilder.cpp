@@ -41,13 +41,17 @@ QString chartTitle(const ChartData& data)
         return QObject::tr("%1 of %2 %3, with bootstrap 95 % intervals")
             .arg(statisticName(data.request.statistic), data.request.metric, by);
     case ChartRequest::Kind::Stacked:
-        return QObject::tr("Where the time of %1 goes, %2 (mean seconds)").arg(data.request.metric, by);
+        return data.request.percent
+            ? QObject::tr("Where the time of %1 goes, %2 (share of the mean seconds)")
+                  .arg(data.request.metric, by)
+            : QObject::tr("Where the time of %1 goes, %2 (mean seconds)").arg(data.request.metric, by);
     case ChartRequest::Kind::Histogram:
         return QObject::tr("Distribution of %1 %2").arg(data.request.metric, by);
     case ChartRequest::Kind::Trend:
         return QObject::tr("%1 over time %2, with a rolling median").arg(data.request.metric, by);
     case ChartRequest::Kind::Ecdf:
-        return QObject::tr("Share of runs of %1 at or below each time, %2").arg(data.request.metric, by);
+        return QObject::tr("Share of runs of %1 at or below each time, %2 (● median, ■ P95)")
+            .arg(data.request.metric, by);
     case ChartRequest::Kind::Paired:
         if (data.paired.registrations.size() > chartparts::kMaxPairedLines)
             return QObject::tr("%1 of the %2 registrations (of %3) whose models differ most, %4")

@@ -7,25 +7,22 @@
 #include "ui/charts/abpanel.h"
 #include "ui/charts/chartbuilder.h"
 #include "ui/charts/chartexportdialog.h"
+#include "ui/charts/src/chartinteraction.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/flowlayout.h"
 
 #include <QApplication>
-#include <QBarSeries>
-#include <QBarSet>
-#include <QBoxPlotSeries>
-#include <QBoxSet>
 #include <QChartView>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
-#include <QDateTime>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
-#include <QLineSeries>
 #include <QMenu>
+#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
@@ -37,6 +34,9 @@
 namespace te {
 
 namespace {
+
+const QString kKindKey = QStringLiteral("charts/kind");
+const QString kLogScaleKey = QStringLiteral("charts/logScale");
 
 // Empties `box` and fills it with `values` (each its own item data) after an item
 // for none (`noneLabel`, no data) if given; selects `keep` again, or the first item.
@@ -61,6 +61,7 @@ ChartsView::ChartsView(QWidget* parent)
     , m_metric(new QComboBox(this))
     , m_statistic(new QComboBox(this))
     , m_scale(new QComboBox(this))
+    , m_percent(new QCheckBox(tr("Percent"), this))
     , m_bins(new QSpinBox(this))
     , m_target(new QLineEdit(this))
     , m_export(new QToolButton(this))
@@ -80,6 +81,7 @@ ChartsView::ChartsView(QWidget* parent)
     layout->addWidget(buildChartArea(), 1);
     layout->addWidget(m_status);
     m_empty->setMessage(tr("Open a timing file with File &gt; Open (Ctrl+O) to chart its runs."));
+    restoreChoices();
     connectControls();
     updateControls();
 }
@@ -104,7 +106,10 @@ void ChartsView::fillFixedChoices()
     m_scale->addItem(tr("Log"), true);
     m_bins->setRange(0, 500);
     m_bins->setSpecialValueText(tr("auto"));
-    m_bins->setToolTip(tr("Histogram bins; auto uses the Freedman–Diaconis rule"));
+    m_bins->setToolTip(tr("Histogram bins; auto gives every group at least 5 bins across its own range"));
+    m_statistic->setToolTip(tr("The statistic the bars show, and whose 95 % CI the statistics table gives"));
+    m_percent->setObjectName(QStringLiteral("percent"));
+    m_percent->setToolTip(tr("Phase composition: each group's parts as a share of their sum"));
     m_target->setPlaceholderText(tr("e.g. 30s"));
     m_target->setToolTip(
         tr("A target duration, drawn on the chart, with the share of runs under it per group"));
@@ -164,6 +169,7 @@ QWidget* ChartsView::buildControlRow()
     choice(tr("Metric:"), m_metric, tr("Metric"));
     choice(tr("Statistic:"), m_statistic, tr("Statistic"));
     choice(tr("Scale:"), m_scale, tr("Scale"));
+    controls->addWidget(m_percent);
     labelled(tr("Bins:"), m_bins);
     labelled(tr("Target:"), m_target);
     controls->addWidget(m_export);
@@ -191,14 +197,28 @@ QSplitter* ChartsView::buildChartArea()
     return splitter;
 }
 
+// The kind and scale last chosen: a user who compares with ECDFs on a log scale
+// finds them again on the next start.
+void ChartsView::restoreChoices()
+{
+    const QSettings settings;
+    m_kind->setCurrentIndex(std::max(0, m_kind->findData(settings.value(kKindKey).toString())));
+    m_scale->setCurrentIndex(settings.value(kLogScaleKey).toBool() ? 1 : 0);
+}
+
 void ChartsView::connectControls()
 {
+    connect(m_kind, &QComboBox::currentIndexChanged, this,
+        [this] { QSettings().setValue(kKindKey, m_kind->currentData()); });
+    connect(m_scale, &QComboBox::currentIndexChanged, this,
+        [this] { QSettings().setValue(kLogScaleKey, m_scale->currentData()); });
     for (QComboBox* box : { m_kind, m_groupBy, m_thenBy, m_metric, m_statistic, m_scale })
         connect(box, &QComboBox::currentIndexChanged, this, &ChartsView::recompute);
     // refillDatasetChoices fills the combo with signals blocked: only a change made
     // afterwards (the user's) is a choice the next file keeps.
     connect(m_groupBy, &QComboBox::currentIndexChanged, this, [this] { m_groupChosen = true; });
     connect(m_bins, &QSpinBox::valueChanged, this, &ChartsView::recompute);
+    connect(m_percent, &QCheckBox::toggled, this, &ChartsView::recompute);
     connect(m_target, &QLineEdit::editingFinished, this, &ChartsView::recompute);
 }
 
@@ -253,6 +273,7 @@ ChartRequest ChartsView::request() const
     request.statistic
         = chartStatisticFromName(m_statistic->currentData().toString()).value_or(request.statistic);
     request.logScale = m_scale->currentData().toBool();
+    request.percent = m_percent->isChecked();
     request.bins = m_bins->value();
     if (const auto seconds = parseDurationSeconds(m_target->text()); seconds && *seconds > 0)
         request.targetSeconds = *seconds;
@@ -262,9 +283,9 @@ ChartRequest ChartsView::request() const
 void ChartsView::updateControls()
 {
     const auto kind = kindFromName(m_kind->currentData().toString()).value_or(ChartRequest::Kind::Box);
-    m_statistic->setEnabled(kind == ChartRequest::Kind::Bar);
     m_bins->setEnabled(kind == ChartRequest::Kind::Histogram);
     m_scale->setEnabled(kind != ChartRequest::Kind::Stacked);
+    m_percent->setEnabled(kind == ChartRequest::Kind::Stacked);
 }
 
 void ChartsView::recompute()
@@ -287,7 +308,10 @@ void ChartsView::showChart(ChartData chart)
     m_chartView->setChart(buildChart(m_chart));
     applyPalette(m_chartView->chart(), palette());
     delete old; // QChartView does not own a chart it is given before setChart replaced it
-    connectClicks();
+    auto* interaction = new ChartInteraction(m_chartView->chart(), m_data, m_chart);
+    connect(interaction, &ChartInteraction::drillDown, this, &ChartsView::drillDown);
+    connect(interaction, &ChartInteraction::runChosen, this, &ChartsView::runChosen);
+    connect(interaction, &ChartInteraction::registrationChosen, this, &ChartsView::registrationChosen);
     const bool nothingToDraw = m_chart.error.isEmpty() && m_chart.groups.empty();
     const QString status = statusText();
     m_status->setText(status);
@@ -312,7 +336,7 @@ QString ChartsView::statusText() const
     std::size_t runs = 0;
     for (const ChartGroup& g : m_chart.groups)
         runs += g.runs.size();
-    return tr("%L1 runs in %2 groups. Click a box, bar, bin or point to see those runs.")
+    return tr("%L1 runs in %2 groups. Point at a mark for its figures; click it to see its runs.")
         .arg(runs)
         .arg(m_chart.groups.size());
 }
@@ -323,58 +347,6 @@ void ChartsView::changeEvent(QEvent* event)
     if (event->type() == QEvent::PaletteChange && m_chartView->chart())
         applyPalette(m_chartView->chart(), palette());
     QWidget::changeEvent(event);
-}
-
-void ChartsView::connectClicks()
-{
-    for (QAbstractSeries* series : m_chartView->chart()->series()) {
-        if (auto* boxes = qobject_cast<QBoxPlotSeries*>(series)) {
-            connect(boxes, &QBoxPlotSeries::clicked, this, [this](QBoxSet* set) {
-                const int group = set->property("group").toInt();
-                const ChartGroup& g = m_chart.groups[static_cast<std::size_t>(group)];
-                emit drillDown(
-                    g.runs, tr("%1: %2 (n=%3)").arg(m_chart.request.metric, g.label).arg(g.runs.size()));
-            });
-        } else if (auto* bars = qobject_cast<QAbstractBarSeries*>(series)) {
-            connect(bars, &QAbstractBarSeries::clicked, this, [this](int index, QBarSet*) {
-                if (index < 0 || index >= static_cast<int>(m_chart.groups.size()))
-                    return;
-                const ChartGroup& g = m_chart.groups[static_cast<std::size_t>(index)];
-                emit drillDown(g.runs, tr("%1 (n=%2)").arg(g.label).arg(g.runs.size()));
-            });
-        } else if (auto* xy = qobject_cast<QXYSeries*>(series); xy && xy->property("group").isValid()) {
-            connect(xy, &QXYSeries::clicked, this,
-                [this, xy](const QPointF& point) { drillDownAt(xy->property("group").toInt(), point); });
-        }
-    }
-}
-
-// A click on a line or point of `group`: a histogram's bin, a trend's moment, or the whole group.
-void ChartsView::drillDownAt(int group, const QPointF& point)
-{
-    const ChartGroup& g = m_chart.groups[static_cast<std::size_t>(group)];
-    if (m_chart.request.kind == ChartRequest::Kind::Histogram) {
-        const int bin = histogramBinAt(m_chart, point.x());
-        if (bin < 0)
-            return;
-        const auto& edges = m_chart.histogram.edges;
-        const auto runs = runsInBin(*m_data, m_chart, group, bin);
-        emit drillDown(runs,
-            tr("%1, %2 between %3 and %4 s (n=%5)")
-                .arg(g.label, m_chart.request.metric)
-                .arg(edges[static_cast<std::size_t>(bin)], 0, 'g', 4)
-                .arg(edges[static_cast<std::size_t>(bin) + 1], 0, 'g', 4)
-                .arg(runs.size()));
-    } else if (m_chart.request.kind == ChartRequest::Kind::Trend) {
-        const auto runs = runsAroundTime(*m_data, m_chart, group, point.x());
-        const QDateTime at = QDateTime::fromMSecsSinceEpoch(qint64(point.x()), Qt::UTC);
-        emit drillDown(runs,
-            tr("%1 around %2 (n=%3)")
-                .arg(g.label, at.toString(QStringLiteral("yyyy-MM-dd HH:mm")))
-                .arg(runs.size()));
-    } else {
-        emit drillDown(g.runs, tr("%1 (n=%2)").arg(g.label).arg(g.runs.size()));
-    }
 }
 
 bool ChartsView::exportTo(const QString& path, QSize size, QString* error) const

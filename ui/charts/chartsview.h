@@ -9,6 +9,7 @@
 #include <vector>
 
 class QChartView;
+class QCheckBox;
 class QComboBox;
 class QHBoxLayout;
 class QLabel;
@@ -27,8 +28,9 @@ class TimingDataset;
 
 /// Per-group charts of the runs the runs view shows: box plots, bars with bootstrap
 /// intervals, phase composition, histograms and trends, with a stats table beside
-/// them. Chart data is computed in core, off the GUI thread; clicking a box, bar,
-/// bin or trend point drills down to exactly those runs.
+/// them. Chart data is computed in core, off the GUI thread. Every mark has a tip;
+/// clicking a box, bar, bin or trend point drills down to exactly those runs, a
+/// run's point chooses that run, and a paired line its registration.
 class ChartsView final : public QWidget
 {
     Q_OBJECT
@@ -51,6 +53,10 @@ public:
 signals:
     /// The user clicked part of a chart: show exactly these runs.
     void drillDown(const std::vector<std::uint32_t>& runs, const QString& description);
+    /// The user clicked one run's point: select that run.
+    void runChosen(std::uint32_t run);
+    /// The user clicked a paired chart's line: compare that run's registration across models.
+    void registrationChosen(std::uint32_t run);
     /// New chart data is shown (for tests and status).
     void chartUpdated();
 
@@ -63,14 +69,13 @@ private:
     void setUpStatsTable();
     QWidget* buildControlRow(); ///< the choices, each with its label and accessible name
     QSplitter* buildChartArea();
+    void restoreChoices();
     void connectControls();
     void refillDatasetChoices();
 
     void recompute();
     void showChart(ChartData chart);
     QString statusText() const;
-    void connectClicks();
-    void drillDownAt(int group, const QPointF& point);
     void exportImage();
     void updateControls();
 
@@ -86,6 +91,7 @@ private:
     QComboBox* m_metric;
     QComboBox* m_statistic;
     QComboBox* m_scale;
+    QCheckBox* m_percent;
     QSpinBox* m_bins;
     QLineEdit* m_target;
     QToolButton* m_export;

@@ -30,7 +30,6 @@ namespace te {
 
 namespace {
 const QString kWelcomeDismissedKey = QStringLiteral("welcome/dismissed");
-constexpr std::size_t kMaxRunsSideBySide = 8; // more than that is unreadable
 
 QStringList filePaths(const LoadedData& data)
 {
@@ -128,42 +127,6 @@ void MainWindow::connectLoader()
         if (m_current)
             m_loader->regroup(m_current, m_runs->viewState());
     });
-}
-
-void MainWindow::connectViews()
-{
-    connect(m_runs, &RunsView::selectionChanged, this, [this] {
-        std::vector<std::uint32_t> runs = m_runs->selectedRuns();
-        if (runs.size() > kMaxRunsSideBySide)
-            runs.resize(kMaxRunsSideBySide);
-        m_breakdown->showRuns(std::move(runs));
-    });
-    // Double-click (or Enter) on a run: its breakdown, focused for the keyboard.
-    connect(m_runs, &RunsView::runActivated, this, [this](std::uint32_t run) {
-        m_tabs->setCurrentWidget(m_splitter);
-        m_breakdown->showRuns({ run });
-        m_breakdown->tree()->setFocus();
-    });
-    connect(m_problems, &ProblemsDock::runActivated, this, [this](qint64 run) {
-        if (run >= 0)
-            m_runs->selectRuns({ static_cast<std::uint32_t>(run) });
-    });
-    connect(m_runs, &RunsView::emptyStateLinkActivated, this, [this](const QString& link) {
-        if (link == QStringLiteral("open"))
-            chooseFiles();
-        else if (link == QStringLiteral("problems"))
-            showProblems();
-        else if (link == QStringLiteral("formats"))
-            showFormats();
-    });
-    // Charts follow the runs view's filter; computed only while the tab is shown.
-    connect(m_runs, &RunsView::filterChanged, this, &MainWindow::updateCharts);
-    connect(m_tabs, &QTabWidget::currentChanged, this, &MainWindow::updateCharts);
-    connect(m_charts, &ChartsView::drillDown, this,
-        [this](const std::vector<std::uint32_t>& runs, const QString& description) {
-            m_runs->setDrillDown(runs, description);
-            m_tabs->setCurrentWidget(m_splitter);
-        });
 }
 
 void MainWindow::restoreWindowState()

@@ -11,10 +11,8 @@
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QStackedBarSeries>
-#include <QValueAxis>
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace te::chartparts {
 
@@ -37,7 +35,7 @@ void addOutliers(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstra
         const std::size_t n = outliers.size();
         for (std::size_t k = 0; k < n; ++k) {
             if (n <= kMaxOutliersDrawn || k < kMaxOutliersDrawn / 2 || k >= n - kMaxOutliersDrawn / 2)
-                points->append(static_cast<double>(i), outliers[k]);
+                points->append(static_cast<double>(i), axisCoordinate(data, outliers[k]));
         }
         addOnAxes(chart, points, x, y);
     }
@@ -53,8 +51,10 @@ void addErrorBars(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstr
         auto* bar = new QLineSeries;
         bar->setProperty(kGroupProperty, static_cast<int>(i));
         const auto c = static_cast<double>(i);
-        for (const QPointF& p : { QPointF(c - 0.1, ci.low), QPointF(c + 0.1, ci.low), QPointF(c, ci.low),
-                 QPointF(c, ci.high), QPointF(c - 0.1, ci.high), QPointF(c + 0.1, ci.high) })
+        const double low = axisCoordinate(data, ci.low);
+        const double high = axisCoordinate(data, ci.high);
+        for (const QPointF& p : { QPointF(c - 0.1, low), QPointF(c + 0.1, low), QPointF(c, low),
+                 QPointF(c, high), QPointF(c - 0.1, high), QPointF(c + 0.1, high) })
             bar->append(p);
         bar->setPen(QPen(QColor(0x33, 0x33, 0x33), 1.5));
         bar->setProperty(kInkProperty, true);
@@ -68,11 +68,11 @@ void addBoxPlot(QChart* chart, const ChartData& data)
 {
     auto* boxes = new QBoxPlotSeries; // unnamed: the axis title says what it is
     boxes->setProperty(kInkProperty, true);
-    double low = std::numeric_limits<double>::max();
-    double high = std::numeric_limits<double>::lowest();
+    const auto at = [&](double seconds) { return axisCoordinate(data, seconds); };
     for (std::size_t i = 0; i < data.groups.size(); ++i) {
         const BoxStats& b = data.groups[i].box;
-        auto* set = new QBoxSet(b.lowerWhisker, b.q1, b.median, b.q3, b.upperWhisker, data.groups[i].label);
+        auto* set = new QBoxSet(
+            at(b.lowerWhisker), at(b.q1), at(b.median), at(b.q3), at(b.upperWhisker), data.groups[i].label);
         set->setProperty(kGroupProperty, static_cast<int>(i));
         // A translucent tint: light on a light base, dark on a dark one, so the
         // median line in the text colour stands out in either palette.
@@ -80,71 +80,72 @@ void addBoxPlot(QChart* chart, const ChartData& data)
         tint.setAlpha(80);
         set->setBrush(tint);
         boxes->append(set);
-        low = std::min(low, b.min);
-        high = std::max(high, b.max);
     }
     QAbstractAxis* x = addGroupAxis(chart, data);
-    QAbstractAxis* y = valueAxis(data, data.request.metric + QObject::tr(" (s)"));
+    QAbstractAxis* y = valueAxis(data, data.request.metric);
     chart->addAxis(y, Qt::AlignLeft);
     addOnAxes(chart, boxes, x, y);
     // Every run when there are few; else the outliers beyond the whiskers.
     addRunPoints(chart, data, x, y);
     addOutliers(chart, data, x, y);
-    fitValueRange(y, data, low, high);
     addTargetAcrossGroups(chart, data, x, y);
+}
+
+// A log scale has no baseline for a bar to stand on: each group's statistic is a
+// point, its interval a whisker.
+void addStatisticPoints(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstractAxis* y)
+{
+    for (std::size_t i = 0; i < data.groups.size(); ++i) {
+        auto* point = new QScatterSeries;
+        point->setProperty(kGroupProperty, static_cast<int>(i));
+        point->setMarkerSize(11);
+        point->setColor(groupColor(0));
+        point->setBorderColor(Qt::transparent);
+        point->append(static_cast<double>(i), axisCoordinate(data, data.groups[i].statistic.estimate));
+        addOnAxes(chart, point, x, y);
+    }
 }
 
 void addBars(QChart* chart, const ChartData& data)
 {
-    auto* bars = new QBarSeries;
-    auto* set = new QBarSet(statisticName(data.request.statistic));
-    set->setColor(groupColor(0));
-    double high = 0;
-    for (const ChartGroup& g : data.groups) {
-        set->append(g.statistic.estimate);
-        high
-            = std::max({ high, g.statistic.estimate, std::isnan(g.statistic.high) ? 0.0 : g.statistic.high });
-    }
-    bars->append(set);
     QAbstractAxis* x = addGroupAxis(chart, data);
-    QAbstractAxis* y = valueAxis(
-        data, QStringLiteral("%1 of %2 (s)").arg(statisticName(data.request.statistic), data.request.metric));
+    QAbstractAxis* y = valueAxis(data,
+        QObject::tr("%1 of %2, with its 95 % CI")
+            .arg(statisticName(data.request.statistic), data.request.metric));
     chart->addAxis(y, Qt::AlignLeft);
-    addOnAxes(chart, bars, x, y);
-    addErrorBars(chart, data, x, y);
     if (data.request.logScale) {
-        double low = high;
-        for (const ChartGroup& g : data.groups)
-            low = std::min(low, std::isnan(g.statistic.low) ? g.statistic.estimate : g.statistic.low);
-        setValueRange(y, std::max(low * 0.5, 1e-3), high * 1.25);
+        addStatisticPoints(chart, data, x, y);
     } else {
-        setValueRange(y, 0, high * 1.1);
+        auto* bars = new QBarSeries;
+        auto* set = new QBarSet(statisticName(data.request.statistic));
+        set->setColor(groupColor(0));
+        for (const ChartGroup& g : data.groups)
+            set->append(g.statistic.estimate);
+        bars->append(set);
+        addOnAxes(chart, bars, x, y);
     }
+    addErrorBars(chart, data, x, y);
     addTargetAcrossGroups(chart, data, x, y);
 }
 
 void addStackedParts(QChart* chart, const ChartData& data)
 {
+    const bool percent = data.request.percent;
+    std::vector<std::vector<double>> heights; // per group, per part: seconds or percent
+    for (const ChartGroup& g : data.groups)
+        heights.push_back(percent ? partShares(g) : g.partMeans);
     auto* stack = new QStackedBarSeries;
-    std::vector<double> totals(data.groups.size(), 0.0);
     for (qsizetype p = 0; p < data.parts.size(); ++p) {
         auto* set = new QBarSet(data.parts[p]);
         set->setColor(groupColor(static_cast<int>(p)));
-        for (std::size_t g = 0; g < data.groups.size(); ++g) {
-            const double v = data.groups[g].partMeans[static_cast<std::size_t>(p)];
-            set->append(v);
-            totals[g] += v;
-        }
+        for (const auto& group : heights)
+            set->append(group[static_cast<std::size_t>(p)]);
         stack->append(set);
     }
-    double high = 0;
-    for (const double t : totals)
-        high = std::max(high, t);
     QAbstractAxis* x = addGroupAxis(chart, data);
-    auto* y = new QValueAxis; // stacking is only meaningful on a linear axis
-    y->setTitleText(QObject::tr("mean seconds of each part of %1").arg(data.request.metric));
-    y->setRange(0, high * 1.1);
-    y->applyNiceNumbers();
+    // Stacking is only meaningful on a linear axis, which core lays out for it.
+    QAbstractAxis* y = valueAxis(data,
+        percent ? QObject::tr("share of %1").arg(data.request.metric) : QObject::tr("mean of each part"));
     chart->addAxis(y, Qt::AlignLeft);
     addOnAxes(chart, stack, x, y);
     addTargetAcrossGroups(chart, data, x, y);

@@ -4,11 +4,11 @@
 #include "util/durationformat.h"
 
 #include <QBarCategoryAxis>
+#include <QCategoryAxis>
 #include <QChart>
 #include <QLineSeries>
-#include <QLogValueAxis>
-#include <QValueAxis>
 #include <algorithm>
+#include <cmath>
 
 namespace te::chartparts {
 
@@ -21,37 +21,34 @@ QColor groupColor(int group)
     return colors[group % 10];
 }
 
+double axisCoordinate(const ChartData& data, double seconds)
+{
+    const ValueAxis& axis = data.valueAxis;
+    if (!axis.logScale)
+        return seconds;
+    return std::log10(seconds > 0 ? seconds : axis.min);
+}
+
+double secondsAt(const ChartData& data, double coordinate)
+{
+    return data.valueAxis.logScale ? std::pow(10.0, coordinate) : coordinate;
+}
+
 QAbstractAxis* valueAxis(const ChartData& data, const QString& title)
 {
-    QAbstractAxis* axis = nullptr;
-    if (data.request.logScale) {
-        auto* log = new QLogValueAxis;
-        log->setBase(10);
-        log->setLabelFormat(QStringLiteral("%g"));
-        log->setMinorTickCount(-1);
-        axis = log;
-    } else {
-        auto* linear = new QValueAxis;
-        linear->setLabelFormat(QStringLiteral("%.4g"));
-        axis = linear;
-    }
+    const ValueAxis& layout = data.valueAxis;
+    auto* axis = new QCategoryAxis;
+    axis->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    const double low = axisCoordinate(data, layout.min);
+    const double high = axisCoordinate(data, layout.max);
+    axis->setRange(low, high);
+    // A label sits at the end of its category; the first one starts just below the
+    // axis, so a tick at its very bottom ("0 s") is labelled too.
+    axis->setStartValue(low - (high - low) * 1e-9);
+    for (const AxisTick& tick : layout.ticks)
+        axis->append(tick.label, axisCoordinate(data, tick.value));
     axis->setTitleText(title);
     return axis;
-}
-
-void setValueRange(QAbstractAxis* axis, double low, double high)
-{
-    axis->setRange(low, high);
-    if (auto* linear = qobject_cast<QValueAxis*>(axis))
-        linear->applyNiceNumbers();
-}
-
-void fitValueRange(QAbstractAxis* axis, const ChartData& data, double low, double high)
-{
-    if (data.request.logScale)
-        setValueRange(axis, std::max(low * 0.8, 1e-3), high * 1.25);
-    else
-        setValueRange(axis, 0, high * 1.05);
 }
 
 QBarCategoryAxis* addGroupAxis(QChart* chart, const ChartData& data)
@@ -78,11 +75,11 @@ void addOnAxes(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstra
 void addTargetLine(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstractAxis* y, double from,
     double to, bool vertical)
 {
-    if (!data.request.targetSeconds)
+    if (!data.request.targetSeconds || data.valueAxis.percent)
         return;
-    const double target = *data.request.targetSeconds;
+    const double target = axisCoordinate(data, *data.request.targetSeconds);
     auto* line = new QLineSeries;
-    line->setName(QObject::tr("target %1").arg(formatDuration(target)));
+    line->setName(QObject::tr("target %1").arg(formatDuration(*data.request.targetSeconds)));
     if (vertical) {
         line->append(target, from);
         line->append(target, to);

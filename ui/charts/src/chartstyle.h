@@ -30,13 +30,16 @@ inline constexpr const char* kStripProperty = "strip";
 /// A qualitative palette readable on light and dark backgrounds; repeats after ten.
 QColor groupColor(int group);
 
-/// A linear or (when the request says so) log axis for seconds, titled `title`.
+/// The value axis of `data` as core laid it out (ChartData::valueAxis): its range
+/// and a label on each of its ticks ("20 s", "1 min", "40 %"), with grid lines
+/// there. On a log scale the chart draws log10 of seconds (axisCoordinate), since
+/// QLogValueAxis labels whole decades only. Titled `title`; add it to the chart.
 QAbstractAxis* valueAxis(const ChartData& data, const QString& title);
-/// Sets the range, with round tick values on a linear axis (a log axis has its own).
-void setValueRange(QAbstractAxis* axis, double low, double high);
-/// The range of a value axis showing `low`..`high` with some room above, and from
-/// zero on a linear axis.
-void fitValueRange(QAbstractAxis* axis, const ChartData& data, double low, double high);
+/// Where `seconds` (or a percent, on a percent axis) lies on `data`'s value axis:
+/// log10 of it on a log scale (values <= 0 at the axis's bottom), else itself.
+double axisCoordinate(const ChartData& data, double seconds);
+/// The inverse of axisCoordinate: the seconds a point of the value axis stands for.
+double secondsAt(const ChartData& data, double coordinate);
 
 /// The bottom axis with one category per group, "label (n=runs)", added to `chart`;
 /// its labels rotate when there are many groups, so none is cut off.
@@ -44,8 +47,9 @@ QBarCategoryAxis* addGroupAxis(QChart* chart, const ChartData& data);
 /// Adds `series` to `chart` on the axes `x` and `y`.
 void addOnAxes(QChart* chart, QAbstractSeries* series, QAbstractAxis* x, QAbstractAxis* y);
 
-/// The request's target duration as a dashed line from `from` to `to` along the
-/// other axis (vertical: the target is an x value); nothing without a target.
+/// The request's target duration on the value axis as a dashed line from `from`
+/// to `to` along the other axis (vertical: the value axis is x); nothing without
+/// a target, or on a percent axis.
 void addTargetLine(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstractAxis* y, double from,
     double to, bool vertical);
 /// The target line across every category of a group axis.

@@ -15,20 +15,16 @@ namespace te::chartparts {
 
 namespace {
 
-// The span of every trend point: the time axis's range and the value axis's.
+// The span of every trend point's time: the time axis's range.
 struct TrendExtent
 {
     qint64 first = std::numeric_limits<qint64>::max();
     qint64 last = std::numeric_limits<qint64>::min();
-    double low = std::numeric_limits<double>::max();
-    double high = 0;
 
     void include(const TrendPoint& p)
     {
         first = std::min(first, p.ms);
         last = std::max(last, p.ms);
-        low = std::min(low, p.value);
-        high = std::max(high, p.value);
     }
 };
 
@@ -43,7 +39,7 @@ QScatterSeries* trendPoints(const ChartData& data, std::size_t g, TrendExtent& e
     points->setColor(faint);
     points->setBorderColor(Qt::transparent);
     for (const TrendPoint& p : data.groups[g].trend) {
-        points->append(static_cast<double>(p.ms), p.value);
+        points->append(static_cast<double>(p.ms), axisCoordinate(data, p.value));
         extent.include(p);
     }
     return points;
@@ -55,7 +51,7 @@ QLineSeries* trendMedian(const ChartData& data, std::size_t g)
     median->setName(data.groups[g].label);
     median->setPen(QPen(groupColor(static_cast<int>(g)), 2));
     for (const TrendPoint& p : data.groups[g].trendMedian)
-        median->append(static_cast<double>(p.ms), p.value);
+        median->append(static_cast<double>(p.ms), axisCoordinate(data, p.value));
     return median;
 }
 
@@ -64,7 +60,7 @@ QLineSeries* trendMedian(const ChartData& data, std::size_t g)
 void addHistogram(QChart* chart, const ChartData& data)
 {
     const auto& edges = data.histogram.edges;
-    QAbstractAxis* x = valueAxis(data, data.request.metric + QObject::tr(" (s)"));
+    QAbstractAxis* x = valueAxis(data, data.request.metric);
     auto* y = new QValueAxis;
     y->setTitleText(QObject::tr("runs"));
     y->setLabelFormat(QStringLiteral("%d"));
@@ -79,14 +75,12 @@ void addHistogram(QChart* chart, const ChartData& data)
         outline->setPen(QPen(groupColor(static_cast<int>(g)), 2));
         // A step outline, so overlaid groups stay readable.
         for (std::size_t b = 0; b < counts.size(); ++b) {
-            outline->append(edges[b], static_cast<double>(counts[b]));
-            outline->append(edges[b + 1], static_cast<double>(counts[b]));
+            outline->append(axisCoordinate(data, edges[b]), static_cast<double>(counts[b]));
+            outline->append(axisCoordinate(data, edges[b + 1]), static_cast<double>(counts[b]));
             highest = std::max(highest, counts[b]);
         }
         addOnAxes(chart, outline, x, y);
     }
-    if (!edges.empty())
-        setValueRange(x, edges.front(), edges.back());
     y->setRange(0, static_cast<double>(highest) * 1.1);
     y->applyNiceNumbers();
     addTargetLine(chart, data, x, y, 0, static_cast<double>(highest) * 1.1, true);
@@ -97,7 +91,7 @@ void addTrend(QChart* chart, const ChartData& data)
     auto* x = new QDateTimeAxis;
     x->setFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
     x->setTitleText(QObject::tr("time (UTC)"));
-    QAbstractAxis* y = valueAxis(data, data.request.metric + QObject::tr(" (s)"));
+    QAbstractAxis* y = valueAxis(data, data.request.metric);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     TrendExtent extent;
@@ -109,7 +103,6 @@ void addTrend(QChart* chart, const ChartData& data)
         return; // nothing to span: no group has a point
     x->setRange(QDateTime::fromMSecsSinceEpoch(extent.first, Qt::UTC),
         QDateTime::fromMSecsSinceEpoch(extent.last, Qt::UTC));
-    fitValueRange(y, data, extent.low, extent.high);
     addTargetLine(
         chart, data, x, y, static_cast<double>(extent.first), static_cast<double>(extent.last), false);
 }

@@ -9,7 +9,6 @@
 #include <QValueAxis>
 #include <algorithm>
 #include <cmath>
-#include <limits>
 
 namespace te::chartparts {
 
@@ -31,7 +30,7 @@ void markFraction(
     mark->setMarkerSize(9);
     mark->setColor(groupColor(static_cast<int>(g)));
     mark->setBorderColor(Qt::transparent);
-    mark->append(at->value, fraction);
+    mark->append(axisCoordinate(data, at->value), fraction);
     addOnAxes(chart, mark, x, y);
 }
 
@@ -39,16 +38,14 @@ void markFraction(
 
 void addEcdf(QChart* chart, const ChartData& data)
 {
-    QAbstractAxis* x = valueAxis(data, data.request.metric + QObject::tr(" (s)"));
+    QAbstractAxis* x = valueAxis(data, data.request.metric);
     auto* y = new QValueAxis;
-    y->setTitleText(QObject::tr("share of runs at or below (● median, ■ P95)"));
+    y->setTitleText(QObject::tr("share of runs"));
     y->setRange(0, 1.0);
     y->setTickCount(6);
     y->setLabelFormat(QStringLiteral("%.1f"));
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    double low = std::numeric_limits<double>::max();
-    double high = std::numeric_limits<double>::lowest();
     for (std::size_t g = 0; g < data.groups.size(); ++g) {
         const auto& steps = data.groups[g].ecdf;
         if (steps.empty())
@@ -60,20 +57,13 @@ void addEcdf(QChart* chart, const ChartData& data)
         // Steps: flat until the next value, then up, as seaborn's ecdfplot draws them.
         double previous = 0;
         for (const EcdfStep& step : steps) {
-            line->append(step.value, previous);
-            line->append(step.value, step.fraction);
+            line->append(axisCoordinate(data, step.value), previous);
+            line->append(axisCoordinate(data, step.value), step.fraction);
             previous = step.fraction;
         }
         addOnAxes(chart, line, x, y);
         markFraction(chart, data, g, 0.5, x, y);
         markFraction(chart, data, g, 0.95, x, y);
-        low = std::min(low, steps.front().value);
-        high = std::max(high, steps.back().value);
-    }
-    if (low <= high) {
-        const double pad = data.request.logScale ? 1.0 : (high - low) * 0.03;
-        setValueRange(x, data.request.logScale ? low / 1.1 : std::max(0.0, low - pad),
-            data.request.logScale ? high * 1.1 : high + pad);
     }
     addTargetLine(chart, data, x, y, 0, 1, true);
 }
@@ -81,10 +71,8 @@ void addEcdf(QChart* chart, const ChartData& data)
 void addPaired(QChart* chart, const ChartData& data)
 {
     QAbstractAxis* x = addGroupAxis(chart, data);
-    QAbstractAxis* y = valueAxis(data, data.request.metric + QObject::tr(" (s), one line per registration"));
+    QAbstractAxis* y = valueAxis(data, data.request.metric + QObject::tr(", one line per registration"));
     chart->addAxis(y, Qt::AlignLeft);
-    double low = std::numeric_limits<double>::max();
-    double high = 0;
     // The registrations in ratio order share the palette, so the slowest-to-fastest
     // ones are told apart; the legend names them with their ratio.
     // A line per registration reads up to a few dozen; beyond that only the ones
@@ -100,14 +88,10 @@ void addPaired(QChart* chart, const ChartData& data)
         for (std::size_t g = 0; g < pair.values.size(); ++g) {
             if (std::isnan(pair.values[g]))
                 continue;
-            line->append(static_cast<double>(g), pair.values[g]);
-            low = std::min(low, pair.values[g]);
-            high = std::max(high, pair.values[g]);
+            line->append(static_cast<double>(g), axisCoordinate(data, pair.values[g]));
         }
         addOnAxes(chart, line, x, y);
     }
-    if (low <= high)
-        fitValueRange(y, data, low, high);
     addTargetAcrossGroups(chart, data, x, y);
 }
 
@@ -128,7 +112,7 @@ void addRunPoints(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstr
         strip->setColor(fill);
         strip->setBorderColor(Qt::transparent);
         for (const ChartPoint& p : points)
-            strip->append(static_cast<double>(g) + p.offset, p.value);
+            strip->append(static_cast<double>(g) + p.offset, axisCoordinate(data, p.value));
         addOnAxes(chart, strip, x, y);
     }
 }
