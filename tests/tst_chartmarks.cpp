@@ -2,11 +2,12 @@
 // value axes labelled with core's ticks in time units, a log scale's statistic as
 // points, the composition in percent, a tip on every mark, the 95 % CI column,
 // and clicks on a run's point and on a paired line.
+#include "chartsviewsupport.h"
 #include "data/datasetlookups.h"
 #include "models/groupstatsmodel.h"
 #include "testsupport.h"
-#include "ui/charts/charttips.h"
 #include "ui/charts/chartsview.h"
+#include "ui/charts/charttips.h"
 
 #include <QAbstractItemModelTester>
 #include <QBarSeries>
@@ -35,16 +36,6 @@ class TestChartMarks : public QObject
 
     std::shared_ptr<const TimingDataset> m_data;
 
-    template <typename Series> static QList<Series*> seriesOf(const ChartsView& view)
-    {
-        QList<Series*> found;
-        for (QAbstractSeries* s : view.chartView()->chart()->series()) {
-            if (auto* typed = qobject_cast<Series*>(s))
-                found << typed;
-        }
-        return found;
-    }
-
     static QCategoryAxis* valueAxisOf(const ChartsView& view, Qt::Orientation orientation)
     {
         for (QAbstractAxis* axis : view.chartView()->chart()->axes(orientation)) {
@@ -52,23 +43,6 @@ class TestChartMarks : public QObject
                 return category;
         }
         return nullptr;
-    }
-
-    static void choose(ChartsView& view, const char* accessibleName, const QString& text)
-    {
-        for (QComboBox* box : view.findChildren<QComboBox*>()) {
-            if (box->accessibleName() == QLatin1String(accessibleName)) {
-                if (box->currentText() == text)
-                    return;
-                QSignalSpy updated(&view, &ChartsView::chartUpdated);
-                const int index = box->findText(text);
-                QVERIFY2(index >= 0, qPrintable(text));
-                box->setCurrentIndex(index);
-                QVERIFY(updated.wait(10000));
-                return;
-            }
-        }
-        QFAIL(accessibleName);
     }
 
     void show(ChartsView& view)
@@ -170,20 +144,23 @@ private slots:
         QVERIFY2(run.startsWith(u"SPUS55557\nopenai_gpt5\ntotal 150.2 s"_qs), qPrintable(run));
         choose(view, "Chart kind", u"Histogram"_qs);
         const QString bin = charttips::binTip(view.chartData(), 0);
-        QVERIFY2(bin.contains(u"openai_gpt4o: "_qs) && bin.contains(u"openai_gpt5: 0 runs"_qs), qPrintable(bin));
+        QVERIFY2(
+            bin.contains(u"openai_gpt4o: "_qs) && bin.contains(u"openai_gpt5: 0 runs"_qs), qPrintable(bin));
         choose(view, "Chart kind", u"ECDF"_qs);
         QCOMPARE(charttips::ecdfTip(view.chartData(), 0, 21.1).split(u'\n').last(),
             u"50.0 % of runs took 21.1 s or less"_qs);
         choose(view, "Chart kind", u"Paired runs"_qs);
         const QString pair = charttips::pairTip(view.chartData(), 0);
-        QVERIFY2(pair.startsWith(u"SPUS55557\nopenai_gpt4o: 21.1 s\nopenai_gpt5: 150.2 s\nslowest ÷ fastest: 7.12×"_qs),
+        QVERIFY2(pair.startsWith(
+                     u"SPUS55557\nopenai_gpt4o: 21.1 s\nopenai_gpt5: 150.2 s\nslowest ÷ fastest: 7.12×"_qs),
             qPrintable(pair));
     }
 
     void theStatisticsTableGivesTheInterval()
     {
         ChartsView view;
-        QAbstractItemModelTester tester(view.statsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(
+            view.statsModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         show(view);
         choose(view, "Statistic", u"P95"_qs);
         const GroupStatsModel* stats = view.statsModel();

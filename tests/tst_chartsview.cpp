@@ -1,6 +1,7 @@
 // The charts view driven offscreen: every chart kind gets the series and values
 // the chart data says, a click on a box drills down to exactly its runs, and
 // exports write files that read back.
+#include "chartsviewsupport.h"
 #include "data/datasetlookups.h"
 #include "models/groupstatsmodel.h"
 #include "testsupport.h"
@@ -38,31 +39,6 @@ class TestChartsView : public QObject
     Q_OBJECT
 
     std::shared_ptr<const TimingDataset> m_data;
-
-    template <typename Series> static QList<Series*> seriesOf(ChartsView& view)
-    {
-        QList<Series*> found;
-        for (QAbstractSeries* s : view.chartView()->chart()->series()) {
-            if (auto* typed = qobject_cast<Series*>(s))
-                found << typed;
-        }
-        return found;
-    }
-
-    static void choose(ChartsView& view, const char* accessibleName, const QString& text)
-    {
-        for (QComboBox* box : view.findChildren<QComboBox*>()) {
-            if (box->accessibleName() == QLatin1String(accessibleName)) {
-                QSignalSpy updated(&view, &ChartsView::chartUpdated);
-                const int index = box->findText(text);
-                QVERIFY2(index >= 0, qPrintable(text));
-                box->setCurrentIndex(index);
-                QVERIFY(updated.wait(10000));
-                return;
-            }
-        }
-        QFAIL(accessibleName);
-    }
 
 private slots:
     void initTestCase()

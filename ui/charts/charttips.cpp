@@ -96,8 +96,8 @@ QString partTip(const ChartData& chart, int group, int part)
     const auto p = static_cast<std::size_t>(part);
     const std::vector<double> shares = partShares(*g);
     return QStringList { groupLine(*g),
-        tr("%1: mean %2, %3 of the parts").arg(chart.parts.value(part), formatOne(g->partMeans[p]),
-            formatPercent(shares[p] / 100.0)) }
+        tr("%1: mean %2, %3 of the parts")
+            .arg(chart.parts.value(part), formatOne(g->partMeans[p]), formatPercent(shares[p] / 100.0)) }
         .join(u'\n');
 }
 
@@ -163,8 +163,8 @@ QString pairTip(const ChartData& chart, int pair)
     QStringList lines { r.registrationId };
     for (std::size_t g = 0; g < r.values.size(); ++g) {
         if (!std::isnan(r.values[g]))
-            lines << QStringLiteral("%1: %2").arg(chart.paired.groups.value(static_cast<qsizetype>(g)),
-                f.format(r.values[g]));
+            lines << QStringLiteral("%1: %2").arg(
+                chart.paired.groups.value(static_cast<qsizetype>(g)), f.format(r.values[g]));
     }
     lines << tr("slowest ÷ fastest: %1×").arg(r.ratio, 0, 'f', 2) << tr("Click to compare across models");
     return lines.join(u'\n');

@@ -13,8 +13,8 @@
 #include <QBoxSet>
 #include <QChart>
 #include <QCursor>
-#include <QGraphicsView>
 #include <QGraphicsScene>
+#include <QGraphicsView>
 #include <QToolTip>
 #include <QXYSeries>
 #include <limits>
@@ -49,7 +49,7 @@ void ChartInteraction::connectSeries()
                 [this, bars, stacked](bool show, int group, QBarSet* set) {
                     showTip(show,
                         stacked ? charttips::partTip(
-                                      m_chartData, group, static_cast<int>(bars->barSets().indexOf(set)))
+                            m_chartData, group, static_cast<int>(bars->barSets().indexOf(set)))
                                 : charttips::statisticTip(m_chartData, group));
                 });
             connect(bars, &QAbstractBarSeries::clicked, this,
@@ -62,12 +62,15 @@ void ChartInteraction::connectSeries()
 
 void ChartInteraction::connectXY(QXYSeries* series)
 {
-    const bool isMark = series->property(kGroupProperty).isValid() || series->property(kPairProperty).isValid();
+    const bool isMark
+        = series->property(kGroupProperty).isValid() || series->property(kPairProperty).isValid();
     if (!isMark)
         return; // the target line: its legend entry says what it is
-    connect(series, &QXYSeries::hovered, this,
-        [this, series](const QPointF& point, bool show) { showTip(show, show ? xyTip(series, point) : QString()); });
-    connect(series, &QXYSeries::clicked, this, [this, series](const QPointF& point) { clickXY(series, point); });
+    connect(series, &QXYSeries::hovered, this, [this, series](const QPointF& point, bool show) {
+        showTip(show, show ? xyTip(series, point) : QString());
+    });
+    connect(
+        series, &QXYSeries::clicked, this, [this, series](const QPointF& point) { clickXY(series, point); });
 }
 
 int ChartInteraction::nearestPoint(const QXYSeries* series, const QPointF& point) const
