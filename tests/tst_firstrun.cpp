@@ -2,6 +2,7 @@
 // the empty states that say what to do next, Help > Input Formats (whose every
 // example must load), Help > About, and the light and dark appearances.
 #include "data/columnmapping.h"
+#include "data/timingdataset.h"
 #include "load/timingloader.h"
 #include "ui/charts/chartsview.h"
 #include "ui/runs/filterbar.h"
@@ -12,6 +13,7 @@
 #include "ui/shell/welcomepanel.h"
 #include "ui/widgets/appearance.h"
 #include "ui/widgets/emptystate.h"
+#include "workspace/loadeddata.h"
 
 #include <QAction>
 #include <QApplication>
@@ -22,6 +24,7 @@
 #include <QElapsedTimer>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPointer>
@@ -199,7 +202,40 @@ private slots:
         QVERIFY(m_window->welcomePanel()->isVisible());
         const QString text = m_window->welcomePanel()->textLabel()->text();
         QVERIFY2(!text.contains(u"This is the <b>bundled sample</b>"_qs), qPrintable(text));
-        QVERIFY(text.contains(u"Open the Bundled Sample"_qs));
+        QVERIFY2(
+            text.contains(u"href=\"paired\""_qs) && text.contains(u"href=\"pipeline\""_qs), qPrintable(text));
+    }
+
+    void thePairedSampleOpensFromHelp()
+    {
+        QVERIFY(openAndWait({}));
+        QMenu* help = nullptr;
+        for (QAction* menu : m_window->menuBar()->actions()) {
+            if (menu->text() == u"&Help"_qs)
+                help = menu->menu();
+        }
+        QVERIFY(help);
+        QAction* paired = nullptr;
+        for (QAction* action : help->actions()) {
+            if (action->objectName() == u"pairedSampleAction"_qs)
+                paired = action;
+        }
+        QVERIFY2(paired, "Help has no paired sample");
+
+        QSignalSpy loaded(m_window->loader(), &LoadController::loaded);
+        paired->trigger();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_window->currentData()->dataset->runCount(), 30U);
+        QCOMPARE(m_window->windowTitle(), u"Paired sample — Timing Explorer"_qs);
+        const QString text = m_window->welcomePanel()->textLabel()->text();
+        QVERIFY2(text.contains(u"<b>paired sample</b>: 30 runs"_qs), qPrintable(text));
+        QVERIFY2(text.contains(u"3 models"_qs), qPrintable(text));
+
+        // Its welcome links back to the larger sample.
+        emit m_window->welcomePanel()->textLabel()->linkActivated(u"pipeline"_qs);
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_window->currentData()->dataset->runCount(), 400U);
+        QCOMPARE(m_window->windowTitle(), u"Bundled sample — Timing Explorer"_qs);
     }
 
     void aFilterThatMatchesNothingOffersToClearIt()

@@ -108,6 +108,7 @@ void MainWindow::connectWelcome()
     connect(m_welcome, &WelcomePanel::openRequested, this, &MainWindow::chooseFiles);
     connect(m_welcome, &WelcomePanel::formatsRequested, this, &MainWindow::showFormats);
     connect(m_welcome, &WelcomePanel::exportRequested, this, &MainWindow::exportSummary);
+    connect(m_welcome, &WelcomePanel::sampleRequested, this, &MainWindow::openSample);
     connect(
         m_welcome, &WelcomePanel::dismissed, this, [] { QSettings().setValue(kWelcomeDismissedKey, true); });
 }
@@ -142,9 +143,11 @@ void MainWindow::restoreWindowState()
 
 MainWindow::~MainWindow() = default;
 
-QString MainWindow::bundledSamplePath()
+std::optional<BundledSample> MainWindow::currentSample() const
 {
-    return QStringLiteral(":/sample/timings_sample.jsonl");
+    if (!m_current || !m_current->isSample || m_current->options.files.isEmpty())
+        return std::nullopt;
+    return bundledSampleAt(m_current->options.files.front());
 }
 
 void MainWindow::showFormats()
@@ -155,8 +158,8 @@ void MainWindow::showFormats()
 
 void MainWindow::updateWelcome()
 {
-    const bool firstRun
-        = m_current && m_current->isSample && !QSettings().value(kWelcomeDismissedKey, false).toBool();
+    const std::optional<BundledSample> sample = currentSample();
+    const bool firstRun = sample && !QSettings().value(kWelcomeDismissedKey, false).toBool();
     if (firstRun) {
         const TimingDataset& data = *m_current->dataset;
         QStringList models;
@@ -165,7 +168,7 @@ void MainWindow::updateWelcome()
             for (std::size_t code = 1; code < dictionary.size(); ++code) // 0 is "no value"
                 models << QString::fromStdString(dictionary[code]);
         }
-        m_welcome->setSampleFacts(data.runCount(), models);
+        m_welcome->setSampleFacts(*sample, data.runCount(), models);
     }
     m_welcome->setVisible(firstRun);
 }
@@ -227,16 +230,27 @@ void MainWindow::chooseFiles()
 
 void MainWindow::openFiles(const QStringList& files)
 {
-    const bool sample = files.isEmpty();
+    if (files.isEmpty()) {
+        openSample(BundledSample::Pipeline);
+        return;
+    }
     LoadOptions options;
-    options.files = sample ? QStringList { bundledSamplePath() } : files;
+    options.files = files;
     m_requestedFiles = options.files;
-    if (!sample)
-        m_recentMenu->add(files);
+    m_recentMenu->add(files);
     m_status->setBusy(true);
-    m_status->setMessage(
-        sample ? tr("Opening the bundled sample…") : tr("Opening %n file(s)…", nullptr, int(files.size())));
-    m_loader->load(std::move(options), m_runs->viewState(), sample);
+    m_status->setMessage(tr("Opening %n file(s)…", nullptr, int(files.size())));
+    m_loader->load(std::move(options), m_runs->viewState(), false);
+}
+
+void MainWindow::openSample(BundledSample sample)
+{
+    LoadOptions options;
+    options.files = QStringList { bundledSamplePath(sample) };
+    m_requestedFiles = options.files;
+    m_status->setBusy(true);
+    m_status->setMessage(tr("Opening the %1…").arg(bundledSampleName(sample).toLower()));
+    m_loader->load(std::move(options), m_runs->viewState(), true);
 }
 
 void MainWindow::reload()
@@ -265,8 +279,9 @@ void MainWindow::showLoaded(const std::shared_ptr<const LoadedData>& data)
     m_status->showProblemCounts(counts);
     QStringList summary;
     summary << tr("%L1 runs loaded").arg(data->dataset->runCount());
-    if (data->isSample)
-        summary << tr("bundled sample: open your own file with File > Open (Ctrl+O) or drop it here");
+    if (const auto sample = currentSample())
+        summary << tr("%1: open your own file with File > Open (Ctrl+O) or drop it here")
+                       .arg(bundledSampleName(*sample).toLower());
     m_status->setMessage(summary.join(QStringLiteral(" — ")));
     if (!keep && counts.errors > 0)
         showProblems();
@@ -304,8 +319,8 @@ void MainWindow::updateTitle()
         setWindowTitle(tr("Timing Explorer"));
         return;
     }
-    if (m_current->isSample) {
-        setWindowTitle(tr("Bundled sample — Timing Explorer"));
+    if (const auto sample = currentSample()) {
+        setWindowTitle(bundledSampleName(*sample) + tr(" — Timing Explorer"));
         return;
     }
     QStringList names;

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/shell/bundledsamples.h"
+
 #include <QMainWindow>
 #include <memory>
 
@@ -30,10 +32,10 @@ public:
     explicit MainWindow(QWidget* parent = nullptr);
     ~MainWindow() override;
 
-    /// Loads `files` in the background, or the bundled sample when `files` is empty.
+    /// Loads `files` in the background, or the pipeline sample when `files` is empty.
     void openFiles(const QStringList& files);
+    void openSample(BundledSample sample);
     void reload();
-    static QString bundledSamplePath();
 
     LoadController* loader() const { return m_loader; }
     RunsView* runsView() const { return m_runs; }
@@ -58,6 +60,7 @@ private:
     void createEditMenu();
     void createViewMenu();
     void createHelpMenu();
+    void createSampleActions();
     void createAppearanceMenu(QMenu* view);
     void createStatusBar();
     void connectWelcome();
@@ -90,8 +93,11 @@ private:
     WelcomePanel* m_welcome;
     RecentFilesMenu* m_recentMenu = nullptr;
     QAction* m_followAction = nullptr;
+    QAction* m_pipelineSampleAction = nullptr;
+    QAction* m_pairedSampleAction = nullptr;
     LoadStatus* m_status = nullptr;
     std::shared_ptr<const LoadedData> m_current;
+    std::optional<BundledSample> currentSample() const;
     QStringList m_requestedFiles;
     QList<int> m_pendingChanges;
 };

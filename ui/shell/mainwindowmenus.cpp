@@ -19,6 +19,7 @@ namespace te {
 
 void MainWindow::createMenus()
 {
+    createSampleActions();
     createFileMenu();
     createEditMenu();
     createViewMenu();
@@ -33,12 +34,27 @@ void MainWindow::createFileMenu()
     file->addMenu(m_recentMenu);
     connect(m_recentMenu, &RecentFilesMenu::fileChosen, this,
         [this](const QString& path) { openFiles({ path }); });
-    file->addAction(tr("Open the Bundled &Sample"), this, [this] { openFiles({}); });
+    QMenu* samples = file->addMenu(tr("Open a Bundled &Sample"));
+    samples->addAction(m_pipelineSampleAction);
+    samples->addAction(m_pairedSampleAction);
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
     file->addAction(
         tr("&Export Summary…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSummary);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+}
+
+// One action a sample, in File > Open a Bundled Sample and in Help.
+void MainWindow::createSampleActions()
+{
+    m_pipelineSampleAction = new QAction(tr("&Sample: 400 Runs on 6 Models"), this);
+    m_pipelineSampleAction->setObjectName(QStringLiteral("pipelineSampleAction"));
+    connect(
+        m_pipelineSampleAction, &QAction::triggered, this, [this] { openSample(BundledSample::Pipeline); });
+    m_pairedSampleAction = new QAction(tr("&Paired Sample: 10 Registrations × 3 Models"), this);
+    m_pairedSampleAction->setObjectName(QStringLiteral("pairedSampleAction"));
+    m_pairedSampleAction->setToolTip(tr("A small benchmark in which every registration ran on every model"));
+    connect(m_pairedSampleAction, &QAction::triggered, this, [this] { openSample(BundledSample::Paired); });
 }
 
 void MainWindow::createEditMenu()
@@ -70,6 +86,9 @@ void MainWindow::createHelpMenu()
     QMenu* help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Welcome"), this, &MainWindow::showWelcomeAgain);
     help->addAction(tr("Input &Formats"), QKeySequence::HelpContents, this, &MainWindow::showFormats);
+    help->addSeparator();
+    help->addAction(m_pipelineSampleAction);
+    help->addAction(m_pairedSampleAction);
     help->addSeparator();
     help->addAction(tr("&About Timing Explorer"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);

@@ -33,8 +33,12 @@ WelcomePanel::WelcomePanel(QWidget* parent)
             emit exportRequested();
         else if (link == QStringLiteral("formats"))
             emit formatsRequested();
+        else if (link == QStringLiteral("paired"))
+            emit sampleRequested(BundledSample::Paired);
+        else if (link == QStringLiteral("pipeline"))
+            emit sampleRequested(BundledSample::Pipeline);
     });
-    setSampleFacts(0, {});
+    setSampleFacts(BundledSample::Pipeline, 0, {});
 
     auto* open = new QPushButton(tr("&Open Your File…"), this);
     open->setObjectName(QStringLiteral("welcomeOpen"));
@@ -66,24 +70,40 @@ WelcomePanel::WelcomePanel(QWidget* parent)
     layout->addWidget(close, 0, Qt::AlignTop);
 }
 
-void WelcomePanel::setSampleFacts(qint64 runs, const QStringList& models)
+void WelcomePanel::setSampleFacts(BundledSample sample, qint64 runs, const QStringList& models)
 {
     // Spelled out: without a translation loaded, tr()'s %n gives "6 model(s)".
     const QString modelCount = models.size() == 1 ? tr("1 model") : tr("%1 models").arg(models.size());
-    const QString sample = runs > 0
-        ? tr("This is the <b>bundled sample</b>: %L1 runs of a multi-phase LLM agent pipeline (agents "
-             "such as matcher1, critic and matcher2) on %2, one JSON record per run.")
-              .arg(runs)
-              .arg(modelCount)
-        : tr("This is the <b>bundled sample</b>: runs of an LLM agent pipeline, one JSON record per run.");
-    setIntroduction(sample
+    QString about;
+    if (sample == BundledSample::Paired) {
+        about = tr("This is the <b>paired sample</b>: %L1 runs in which every registration ran once on each "
+                   "of %2, the shape of a benchmark that compares models on the same inputs. Charts &gt; "
+                   "Paired draws one line per registration across the models. The "
+                   "<a href=\"pipeline\">larger sample</a> has many runs a model.")
+                    .arg(runs)
+                    .arg(modelCount);
+    } else {
+        about = runs > 0
+            ? tr("This is the <b>bundled sample</b>: %L1 runs of a multi-phase LLM agent pipeline (agents "
+                 "such as matcher1, critic and matcher2) on %2, one JSON record per run.")
+                  .arg(runs)
+                  .arg(modelCount)
+            : tr(
+                "This is the <b>bundled sample</b>: runs of an LLM agent pipeline, one JSON record per run.");
+        about
+            += tr(" The <a href=\"paired\">paired sample</a> is a small benchmark of 10 registrations, each "
+                  "run on 3 models.");
+    }
+    setIntroduction(about
         + tr(" To look at your own benchmark, open its JSON Lines or CSV file, or drop it on the window "
              "(<a href=\"formats\">what the files look like</a>)."));
 }
 
 void WelcomePanel::setOwnFilesOpen()
 {
-    setIntroduction(tr("The bundled sample is under File &gt; Open the Bundled Sample. More files open with "
+    setIntroduction(tr("The two samples are under Help: the <a href=\"pipeline\">bundled sample</a> of 400 "
+                       "runs and the <a href=\"paired\">paired sample</a> of 10 registrations × 3 models. "
+                       "More files open with "
                        "File &gt; Open (Ctrl+O), or drop them on the window "
                        "(<a href=\"formats\">what the files look like</a>)."));
 }

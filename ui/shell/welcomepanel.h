@@ -1,5 +1,7 @@
 #pragma once
 
+#include "ui/shell/bundledsamples.h"
+
 #include <QFrame>
 
 class QLabel;
@@ -16,8 +18,8 @@ class WelcomePanel final : public QFrame
 public:
     explicit WelcomePanel(QWidget* parent = nullptr);
 
-    /// Describes the sample from what was actually loaded.
-    void setSampleFacts(qint64 runs, const QStringList& models);
+    /// Describes the sample from what was actually loaded, and links to the other one.
+    void setSampleFacts(BundledSample sample, qint64 runs, const QStringList& models);
     /// Help > Welcome over the user's own files: where the sample is, then the tour.
     void setOwnFilesOpen();
     QLabel* textLabel() const { return m_text; }
@@ -26,6 +28,7 @@ signals:
     void openRequested();
     void formatsRequested();
     void exportRequested();
+    void sampleRequested(te::BundledSample sample);
     /// The user closed the panel.
     void dismissed();
 
