@@ -5,6 +5,7 @@
 #include "stats/abcomparison.h"
 #include "stats/groupstats.h"
 #include "stats/statistic.h"
+#include "texttable.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -49,19 +50,14 @@ void printTable(const AbComparison& c, const QStringList& slow, QTextStream& out
     }
     if (!c.parts.empty()) {
         out << "\nwhere the difference goes (medians, seconds)\n";
-        out << QStringLiteral("%1 %2 %3 %4\n")
-                   .arg(QStringLiteral("node"), -40)
-                   .arg(QStringLiteral("A"), 10)
-                   .arg(QStringLiteral("B"), 10)
-                   .arg(QStringLiteral("B-A"), 10);
+        std::vector<QStringList> table { { QStringLiteral("node"), QStringLiteral("A"), QStringLiteral("B"),
+            QStringLiteral("B-A") } };
         for (const auto& part : c.parts) {
-            out << QStringLiteral("%1 %2 %3 %4\n")
-                       .arg(QString(QString(2 * static_cast<qsizetype>(part.depth - 1), u' ') + part.path),
-                           -40)
-                       .arg(fixed(part.medianA), 10)
-                       .arg(fixed(part.medianB), 10)
-                       .arg((part.delta >= 0 ? QStringLiteral("+") : QString()) + fixed(part.delta), 10);
+            table.push_back({ QString(2 * static_cast<qsizetype>(part.depth - 1), u' ') + part.path,
+                fixed(part.medianA), fixed(part.medianB),
+                (part.delta >= 0 ? QStringLiteral("+") : QString()) + fixed(part.delta) });
         }
+        printAlignedTable(table, 1, out);
     }
     out << "\nslow on every group they ran in (above its P90): "
         << (slow.isEmpty() ? QStringLiteral("none") : slow.join(QStringLiteral(", "))) << '\n';

@@ -4,6 +4,7 @@
 #include "data/datasetlookups.h"
 #include "stats/groupstats.h"
 #include "stats/statistic.h"
+#include "texttable.h"
 
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -106,24 +107,6 @@ QStringList tableCells(const SummaryStats& s, bool* anyUnreliable)
     return cells;
 }
 
-void printAligned(const std::vector<QStringList>& table, qsizetype textColumns, QTextStream& out)
-{
-    std::vector<qsizetype> widths(static_cast<std::size_t>(table.front().size()), 0);
-    for (const auto& cells : table) {
-        for (qsizetype c = 0; c < cells.size(); ++c)
-            widths[static_cast<std::size_t>(c)]
-                = std::max(widths[static_cast<std::size_t>(c)], cells[c].size());
-    }
-    for (const auto& cells : table) {
-        QStringList padded;
-        for (qsizetype c = 0; c < cells.size(); ++c) {
-            const int width = static_cast<int>(widths[static_cast<std::size_t>(c)]);
-            padded << (c < textColumns ? cells[c].leftJustified(width) : cells[c].rightJustified(width));
-        }
-        out << padded.join(QStringLiteral("  ")).trimmed() << '\n';
-    }
-}
-
 void printTable(const std::vector<GroupMetricStats>& rows, const QStringList& groupBy, QTextStream& out)
 {
     QStringList header = groupBy.isEmpty() ? QStringList { QStringLiteral("group") } : groupBy;
@@ -137,7 +120,7 @@ void printTable(const std::vector<GroupMetricStats>& rows, const QStringList& gr
         cells << row.metric << tableCells(row.stats, &anyUnreliable);
         table.push_back(cells);
     }
-    printAligned(table, textColumns, out);
+    printAlignedTable(table, textColumns, out);
     if (anyUnreliable)
         out << "* too few runs for this percentile to be reliable (" << reliabilityRule()
             << "); shown, but close to the maximum\n";
