@@ -59,23 +59,27 @@ std::vector<double> valuesOf(const TimingDataset& data, const std::vector<std::u
     return values;
 }
 
-// Everything one group of a chart needs; returns its values (for the histogram).
+// Everything one group of a chart needs; returns its values ascending (for the
+// histogram). The values are sorted once here: every statistic below then only
+// checks that they are.
 std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& request, int metric,
     const std::vector<int>& parts, RunGroup group, ChartGroup& g)
 {
     g.label = group.label();
     g.runs = std::move(group.runs);
-    std::vector<double> values = valuesOf(data, g.runs, metric);
-    g.box = boxStats(values);
-    std::vector<double> scratch = values;
-    g.summary = summarize(scratch);
+    const std::vector<double> values = valuesOf(data, g.runs, metric); // in run order
+    std::vector<double> sorted = values;
+    g.summary = summarize(sorted); // the moments in run order, as pandas sums them
+    std::erase_if(sorted, [](double v) { return std::isnan(v); });
+    sortIfNeeded(sorted);
+    g.box = boxStats(sorted);
     if (request.targetSeconds) {
         const auto under = std::count_if(
             values.begin(), values.end(), [&](double v) { return v <= *request.targetSeconds; });
         g.shareUnderTarget
             = values.empty() ? std::nan("") : static_cast<double>(under) / static_cast<double>(values.size());
     }
-    g.statistic = bootstrapCI(values, request.statistic, request.bootstrapResamples);
+    g.statistic = bootstrapCI(sorted, request.statistic, request.bootstrapResamples);
     if (request.kind == ChartRequest::Kind::Stacked) {
         // Means, not medians: the means of the parts add up to the mean of the whole.
         for (const int part : parts) {
@@ -90,7 +94,7 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
     if (request.kind == ChartRequest::Kind::Box)
         g.points = pointsOf(g.runs, values);
     if (request.kind == ChartRequest::Kind::Ecdf)
-        g.ecdf = ecdfSteps(values);
+        g.ecdf = ecdfSteps(sorted);
     if (request.kind == ChartRequest::Kind::Trend) {
         std::vector<TrendPoint> points;
         for (const std::uint32_t run : g.runs) {
@@ -103,7 +107,7 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
         g.trendMedian = decimateForDisplay(rollingMedian(points, window), kTrendBuckets);
         g.trend = decimateForDisplay(points, kTrendBuckets);
     }
-    return values;
+    return sorted;
 }
 
 // Keeps the kMaxChartGroups groups with the most runs, in their key order.

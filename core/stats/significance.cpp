@@ -199,7 +199,7 @@ ConfidenceInterval intervalOf(double estimate, std::vector<double> statistics, d
 std::vector<double> sortedWithoutNaN(std::vector<double> values)
 {
     std::erase_if(values, [](double v) { return std::isnan(v); });
-    std::sort(values.begin(), values.end());
+    sortIfNeeded(values);
     return values;
 }
 

@@ -38,6 +38,12 @@ double compensatedMean(const std::vector<double>& values)
     return sum / static_cast<double>(values.size());
 }
 
+void sortIfNeeded(std::vector<double>& values)
+{
+    if (!std::is_sorted(values.begin(), values.end()))
+        std::sort(values.begin(), values.end());
+}
+
 SummaryStats summarize(std::vector<double>& values)
 {
     SummaryStats s;

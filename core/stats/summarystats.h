@@ -5,6 +5,10 @@
 
 namespace te {
 
+/// Sorts `values` ascending; only checks when they already are, as the charts'
+/// groups are (sorted once, then read by every statistic).
+void sortIfNeeded(std::vector<double>& values);
+
 /// Percentile of sorted values (or values where the two ranks around the
 /// percentile hold their sorted values) by linear interpolation between the closest ranks
 /// (numpy's default "linear" method, pandas' `quantile`). `q` in [0, 1]. NaN when
