@@ -3,6 +3,7 @@
 #include "clicommon.h"
 #include "export/chartjson.h"
 #include "export/safewrite.h"
+#include "flamecommand.h"
 #include "stats/chartdata.h"
 #include "ui/charts/chartbuilder.h"
 
@@ -26,8 +27,8 @@ struct ChartOptions
 void addChartOptions(QCommandLineParser& parser)
 {
     addInputOptions(parser);
-    parser.addOption({ QStringLiteral("kind"), kindNameList() + QLatin1Char('.'), QStringLiteral("KIND"),
-        QStringLiteral("box") });
+    parser.addOption({ QStringLiteral("kind"), kindNameList() + QStringLiteral(", or flame."),
+        QStringLiteral("KIND"), QStringLiteral("box") });
     parser.addOption(
         { QStringLiteral("group-by"), QStringLiteral("One or two metadata fields, comma-separated."),
             QStringLiteral("F[,F]"), QStringLiteral("model") });
@@ -50,6 +51,7 @@ void addChartOptions(QCommandLineParser& parser)
         QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("size"), QStringLiteral("Image size in pixels."), QStringLiteral("WxH"),
         QStringLiteral("1600x900") });
+    addFlameOptions(parser);
 }
 
 // nullopt, the reason printed, when an option is unusable.
@@ -130,6 +132,8 @@ int runChart(const QStringList& arguments)
     int exitCode = Ok;
     if (!parseArguments(parser, arguments, io, exitCode))
         return exitCode;
+    if (parser.value(QStringLiteral("kind")) == QStringLiteral("flame"))
+        return runFlameChart(parser, io);
     const auto options = chartOptions(parser, io);
     if (!options)
         return BadUsage;

@@ -3,12 +3,11 @@
 #include "data/datasetlookups.h"
 #include "data/timingdataset.h"
 #include "stats/groupstats.h"
+#include "util/parallelfor.h"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <limits>
-#include <thread>
 
 namespace te {
 
@@ -108,27 +107,6 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
         g.trend = decimateForDisplay(points, kTrendBuckets);
     }
     return sorted;
-}
-
-// Keeps the kMaxChartGroups groups with the most runs, in their key order.
-int keepLargestGroups(std::vector<RunGroup>& groups)
-{
-    if (groups.size() <= kMaxChartGroups)
-        return 0;
-    std::vector<std::size_t> order(groups.size());
-    for (std::size_t i = 0; i < order.size(); ++i)
-        order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-        [&](std::size_t a, std::size_t b) { return groups[a].runs.size() > groups[b].runs.size(); });
-    order.resize(kMaxChartGroups);
-    std::sort(order.begin(), order.end());
-    std::vector<RunGroup> kept;
-    kept.reserve(order.size());
-    for (const std::size_t i : order)
-        kept.push_back(std::move(groups[i]));
-    const auto omitted = static_cast<int>(groups.size() - kept.size());
-    groups = std::move(kept);
-    return omitted;
 }
 
 // The range of seconds a chart of `chart`'s kind draws on its value axis.
@@ -236,7 +214,7 @@ ChartData computeChartData(
         chart.parts << data.metric(part).name;
 
     std::vector<RunGroup> groups = groupRuns(data, withValue, *fields);
-    chart.omittedGroups = keepLargestGroups(groups);
+    chart.omittedGroups = keepLargestGroups(groups, kMaxChartGroups);
     std::vector<std::vector<std::uint32_t>> groupRunLists;
     if (request.kind == ChartRequest::Kind::Paired) {
         for (const RunGroup& group : groups)
@@ -246,20 +224,10 @@ ChartData computeChartData(
     std::vector<std::vector<double>> seriesValues(groups.size());
     // Groups are independent: each core takes the next one (a million runs in six
     // groups then redraw in about half the time).
-    std::atomic<std::size_t> next { 0 };
-    const auto work = [&] {
-        for (std::size_t i = next++; i < groups.size(); i = next++)
-            seriesValues[i]
-                = computeGroup(data, request, chart.metric, parts, std::move(groups[i]), chart.groups[i]);
-    };
-    const unsigned threads = std::min<unsigned>(
-        std::max(1u, std::thread::hardware_concurrency()), static_cast<unsigned>(groups.size()));
-    std::vector<std::thread> workers;
-    for (unsigned t = 1; t < threads; ++t)
-        workers.emplace_back(work);
-    work();
-    for (auto& worker : workers)
-        worker.join();
+    parallelFor(groups.size(), [&](std::size_t i) {
+        seriesValues[i]
+            = computeGroup(data, request, chart.metric, parts, std::move(groups[i]), chart.groups[i]);
+    });
     if (request.kind == ChartRequest::Kind::Histogram) {
         const int bins = request.bins > 0 ? request.bins : fairBinCount(seriesValues, request.logScale);
         chart.histogram = histogram(seriesValues, bins, request.logScale);

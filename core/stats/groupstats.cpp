@@ -56,6 +56,26 @@ std::vector<RunGroup> groupRuns(
     return groups;
 }
 
+int keepLargestGroups(std::vector<RunGroup>& groups, std::size_t maxGroups)
+{
+    if (groups.size() <= maxGroups)
+        return 0;
+    std::vector<std::size_t> order(groups.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+        [&](std::size_t a, std::size_t b) { return groups[a].runs.size() > groups[b].runs.size(); });
+    order.resize(maxGroups);
+    std::sort(order.begin(), order.end());
+    std::vector<RunGroup> kept;
+    kept.reserve(order.size());
+    for (const std::size_t i : order)
+        kept.push_back(std::move(groups[i]));
+    const auto omitted = static_cast<int>(groups.size() - kept.size());
+    groups = std::move(kept);
+    return omitted;
+}
+
 std::vector<GroupMetricStats> computeGroupStats(
     const TimingDataset& data, const std::vector<RunGroup>& groups, const std::vector<int>& metricIds)
 {

@@ -25,6 +25,11 @@ struct RunGroup
 std::vector<RunGroup> groupRuns(
     const TimingDataset& data, const std::vector<std::uint32_t>& runs, const std::vector<int>& fieldIds);
 
+/// Keeps the `maxGroups` groups with the most runs, in their key order (ties by
+/// key order); returns how many were left out. A chart of thousands of groups (a
+/// grouping by registration_id) draws the largest and says how many it omitted.
+int keepLargestGroups(std::vector<RunGroup>& groups, std::size_t maxGroups);
+
 struct GroupMetricStats
 {
     QStringList key;
