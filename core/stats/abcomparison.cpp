@@ -95,18 +95,13 @@ AbComparison compareGroups(const TimingDataset& data, const std::vector<std::uin
     result.nB = static_cast<std::int64_t>(b.size());
     result.medianA = medianOf(a);
     result.medianB = medianOf(b);
-    result.ratioOfMedians = bootstrapRatioOfMedians(a, b);
-    if (statistic == Statistic::Median) {
-        // The same bootstrap: no second one for the same figure.
-        result.valueA = result.medianA;
-        result.valueB = result.medianB;
-        result.ratio = result.ratioOfMedians;
-    } else {
-        result.valueA = statisticOf(statistic, a);
-        result.valueB = statisticOf(statistic, b);
-        result.ratio = bootstrapRatio(a, b, statistic);
-    }
-    result.mannWhitney = mannWhitneyU(a, b);
+    const GroupContrast contrast = contrastOf(a, b, statistic);
+    result.valueA = contrast.valueA;
+    result.valueB = contrast.valueB;
+    result.ratio = contrast.ratio;
+    result.mannWhitney = contrast.mannWhitney;
+    // The medians' bootstrap is the statistic's when that is the median: not run twice.
+    result.ratioOfMedians = statistic == Statistic::Median ? contrast.ratio : bootstrapRatioOfMedians(a, b);
     PartsOf { data, runsA, runsB, statistic }.collect(metric, 1, result.parts);
 
     const auto medianA = medianByRegistration(data, runsA, metric);
