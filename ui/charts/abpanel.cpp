@@ -11,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -50,13 +51,13 @@ protected:
     }
 };
 
-void setUpTable(QTableView* table, QAbstractItemModel* model, int sortRole, const QString& name)
+// `proxy` sorts `model` for `table` on `sortRole`.
+void setUpTable(QTableView* table, QSortFilterProxyModel* proxy, QAbstractItemModel* model, int sortRole,
+    const QString& name)
 {
-    auto* proxy = new TotalLastProxyModel(AbPartsModel::TotalRole, table);
     proxy->setSourceModel(model);
     proxy->setSortRole(sortRole);
     table->setModel(proxy);
-    table->setItemDelegate(new TotalRowDelegate(table));
     table->setSortingEnabled(true);
     table->sortByColumn(-1, Qt::AscendingOrder); // the model's order until the user sorts
     table->verticalHeader()->hide();
@@ -116,9 +117,11 @@ AbPanel::~AbPanel() = default;
 
 void AbPanel::buildTables()
 {
-    setUpTable(m_parts, m_model, AbPartsModel::SortRole, tr("Where B's extra time went"));
-    setUpTable(m_baselineTable, m_baselineModel, BaselineComparisonModel::SortRole,
-        tr("Every group against the baseline"));
+    setUpTable(m_parts, new TotalLastProxyModel(AbPartsModel::TotalRole, m_parts), m_model,
+        AbPartsModel::SortRole, tr("Where B's extra time went"));
+    setUpTable(m_baselineTable, new QSortFilterProxyModel(m_baselineTable), m_baselineModel,
+        BaselineComparisonModel::SortRole, tr("Every group against the baseline"));
+    m_parts->setItemDelegate(new TotalRowDelegate(m_parts));
     m_parts->setObjectName(QStringLiteral("abParts"));
     m_baselineTable->setObjectName(QStringLiteral("abBaselineTable"));
     m_tables->addWidget(m_parts);
