@@ -7,8 +7,11 @@
 namespace te {
 
 /// The "where did B's extra time go" table of an A/B comparison: each node below
-/// the metric with its median in A and in B, the difference and the ratio.
-/// DisplayRole is formatted; SortRole is the number.
+/// the metric with the comparison's statistic in A and in B, the difference and
+/// the ratio, then a total row (the metric itself, whose statistic is not the sum
+/// of its parts' for anything but the mean). DisplayRole is formatted; SortRole is
+/// the number; TotalRole is true on the total row, which views draw bold and sort
+/// last (see TotalLastProxyModel).
 class AbPartsModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -16,19 +19,21 @@ public:
     enum Column
     {
         Node,
-        MedianA,
-        MedianB,
+        ValueA,
+        ValueB,
         Delta,
         Ratio,
         ColumnCount
     };
     enum Role
     {
-        SortRole = Qt::UserRole + 1
+        SortRole = Qt::UserRole + 1,
+        TotalRole
     };
 
     explicit AbPartsModel(QObject* parent = nullptr);
 
+    /// No total row when the comparison has no runs in either group.
     void setComparison(const AbComparison& comparison);
 
     int rowCount(const QModelIndex& parent = {}) const override;
@@ -38,6 +43,8 @@ public:
 
 private:
     AbComparison m_comparison;
+    std::vector<AbComparison::PartDelta> m_rows; ///< the parts, then the total
+    bool m_hasTotal = false;
 };
 
 } // namespace te

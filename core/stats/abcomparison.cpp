@@ -9,9 +9,8 @@
 
 namespace te {
 
-namespace {
-
-std::vector<double> valuesOf(const TimingDataset& data, const std::vector<std::uint32_t>& runs, int metric)
+std::vector<double> metricValues(
+    const TimingDataset& data, const std::vector<std::uint32_t>& runs, int metric)
 {
     std::vector<double> values;
     values.reserve(runs.size());
@@ -22,6 +21,14 @@ std::vector<double> valuesOf(const TimingDataset& data, const std::vector<std::u
     }
     return values;
 }
+
+GroupContrast contrastOf(const std::vector<double>& a, const std::vector<double>& b, Statistic statistic)
+{
+    return { statisticOf(statistic, a), statisticOf(statistic, b), bootstrapRatio(a, b, statistic),
+        mannWhitneyU(a, b) };
+}
+
+namespace {
 
 double medianOf(std::vector<double> values)
 {
@@ -45,39 +52,57 @@ std::map<std::uint32_t, double> medianByRegistration(
     return medians;
 }
 
-void collectParts(const TimingDataset& data, int metric, int depth, const std::vector<std::uint32_t>& runsA,
-    const std::vector<std::uint32_t>& runsB, std::vector<AbComparison::PartDelta>& out)
+struct PartsOf
 {
-    for (const int child : data.metric(metric).children) {
-        AbComparison::PartDelta part;
-        part.path = data.metric(child).path;
-        part.depth = depth;
-        part.medianA = medianOf(valuesOf(data, runsA, child));
-        part.medianB = medianOf(valuesOf(data, runsB, child));
-        part.delta = part.medianB - part.medianA;
-        out.push_back(part);
-        collectParts(data, child, depth + 1, runsA, runsB, out);
+    const TimingDataset& data;
+    const std::vector<std::uint32_t>& runsA;
+    const std::vector<std::uint32_t>& runsB;
+    Statistic statistic;
+
+    void collect(int metric, int depth, std::vector<AbComparison::PartDelta>& out) const
+    {
+        for (const int child : data.metric(metric).children) {
+            const std::vector<double> a = metricValues(data, runsA, child);
+            const std::vector<double> b = metricValues(data, runsB, child);
+            AbComparison::PartDelta part;
+            part.path = data.metric(child).path;
+            part.depth = depth;
+            part.medianA = medianOf(a);
+            part.medianB = medianOf(b);
+            part.valueA = statisticOf(statistic, a);
+            part.valueB = statisticOf(statistic, b);
+            part.delta = part.valueB - part.valueA;
+            out.push_back(part);
+            collect(child, depth + 1, out);
+        }
     }
-}
+};
 
 } // namespace
 
 AbComparison compareGroups(const TimingDataset& data, const std::vector<std::uint32_t>& runsA,
-    const std::vector<std::uint32_t>& runsB, int metric, const QString& labelA, const QString& labelB)
+    const std::vector<std::uint32_t>& runsB, int metric, const QString& labelA, const QString& labelB,
+    Statistic statistic)
 {
     AbComparison result;
     result.labelA = labelA;
     result.labelB = labelB;
     result.metric = data.metric(metric).path;
-    const std::vector<double> a = valuesOf(data, runsA, metric);
-    const std::vector<double> b = valuesOf(data, runsB, metric);
+    result.statistic = statistic;
+    const std::vector<double> a = metricValues(data, runsA, metric);
+    const std::vector<double> b = metricValues(data, runsB, metric);
     result.nA = static_cast<std::int64_t>(a.size());
     result.nB = static_cast<std::int64_t>(b.size());
     result.medianA = medianOf(a);
     result.medianB = medianOf(b);
-    result.ratioOfMedians = bootstrapRatioOfMedians(a, b);
-    result.mannWhitney = mannWhitneyU(a, b);
-    collectParts(data, metric, 1, runsA, runsB, result.parts);
+    const GroupContrast contrast = contrastOf(a, b, statistic);
+    result.valueA = contrast.valueA;
+    result.valueB = contrast.valueB;
+    result.ratio = contrast.ratio;
+    result.mannWhitney = contrast.mannWhitney;
+    // The medians' bootstrap is the statistic's when that is the median: not run twice.
+    result.ratioOfMedians = statistic == Statistic::Median ? contrast.ratio : bootstrapRatioOfMedians(a, b);
+    PartsOf { data, runsA, runsB, statistic }.collect(metric, 1, result.parts);
 
     const auto medianA = medianByRegistration(data, runsA, metric);
     const auto medianB = medianByRegistration(data, runsB, metric);
@@ -96,31 +121,56 @@ AbComparison compareGroups(const TimingDataset& data, const std::vector<std::uin
     return result;
 }
 
-QStringList slowInEveryGroup(const TimingDataset& data, const std::vector<std::vector<std::uint32_t>>& groups,
-    int metric, double quantile)
+SlowEverywhere findSlowEverywhere(const TimingDataset& data,
+    const std::vector<std::vector<std::uint32_t>>& groups, int metric, double quantile)
 {
-    // For each registration: in how many groups it ran, and in how many it was slow.
-    std::map<std::uint32_t, std::pair<int, int>> tally;
+    // For each registration: in how many groups it ran (any, and those with enough
+    // runs), and in how many of the latter it was slow.
+    struct Tally
+    {
+        int ran = 0;
+        int ranCounted = 0;
+        int slow = 0;
+    };
+    std::map<std::uint32_t, Tally> tally;
+    int counted = 0;
     for (const auto& runs : groups) {
-        std::vector<double> values = valuesOf(data, runs, metric);
-        if (values.empty())
-            continue;
+        std::vector<double> values = metricValues(data, runs, metric);
+        const bool enough = static_cast<std::int64_t>(values.size()) >= kMinRunsToCallSlow;
+        counted += enough ? 1 : 0;
         std::sort(values.begin(), values.end());
         const double limit = percentileOfSorted(values, quantile);
         for (const auto& [id, median] : medianByRegistration(data, runs, metric)) {
-            auto& [ran, slow] = tally[id];
-            ++ran;
-            slow += median > limit ? 1 : 0;
+            Tally& t = tally[id];
+            ++t.ran;
+            t.ranCounted += enough ? 1 : 0;
+            t.slow += enough && median > limit ? 1 : 0;
         }
     }
-    QStringList ids;
-    const FieldColumn& column = data.field(TimingDataset::RegistrationId);
-    for (const auto& [id, counts] : tally) {
-        if (counts.first >= 2 && counts.second == counts.first)
-            ids << column.text(id);
+    SlowEverywhere result;
+    const bool shared
+        = std::any_of(tally.begin(), tally.end(), [](const auto& t) { return t.second.ran >= 2; });
+    if (!shared)
+        return result; // NoSharedRegistration
+    if (counted < 2) {
+        result.why = SlowEverywhere::Empty::TooFewRuns;
+        return result;
     }
-    ids.sort();
-    return ids;
+    const FieldColumn& column = data.field(TimingDataset::RegistrationId);
+    for (const auto& [id, t] : tally) {
+        if (t.ranCounted >= 2 && t.slow == t.ranCounted)
+            result.ids << column.text(id);
+    }
+    result.ids.sort();
+    result.why
+        = result.ids.isEmpty() ? SlowEverywhere::Empty::NoneSlowEverywhere : SlowEverywhere::Empty::NotEmpty;
+    return result;
+}
+
+QStringList slowInEveryGroup(const TimingDataset& data, const std::vector<std::vector<std::uint32_t>>& groups,
+    int metric, double quantile)
+{
+    return findSlowEverywhere(data, groups, metric, quantile).ids;
 }
 
 std::pair<int, int> largestTwoGroups(const std::vector<std::size_t>& groupSizes)

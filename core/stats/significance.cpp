@@ -251,32 +251,41 @@ ConfidenceInterval bootstrapCI(
     return intervalOf(statisticOf(statistic, sorted), statistics, level);
 }
 
-ConfidenceInterval bootstrapRatioOfMedians(const std::vector<double>& a, const std::vector<double>& b,
-    int resamples, double level, std::uint64_t seed)
+ConfidenceInterval bootstrapRatio(const std::vector<double>& a, const std::vector<double>& b,
+    Statistic statistic, int resamples, double level, std::uint64_t seed)
 {
     const std::vector<double> sortedA = sortedWithoutNaN(a);
     const std::vector<double> sortedB = sortedWithoutNaN(b);
     if (sortedA.empty() || sortedB.empty())
         return undefinedInterval();
-    const double estimate = percentileOfSorted(sortedB, 0.5) / percentileOfSorted(sortedA, 0.5);
+    const double estimate = statisticOf(statistic, sortedB) / statisticOf(statistic, sortedA);
     if (resamples < 1)
         return { estimate, kNaN, kNaN, 0 };
     struct Compute
     {
         const std::vector<double>& a;
         const std::vector<double>& b;
+        Statistic statistic;
         std::uint64_t seed;
         std::pair<Resampler, Resampler> makeState() const { return { Resampler(a), Resampler(b) }; }
         double operator()(std::uint64_t r, std::pair<Resampler, Resampler>& state) const
         {
             Xoshiro256 rngA(seed, 2 * r);
             Xoshiro256 rngB(seed, 2 * r + 1);
-            const double medianA = state.first(Statistic::Median, rngA);
-            return state.second(Statistic::Median, rngB) / medianA;
+            const double valueA = state.first(statistic, rngA);
+            return state.second(statistic, rngB) / valueA;
         }
     };
-    const auto ratios = forEachResample(resamples, 128, Compute { sortedA, sortedB, seed });
+    // A mean draws every value of both groups; a percentile two order statistics of each.
+    const std::size_t work = statistic == Statistic::Mean ? sortedA.size() + sortedB.size() : 128;
+    const auto ratios = forEachResample(resamples, work, Compute { sortedA, sortedB, statistic, seed });
     return intervalOf(estimate, ratios, level);
+}
+
+ConfidenceInterval bootstrapRatioOfMedians(const std::vector<double>& a, const std::vector<double>& b,
+    int resamples, double level, std::uint64_t seed)
+{
+    return bootstrapRatio(a, b, Statistic::Median, resamples, level, seed);
 }
 
 MannWhitney mannWhitneyU(const std::vector<double>& a, const std::vector<double>& b)

@@ -40,11 +40,17 @@ constexpr std::uint64_t kDefaultBootstrapSeed = 20250114;
 ConfidenceInterval bootstrapCI(const std::vector<double>& values, Statistic statistic, int resamples = 2000,
     double level = 0.95, std::uint64_t seed = kDefaultBootstrapSeed);
 
-/// Ratio median(b) / median(a) with a percentile bootstrap interval; a and b are
-/// resampled independently (unpaired groups, e.g. two models over their own runs).
-/// Resamples whose ratio is NaN (0 / 0) are left out and not counted; a zero
-/// median of `a` otherwise gives infinite ratios. NaN values are ignored; NaN
-/// figures when either group is empty.
+/// Ratio statistic(b) / statistic(a) of a chart statistic (see chartStatistics())
+/// with a percentile bootstrap interval; a and b are resampled independently
+/// (unpaired groups, e.g. two models over their own runs). Resamples whose ratio
+/// is NaN (0 / 0) are left out and not counted; a zero statistic of `a` otherwise
+/// gives infinite ratios. NaN values are ignored; NaN figures when either group is
+/// empty.
+ConfidenceInterval bootstrapRatio(const std::vector<double>& a, const std::vector<double>& b,
+    Statistic statistic, int resamples = 2000, double level = 0.95,
+    std::uint64_t seed = kDefaultBootstrapSeed);
+
+/// bootstrapRatio() of the medians.
 ConfidenceInterval bootstrapRatioOfMedians(const std::vector<double>& a, const std::vector<double>& b,
     int resamples = 2000, double level = 0.95, std::uint64_t seed = kDefaultBootstrapSeed);
 

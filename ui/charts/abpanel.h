@@ -1,6 +1,7 @@
 #pragma once
 
 #include "stats/abcomparison.h"
+#include "stats/baselinecomparison.h"
 #include "ui/widgets/latestjob.h"
 
 #include <QWidget>
@@ -9,58 +10,96 @@
 
 class QComboBox;
 class QLabel;
+class QStackedWidget;
 class QTableView;
 
 namespace te {
 
 class AbPartsModel;
+class BaselineComparisonModel;
 struct ChartData;
+class ElidingComboBox;
 class TimingDataset;
 
-/// Pick two groups of the current chart and compare them: the ratio of medians
-/// with its bootstrap interval, the Mann–Whitney p, the paired view over the
-/// registrations both ran, and a table of where B's extra time went. Computed off
-/// the GUI thread (the bootstrap is the expensive part).
+/// Compares the groups of the current chart on a chosen statistic (median, mean,
+/// P90, P95), in one of two modes. Two groups: B against A, the ratio of the
+/// statistic with its bootstrap interval, the Mann–Whitney p, the paired view over
+/// the registrations both ran, and a table of where B's extra time went, with a
+/// total row. All against a baseline: one row per other group with its ratio,
+/// interval, p and verdict. Both show the registrations slow in every group (or
+/// why there are none). Computed off the GUI thread (the bootstrap is the
+/// expensive part).
 class AbPanel final : public QWidget
 {
     Q_OBJECT
 public:
+    enum class Mode
+    {
+        TwoGroups,
+        Baseline
+    };
+
     explicit AbPanel(QWidget* parent = nullptr);
     ~AbPanel() override;
 
-    /// The groups offered are the chart's; the chosen pair is kept when both still exist.
+    /// The groups offered are the chart's; the chosen pair and baseline are kept
+    /// while they still exist.
     void setChart(std::shared_ptr<const TimingDataset> data, const ChartData& chart);
     const AbComparison& comparison() const { return m_comparison; }
+    const BaselineComparison& baselineComparison() const { return m_baseline; }
+    const SlowEverywhere& slowEverywhere() const { return m_slow; }
+    Mode mode() const;
+    Statistic statistic() const;
+    /// What the summary line says, as rich text.
     QString summaryText() const;
+    /// The slow-everywhere line: the rule, and the registrations or why there are none.
+    QString slowText() const;
 
 signals:
     void compared();
 
 private:
-    /// What one comparison computes: the comparison, and the registrations slow in every group.
+    /// What one comparison computes: that of the mode, and the registrations slow in every group.
     struct Outcome
     {
         AbComparison comparison;
-        QStringList slowEverywhere;
+        BaselineComparison baseline;
+        SlowEverywhere slow;
     };
 
+    QWidget* buildPickers();
     void buildLayout();
+    void buildTables();
+    void fillGroupBoxes(const QStringList& labels);
     void recompute();
+    /// Why nothing can be compared now; empty when something can.
+    QString whyNothingToCompare() const;
     /// nullopt when the comparison was cancelled: nothing to show.
     void showOutcome(std::optional<Outcome> outcome);
-    void showComparison(const AbComparison& comparison);
-    QString slowEverywhereText(const QStringList& slow) const;
+    QString twoGroupSummary() const;
+    QString baselineSummary() const;
 
     std::shared_ptr<const TimingDataset> m_data;
     std::vector<std::vector<std::uint32_t>> m_groupRuns;
     QStringList m_labels;
     int m_metric = -1;
     AbComparison m_comparison;
-    QComboBox* m_a;
-    QComboBox* m_b;
+    BaselineComparison m_baseline;
+    SlowEverywhere m_slow;
+    QComboBox* m_mode;
+    QComboBox* m_statistic;
+    ElidingComboBox* m_a;
+    ElidingComboBox* m_b;
+    ElidingComboBox* m_baselineGroup;
+    QWidget* m_pairPicker;
+    QWidget* m_baselinePicker;
     QLabel* m_summary;
+    QLabel* m_slowLabel;
+    QStackedWidget* m_tables;
     QTableView* m_parts;
+    QTableView* m_baselineTable;
     AbPartsModel* m_model;
+    BaselineComparisonModel* m_baselineModel;
     LatestJob<std::optional<Outcome>> m_job; ///< last: it waits for the job before the rest goes
 };
 

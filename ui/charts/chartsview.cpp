@@ -182,7 +182,7 @@ QSplitter* ChartsView::buildChartArea()
     auto* splitter = new QSplitter(Qt::Vertical, this);
     auto* below = new QTabWidget(this);
     below->addTab(m_table, tr("Statistics per group"));
-    below->addTab(m_ab, tr("Compare two groups"));
+    below->addTab(m_ab, tr("Compare groups"));
     below->setDocumentMode(true);
     splitter->addWidget(m_chartView);
     splitter->addWidget(below);
