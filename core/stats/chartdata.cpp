@@ -59,10 +59,27 @@ std::vector<double> valuesOf(const TimingDataset& data, const std::vector<std::u
     return values;
 }
 
+// The points of `runs` the trend `axis` places, ascending by x (then time).
+std::vector<TrendPoint> trendPointsOf(
+    const TimingDataset& data, const std::vector<std::uint32_t>& runs, int metric, const TrendAxis& axis)
+{
+    std::vector<TrendPoint> points;
+    points.reserve(runs.size());
+    for (const std::uint32_t run : runs) {
+        if (const auto x = axis.xOf(data, run))
+            points.push_back({ data.timestampMs(run), data.value(run, metric), *x, run });
+    }
+    std::sort(points.begin(), points.end(),
+        [](const TrendPoint& a, const TrendPoint& b) { return a.x < b.x || (a.x == b.x && a.ms < b.ms); });
+    return points;
+}
+
 // Everything one group of a chart needs; returns its values (for the histogram).
-std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& request, int metric,
+std::vector<double> computeGroup(const TimingDataset& data, const ChartData& chart,
     const std::vector<int>& parts, RunGroup group, ChartGroup& g)
 {
+    const ChartRequest& request = chart.request;
+    const int metric = chart.metric;
     g.label = group.label();
     g.runs = std::move(group.runs);
     std::vector<double> values = valuesOf(data, g.runs, metric);
@@ -92,13 +109,7 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
     if (request.kind == ChartRequest::Kind::Ecdf)
         g.ecdf = ecdfSteps(values);
     if (request.kind == ChartRequest::Kind::Trend) {
-        std::vector<TrendPoint> points;
-        for (const std::uint32_t run : g.runs) {
-            if (data.timestampMs(run) != TimingDataset::kNoTimestamp)
-                points.push_back({ data.timestampMs(run), data.value(run, metric) });
-        }
-        std::sort(points.begin(), points.end(),
-            [](const TrendPoint& a, const TrendPoint& b) { return a.ms < b.ms; });
+        const std::vector<TrendPoint> points = trendPointsOf(data, g.runs, metric, chart.trendAxis);
         const int window = std::clamp(static_cast<int>(points.size() / 20), 5, 501);
         g.trendMedian = decimateForDisplay(rollingMedian(points, window), kTrendBuckets);
         g.trend = decimateForDisplay(points, kTrendBuckets);
@@ -231,6 +242,16 @@ ChartData computeChartData(
     for (const int part : parts)
         chart.parts << data.metric(part).name;
 
+    if (request.kind == ChartRequest::Kind::Trend) {
+        auto axis = trendAxis(data, withValue, request.trendX);
+        if (!axis) {
+            chart.error = QStringLiteral("unknown x axis \"%1\"; it must be time, order or one of the "
+                                         "fields: %2")
+                              .arg(request.trendX, data.fieldNames().join(QStringLiteral(", ")));
+            return chart;
+        }
+        chart.trendAxis = std::move(*axis);
+    }
     std::vector<RunGroup> groups = groupRuns(data, withValue, *fields);
     chart.omittedGroups = keepLargestGroups(groups);
     std::vector<std::vector<std::uint32_t>> groupRunLists;
@@ -245,8 +266,7 @@ ChartData computeChartData(
     std::atomic<std::size_t> next { 0 };
     const auto work = [&] {
         for (std::size_t i = next++; i < groups.size(); i = next++)
-            seriesValues[i]
-                = computeGroup(data, request, chart.metric, parts, std::move(groups[i]), chart.groups[i]);
+            seriesValues[i] = computeGroup(data, chart, parts, std::move(groups[i]), chart.groups[i]);
     };
     const unsigned threads = std::min<unsigned>(
         std::max(1u, std::thread::hardware_concurrency()), static_cast<unsigned>(groups.size()));
@@ -310,22 +330,35 @@ int histogramBinAt(const ChartData& chart, double x)
     return bin >= 0 && bin + 1 < static_cast<int>(edges.size()) ? bin : -1;
 }
 
-std::vector<std::uint32_t> runsAroundTime(
-    const TimingDataset& data, const ChartData& chart, int group, double ms)
+std::vector<std::uint32_t> runsNearTrendX(
+    const TimingDataset& data, const ChartData& chart, int group, double x, double halfWidth)
+{
+    if (group < 0 || group >= static_cast<int>(chart.groups.size()))
+        return {};
+    std::vector<std::uint32_t> runs;
+    for (const std::uint32_t run : chart.groups[static_cast<std::size_t>(group)].runs) {
+        const auto at = chart.trendAxis.xOf(data, run);
+        if (at && std::abs(*at - x) <= halfWidth)
+            runs.push_back(run);
+    }
+    return runs;
+}
+
+std::vector<TrendPoint> trendPointsIn(
+    const TimingDataset& data, const ChartData& chart, int group, double lo, double hi)
 {
     if (group < 0 || group >= static_cast<int>(chart.groups.size()))
         return {};
     const ChartGroup& g = chart.groups[static_cast<std::size_t>(group)];
-    const double span = g.trend.size() > 1
-        ? static_cast<double>(g.trend.back().ms - g.trend.front().ms) / kTrendBuckets
-        : 1.0;
-    std::vector<std::uint32_t> runs;
+    if (g.runs.size() <= 2 * static_cast<std::size_t>(kTrendBuckets))
+        return g.trend; // not decimated: every point is drawn already
+    std::vector<std::uint32_t> inRange;
     for (const std::uint32_t run : g.runs) {
-        const qint64 at = data.timestampMs(run);
-        if (at != TimingDataset::kNoTimestamp && std::abs(static_cast<double>(at) - ms) <= span)
-            runs.push_back(run);
+        const auto at = chart.trendAxis.xOf(data, run);
+        if (at && *at >= lo && *at <= hi)
+            inRange.push_back(run);
     }
-    return runs;
+    return decimateForDisplay(trendPointsOf(data, inRange, chart.metric, chart.trendAxis), kTrendBuckets);
 }
 
 } // namespace te

@@ -22,6 +22,7 @@ class QToolButton;
 namespace te {
 
 class AbPanel;
+class ZoomableChartView;
 class EmptyState;
 class GroupStatsModel;
 class TimingDataset;
@@ -42,7 +43,8 @@ public:
     void setRuns(std::shared_ptr<const TimingDataset> data, std::vector<std::uint32_t> runs);
     ChartRequest request() const;
     const ChartData& chartData() const { return m_chart; }
-    QChartView* chartView() const { return m_chartView; }
+    QChartView* chartView() const;
+    ZoomableChartView* zoomableView() const { return m_chartView; }
     GroupStatsModel* statsModel() const { return m_stats; }
     AbPanel* abPanel() const { return m_ab; }
     /// The message over the chart when it has nothing to draw.
@@ -75,7 +77,6 @@ private:
 
     void recompute();
     void showChart(ChartData chart);
-    QString statusText() const;
     void exportImage();
     void updateControls();
 
@@ -89,6 +90,8 @@ private:
     bool m_groupChosen = false; ///< the user picked "Group by"; a new file keeps it while it exists
     QComboBox* m_thenBy;
     QComboBox* m_metric;
+    QComboBox* m_trendX; ///< the trend's x axis: time, run order or a field
+    QString m_trendXChoice; ///< the one last chosen, kept for the next file that has it
     QComboBox* m_statistic;
     QComboBox* m_scale;
     QCheckBox* m_percent;
@@ -96,7 +99,7 @@ private:
     QLineEdit* m_target;
     QToolButton* m_export;
     QLabel* m_status;
-    QChartView* m_chartView;
+    ZoomableChartView* m_chartView;
     QTableView* m_table;
     GroupStatsModel* m_stats;
     AbPanel* m_ab;
