@@ -161,8 +161,8 @@ private slots:
         const TrendAxis axis = timeTrendAxis(times);
         const std::vector<AxisTick> zoomed = trendTicks(axis, 10 * kMinute, 20 * kMinute);
         QCOMPARE(labels(zoomed),
-            (QStringList { u"Mar 4 10:10"_qs, u"10:12"_qs, u"10:14"_qs, u"10:16"_qs, u"10:18"_qs,
-                u"10:20"_qs }));
+            (QStringList {
+                u"Mar 4 10:10"_qs, u"10:12"_qs, u"10:14"_qs, u"10:16"_qs, u"10:18"_qs, u"10:20"_qs }));
     }
 
     void orderAxisCountsRunsFromOne()
@@ -188,8 +188,8 @@ private slots:
         const auto axis = trendAxis(loaded.dataset, allRuns(loaded.dataset), QStringLiteral("git_commit"));
         QVERIFY(axis);
         QCOMPARE(axis->mode, TrendAxis::Mode::Field);
-        QCOMPARE(axis->categories,
-            (QStringList { u"c857d44"_qs, u"a1b2c3d"_qs, u"9f8e7d6"_qs, u"4e5f6a7"_qs }));
+        QCOMPARE(
+            axis->categories, (QStringList { u"c857d44"_qs, u"a1b2c3d"_qs, u"9f8e7d6"_qs, u"4e5f6a7"_qs }));
         QCOMPARE(labels(axis->ticks), axis->categories);
         QCOMPARE(*axis->xOf(loaded.dataset, 0), 0.0);
         QCOMPARE(*axis->xOf(loaded.dataset, 19), 3.0);

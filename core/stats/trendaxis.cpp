@@ -220,7 +220,9 @@ TrendAxis timeTrendAxis(std::vector<qint64> times)
         shown += static_cast<double>(times[end] - times[begin]);
         begin = end + 1;
     }
-    double gapWidth = shown > 0 ? shown * std::min(kGapWidthShare, kAllGapsWidthShare / std::max<double>(1, static_cast<double>(gaps.size())))
+    double gapWidth = shown > 0 ? shown
+            * std::min(
+                kGapWidthShare, kAllGapsWidthShare / std::max<double>(1, static_cast<double>(gaps.size())))
                                 : static_cast<double>(kMinute);
     for (const std::size_t g : gaps)
         gapWidth = std::min(gapWidth, static_cast<double>(times[g + 1] - times[g]));

@@ -140,8 +140,8 @@ void ZoomableChartView::mouseMoveEvent(QMouseEvent* event)
         const QRectF plot = chart()->plotArea();
         const int left = std::max(std::min(at.x(), m_origin.x()), static_cast<int>(plot.left()));
         const int right = std::min(std::max(at.x(), m_origin.x()), static_cast<int>(plot.right()));
-        m_band->setGeometry(QRect(QPoint(left, static_cast<int>(plot.top())),
-            QPoint(right, static_cast<int>(plot.bottom()))));
+        m_band->setGeometry(QRect(
+            QPoint(left, static_cast<int>(plot.top())), QPoint(right, static_cast<int>(plot.bottom()))));
         m_band->show();
     }
     QChartView::mouseMoveEvent(event);
