@@ -10,11 +10,14 @@
 
 #include <QApplication>
 #include <QCategoryAxis>
+#include <QDateTime>
 #include <QGraphicsSimpleTextItem>
 #include <QScatterSeries>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimeZone>
 #include <QToolButton>
 #include <QWheelEvent>
 
@@ -183,6 +186,51 @@ private slots:
         QCOMPARE(axis->min(), lo);
         QCOMPARE(axis->max(), hi);
         QVERIFY(!zoom->resetButton()->isVisible());
+    }
+
+    // 3,000 runs a minute apart draw 800 points; a tenth of them in view draws
+    // every one of those 300, not the 80 of the 800 that fall there.
+    void zoomDrawsEveryRunInView()
+    {
+        QByteArray text;
+        const QByteArray line = test::readAll(QFINDTESTDATA("data/trend_two_days.jsonl")).split('\n').front();
+        for (int i = 0; i < 3000; ++i) {
+            const QString at
+                = QDateTime::fromMSecsSinceEpoch(1'741'082'400'000LL + i * 60'000LL, QTimeZone::utc())
+                      .toString(Qt::ISODate);
+            QByteArray record = line;
+            record.replace("2025-03-04T10:00:00Z", at.toUtf8());
+            record.replace("SPUS50000", QByteArray::number(i));
+            const QByteArray total = "\"total_seconds\": " + QByteArray::number(10 + i % 7);
+            record.replace("\"total_seconds\": 18.6", total);
+            text += record + '\n';
+        }
+        QTemporaryDir dir;
+        QVERIFY(test::writeFile(dir.filePath(u"big.jsonl"_qs), text));
+        ChartsView view;
+        view.resize(1100, 750);
+        view.show();
+        QSignalSpy updated(&view, &ChartsView::chartUpdated);
+        LoadOptions options;
+        options.files << dir.filePath(u"big.jsonl"_qs);
+        const auto big = std::make_shared<const TimingDataset>(loadTimingFiles(options).dataset);
+        QCOMPARE(big->runCount(), 3000u);
+        view.setRuns(big, allRuns(*big));
+        QVERIFY(updated.wait(10000));
+        choose(view, "Chart kind", u"Trend over time"_qs);
+        QScatterSeries* points = seriesOf<QScatterSeries>(view).front();
+        QCOMPARE(points->count(), 800);
+
+        const TrendAxis& axis = view.chartData().trendAxis;
+        const double from = 1000.0 * 60'000;
+        const double to = 1299.5 * 60'000;
+        QSignalSpy redrawn(points, &QXYSeries::pointsReplaced);
+        view.zoomableView()->zoomX(from, to);
+        QVERIFY(redrawn.wait(5000));
+        QCOMPARE(points->count(), 300);
+        for (const QPointF& p : points->points())
+            QVERIFY(p.x() >= from && p.x() <= to);
+        QCOMPARE(axis.missing, 0u);
     }
 
     void clickOnAPointChoosesItsRun()

@@ -33,7 +33,7 @@ std::vector<std::size_t> longGaps(const std::vector<qint64>& distinct)
     std::vector<qint64> sorted = spacings;
     const auto middle = sorted.begin() + static_cast<std::ptrdiff_t>((sorted.size() - 1) / 2);
     std::nth_element(sorted.begin(), middle, sorted.end());
-    const double span = static_cast<double>(distinct.back() - distinct.front());
+    const auto span = static_cast<double>(distinct.back() - distinct.front());
     const double threshold = std::max(kGapMedianFactor * static_cast<double>(*middle), span * kGapSpanShare);
     std::vector<std::size_t> gaps;
     for (std::size_t i = 0; i < spacings.size(); ++i) {

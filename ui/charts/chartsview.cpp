@@ -9,6 +9,7 @@
 #include "ui/charts/chartexportdialog.h"
 #include "ui/charts/chartstatus.h"
 #include "ui/charts/src/chartinteraction.h"
+#include "ui/charts/src/trenddetail.h"
 #include "ui/charts/zoomablechartview.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/flowlayout.h"
@@ -348,6 +349,8 @@ void ChartsView::showChart(ChartData chart)
     connect(interaction, &ChartInteraction::drillDown, this, &ChartsView::drillDown);
     connect(interaction, &ChartInteraction::runChosen, this, &ChartsView::runChosen);
     connect(interaction, &ChartInteraction::registrationChosen, this, &ChartsView::registrationChosen);
+    if (m_chart.request.kind == ChartRequest::Kind::Trend)
+        new TrendDetail(m_chartView->chart(), m_data, m_chart); // the chart owns it
     const bool nothingToDraw = m_chart.error.isEmpty() && m_chart.groups.empty();
     const QString status = chartStatus(m_chart, m_runs.size());
     m_status->setText(status);
