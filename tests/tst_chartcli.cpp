@@ -151,10 +151,16 @@ private slots:
         const QJsonArray points
             = chart.value(u"groups"_qs).toArray()[0].toObject().value(u"trend"_qs).toArray();
         QCOMPARE(points.size(), 10);
-        const QJsonObject first = points[0].toObject();
-        QCOMPARE(first.value(u"registration_id"_qs).toString(), u"SPUS50000"_qs);
+        QJsonObject first; // the first run of the file
+        for (const QJsonValue p : points) {
+            if (p.toObject().value(u"registration_id"_qs).toString() == u"SPUS50000"_qs)
+                first = p.toObject();
+        }
+        QVERIFY(!first.isEmpty());
         QCOMPARE(first.value(u"time"_qs).toString(), u"2025-03-04T10:00:00.000Z"_qs);
-        QCOMPARE(first.value(u"x"_qs).toDouble(), mode == u"order"_qs ? 1.0 : 0.0);
+        // A field's runs spread over a strip around their category.
+        QVERIFY(std::abs(first.value(u"x"_qs).toDouble() - (mode == u"order"_qs ? 1.0 : 0.0))
+            <= (mode == u"field"_qs ? 0.15 : 0.0));
         for (const QJsonValue p : points) {
             const double at = p.toObject().value(u"x"_qs).toDouble();
             QVERIFY(at >= axis.value(u"min"_qs).toDouble() && at <= axis.value(u"max"_qs).toDouble());

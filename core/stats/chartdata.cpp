@@ -59,14 +59,25 @@ std::vector<double> valuesOf(const TimingDataset& data, const std::vector<std::u
     return values;
 }
 
-// The points of `runs` the trend `axis` places, ascending by x (then time).
-std::vector<TrendPoint> trendPointsOf(
-    const TimingDataset& data, const std::vector<std::uint32_t>& runs, int metric, const TrendAxis& axis)
+// Where `run` is drawn on a trend: its place on the axis, spread over a strip (as
+// a box plot's points are) on a field's categories, where runs share their x.
+std::optional<double> drawnTrendX(const TimingDataset& data, const TrendAxis& axis, std::uint32_t run)
+{
+    auto x = axis.xOf(data, run);
+    if (x && axis.mode == TrendAxis::Mode::Field)
+        *x += jitterOf(run) * 0.5;
+    return x;
+}
+
+// The points of `runs` the trend `axis` places, ascending by x (then time): where
+// they are drawn (`spread`), or their place on the axis.
+std::vector<TrendPoint> trendPointsOf(const TimingDataset& data, const std::vector<std::uint32_t>& runs,
+    int metric, const TrendAxis& axis, bool spread)
 {
     std::vector<TrendPoint> points;
     points.reserve(runs.size());
     for (const std::uint32_t run : runs) {
-        if (const auto x = axis.xOf(data, run))
+        if (const auto x = spread ? drawnTrendX(data, axis, run) : axis.xOf(data, run))
             points.push_back({ data.timestampMs(run), data.value(run, metric), *x, run });
     }
     std::sort(points.begin(), points.end(),
@@ -109,10 +120,13 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartData& cha
     if (request.kind == ChartRequest::Kind::Ecdf)
         g.ecdf = ecdfSteps(values);
     if (request.kind == ChartRequest::Kind::Trend) {
-        const std::vector<TrendPoint> points = trendPointsOf(data, g.runs, metric, chart.trendAxis);
+        const TrendAxis& axis = chart.trendAxis;
+        const std::vector<TrendPoint> points = trendPointsOf(data, g.runs, metric, axis, false);
         const int window = std::clamp(static_cast<int>(points.size() / 20), 5, 501);
         g.trendMedian = decimateForDisplay(rollingMedian(points, window), kTrendBuckets);
-        g.trend = decimateForDisplay(points, kTrendBuckets);
+        g.trend = axis.mode == TrendAxis::Mode::Field
+            ? decimateForDisplay(trendPointsOf(data, g.runs, metric, axis, true), kTrendBuckets)
+            : decimateForDisplay(points, kTrendBuckets);
     }
     return values;
 }
@@ -337,7 +351,7 @@ std::vector<std::uint32_t> runsNearTrendX(
         return {};
     std::vector<std::uint32_t> runs;
     for (const std::uint32_t run : chart.groups[static_cast<std::size_t>(group)].runs) {
-        const auto at = chart.trendAxis.xOf(data, run);
+        const auto at = drawnTrendX(data, chart.trendAxis, run);
         if (at && std::abs(*at - x) <= halfWidth)
             runs.push_back(run);
     }
@@ -354,11 +368,12 @@ std::vector<TrendPoint> trendPointsIn(
         return g.trend; // not decimated: every point is drawn already
     std::vector<std::uint32_t> inRange;
     for (const std::uint32_t run : g.runs) {
-        const auto at = chart.trendAxis.xOf(data, run);
+        const auto at = drawnTrendX(data, chart.trendAxis, run);
         if (at && *at >= lo && *at <= hi)
             inRange.push_back(run);
     }
-    return decimateForDisplay(trendPointsOf(data, inRange, chart.metric, chart.trendAxis), kTrendBuckets);
+    return decimateForDisplay(
+        trendPointsOf(data, inRange, chart.metric, chart.trendAxis, true), kTrendBuckets);
 }
 
 } // namespace te

@@ -78,6 +78,7 @@ struct ChartGroup
     std::vector<double> partMeans;
     /// Trend: the group's drawn runs, ascending by x (see ChartData::trendAxis), then
     /// decimated for drawing (decimateForDisplay); trendPointsIn re-decimates a zoom.
+    /// On a field's axis, a run's x is its category's ± 0.15, as in a box's strip.
     std::vector<TrendPoint> trend;
     std::vector<TrendPoint> trendMedian; ///< rolling median along x, decimated
     /// Box plots: every run (ascending by value) when there are at most

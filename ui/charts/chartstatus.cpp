@@ -23,7 +23,7 @@ QString chartStatus(const ChartData& chart, std::size_t runsInView)
     std::size_t runs = 0;
     for (const ChartGroup& g : chart.groups)
         runs += g.runs.size();
-    const QString shown
+    QString shown
         = QObject::tr("%L1 runs in %2 groups. Point at a mark for its figures; click it to see its runs.")
               .arg(runs)
               .arg(chart.groups.size());

@@ -74,7 +74,7 @@ public:
             item->setBrush(kGapColor.darker(130));
             item->setToolTip(gapTip(gap));
             item->setZValue(10);
-            m_items.push_back({ item, (gap.xFrom + gap.xTo) / 2 });
+            m_items.emplace_back(item, (gap.xFrom + gap.xTo) / 2);
         }
         connect(chart, &QChart::plotAreaChanged, this, &GapLabels::place);
     }
