@@ -80,8 +80,11 @@ std::vector<TrendPoint> trendPointsOf(const TimingDataset& data, const std::vect
         if (const auto x = spread ? drawnTrendX(data, axis, run) : axis.xOf(data, run))
             points.push_back({ data.timestampMs(run), data.value(run, metric), *x, run });
     }
-    std::sort(points.begin(), points.end(),
-        [](const TrendPoint& a, const TrendPoint& b) { return a.x < b.x || (a.x == b.x && a.ms < b.ms); });
+    const auto before
+        = [](const TrendPoint& a, const TrendPoint& b) { return a.x < b.x || (a.x == b.x && a.ms < b.ms); };
+    // Runs in file order are usually in time order already: a check, not a sort.
+    if (!std::is_sorted(points.begin(), points.end(), before))
+        std::sort(points.begin(), points.end(), before);
     return points;
 }
 

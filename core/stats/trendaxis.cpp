@@ -206,7 +206,8 @@ std::optional<qint64> TrendAxis::msAt(double x) const
 TrendAxis timeTrendAxis(std::vector<qint64> times)
 {
     TrendAxis axis;
-    std::sort(times.begin(), times.end());
+    if (!std::is_sorted(times.begin(), times.end()))
+        std::sort(times.begin(), times.end());
     times.erase(std::unique(times.begin(), times.end()), times.end());
     if (times.empty())
         return axis;
