@@ -6,6 +6,7 @@
 #include <QTimeZone>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace te {
 
@@ -17,6 +18,7 @@ constexpr std::size_t kMaxGaps = 40;
 constexpr double kGapWidthShare = 0.05;
 constexpr double kAllGapsWidthShare = 0.25;
 constexpr qint64 kMinute = 60'000;
+constexpr qint64 kDay = 24 * 60 * kMinute;
 constexpr double kPadShare = 0.02;
 constexpr qsizetype kMaxLabelLength = 20;
 
@@ -55,6 +57,17 @@ QString timeLabel(qint64 ms)
     return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("MMM d HH:mm"));
 }
 
+// Labels of timeAxisTicks without a date: "10:30", "10:30:15".
+bool isTimeOfDay(const QString& label)
+{
+    return !label.contains(QLatin1Char(' ')) && !label.contains(QLatin1Char('-'));
+}
+
+QString dateOf(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::utc()).toString(QStringLiteral("MMM d"));
+}
+
 QString shortened(const QString& label)
 {
     return label.size() <= kMaxLabelLength ? label : label.left(kMaxLabelLength - 1) + QChar(0x2026);
@@ -81,12 +94,20 @@ std::vector<AxisTick> timeTicks(const TrendAxis& axis, double lo, double hi, int
         if (ticks.size() == before && seg.x >= lo && seg.x <= hi)
             ticks.push_back({ seg.x, timeLabel(seg.fromMs) });
     }
-    // Keep labels apart where a compressed gap brings two segments' ticks together.
+    // Keep labels apart where a compressed gap brings two segments' ticks together;
+    // a kept time of day on another day than the last kept tick's gets its date.
     std::vector<AxisTick> kept;
     const double minDistance = width / (1.5 * maxTicks);
+    qint64 lastDay = std::numeric_limits<qint64>::min();
     for (AxisTick& tick : ticks) {
-        if (kept.empty() || tick.value - kept.back().value >= minDistance)
-            kept.push_back(std::move(tick));
+        if (!kept.empty() && tick.value - kept.back().value < minDistance)
+            continue;
+        const qint64 ms = axis.msAt(tick.value).value_or(0);
+        const qint64 day = ms / kDay - (ms % kDay < 0 ? 1 : 0);
+        if (day != lastDay && isTimeOfDay(tick.label))
+            tick.label = dateOf(ms) + QLatin1Char(' ') + tick.label;
+        lastDay = day;
+        kept.push_back(std::move(tick));
     }
     return kept;
 }

@@ -79,14 +79,20 @@ public:
         connect(chart, &QChart::plotAreaChanged, this, &GapLabels::place);
     }
 
+    // Many gaps close together label only every one that has room.
     void place()
     {
         const QRectF plot = m_chart->plotArea();
+        double freeFrom = plot.left();
         for (const auto& [item, x] : m_items) {
             const QPointF at = m_chart->mapToPosition(QPointF(x, 0), m_series);
             const QRectF box = item->boundingRect();
-            item->setPos(at.x() - box.width() / 2, plot.top() + 2);
-            item->setVisible(at.x() >= plot.left() && at.x() <= plot.right());
+            const double left = at.x() - box.width() / 2;
+            item->setPos(left, plot.top() + 2);
+            const bool fits = at.x() >= plot.left() && at.x() <= plot.right() && left >= freeFrom;
+            item->setVisible(fits);
+            if (fits)
+                freeFrom = left + box.width() + 6;
         }
     }
 
