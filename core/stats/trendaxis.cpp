@@ -18,7 +18,7 @@ constexpr std::size_t kMaxGaps = 40;
 constexpr double kGapWidthShare = 0.05;
 constexpr double kAllGapsWidthShare = 0.25;
 constexpr qint64 kMinute = 60'000;
-constexpr qint64 kDay = 24 * 60 * kMinute;
+constexpr qint64 kDay = 1440 * kMinute;
 constexpr double kPadShare = 0.02;
 constexpr qsizetype kMaxLabelLength = 20;
 

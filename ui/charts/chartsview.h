@@ -30,8 +30,10 @@ class TimingDataset;
 /// Per-group charts of the runs the runs view shows: box plots, bars with bootstrap
 /// intervals, phase composition, histograms and trends, with a stats table beside
 /// them. Chart data is computed in core, off the GUI thread. Every mark has a tip;
-/// clicking a box, bar, bin or trend point drills down to exactly those runs, a
-/// run's point chooses that run, and a paired line its registration.
+/// clicking a box, bar or bin drills down to exactly those runs, a run's point
+/// (in a strip or on a trend) chooses that run, and a paired line its
+/// registration. The trend's x axis is time, run order or a field (the "X:"
+/// choice, remembered like the kind), and it zooms (ZoomableChartView).
 class ChartsView final : public QWidget
 {
     Q_OBJECT
