@@ -157,6 +157,9 @@ int main(int argc, char* argv[])
                 ? " — includes 2,000 bootstrap resamples per group, off the GUI thread"
                 : "");
     }
+    const double axisOnly = secondsOf([&] { (void)te::trendAxis(*data, everyRun, QStringLiteral("time")); });
+    std::printf(
+        "trend time axis    %6.3f s of the trend's data (gaps found among all runs' times)\n", axisOnly);
     // The trend's other x axes: the run order, and a field's values (git_commit).
     for (const char* x : { te::kTrendXOrder, "git_commit" }) {
         te::ChartRequest request;
