@@ -46,6 +46,10 @@ void addChartOptions(QCommandLineParser& parser)
     parser.addOption({ QStringLiteral("bins"),
         QStringLiteral("Histogram bins (default: at least 5 across each group's range)."),
         QStringLiteral("N"), QStringLiteral("0") });
+    parser.addOption({ QStringLiteral("x"),
+        QStringLiteral("Trend x axis: time (long gaps compressed), order (run order in the file) or a "
+                       "field such as git_commit (its values in order of first appearance)."),
+        QStringLiteral("AXIS"), QStringLiteral("time") });
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
         QStringLiteral("OUT.png or OUT.svg (a picture), or OUT.json (the chart's data)."),
         QStringLiteral("FILE") });
@@ -91,6 +95,7 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
         return fail("the output must end in .png, .svg or .json");
     request.groupBy = splitList({ parser.value(QStringLiteral("group-by")) });
     request.metric = parser.value(QStringLiteral("metric"));
+    request.trendX = parser.value(QStringLiteral("x")).trimmed();
     request.logScale = parser.isSet(QStringLiteral("log"));
     request.percent = parser.isSet(QStringLiteral("percent"));
     if (parser.isSet(QStringLiteral("target"))) {

@@ -157,6 +157,20 @@ int main(int argc, char* argv[])
                 ? " — includes 2,000 bootstrap resamples per group, off the GUI thread"
                 : "");
     }
+    const double axisOnly = secondsOf([&] { (void)te::trendAxis(*data, everyRun, QStringLiteral("time")); });
+    std::printf(
+        "trend time axis    %6.3f s of the trend's data (gaps found among all runs' times)\n", axisOnly);
+    // The trend's other x axes: the run order, and a field's values (git_commit).
+    for (const char* x : { te::kTrendXOrder, "git_commit" }) {
+        te::ChartRequest request;
+        request.kind = te::ChartRequest::Kind::Trend;
+        request.trendX = QString::fromLatin1(x);
+        te::ChartData chart;
+        const double compute = secondsOf([&] { chart = te::computeChartData(*data, everyRun, request); });
+        const double draw = secondsOf([&] { delete te::buildChart(chart); });
+        std::printf("chart trend --x %-10s %6.3f s data + %6.3f s QChart%s\n", x, compute, draw,
+            chart.error.isEmpty() ? "" : " (no such field)");
+    }
     const double regroup
         = secondsOf([&] { te::GroupReference::compute(*data, { te::TimingDataset::Model }); });
     std::printf(

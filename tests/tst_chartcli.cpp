@@ -16,11 +16,11 @@ class TestChartCli : public QObject
 
     QTemporaryDir m_dir;
 
-    QJsonObject chartJson(const QStringList& options)
+    QJsonObject chartJson(
+        const QStringList& options, const QString& input = QFINDTESTDATA("data/paired_10x2.jsonl"))
     {
         const QString out = m_dir.filePath(u"chart.json"_qs);
-        const te::test::CliRun r = runCli(
-            QStringList { u"chart"_qs, QFINDTESTDATA("data/paired_10x2.jsonl"), u"-o"_qs, out } + options);
+        const te::test::CliRun r = runCli(QStringList { u"chart"_qs, input, u"-o"_qs, out } + options);
         if (r.exitCode != 0)
             qWarning("%s", qPrintable(r.err));
         QFile file(out);
@@ -112,6 +112,73 @@ private slots:
                      .value(u"value"_qs)
                      .toDouble(),
             21.75); // numpy: the fast model's median
+    }
+
+    // Two clusters of runs a day apart: the day between is one compressed gap.
+    // (--x and -x are the same option; the help spells it -x.)
+    void trendXAxisOfTimeOrderOrField_data()
+    {
+        QTest::addColumn<QString>("x");
+        QTest::addColumn<QString>("mode");
+        QTest::addColumn<int>("gaps");
+        QTest::addColumn<QString>("firstLabel");
+        QTest::addRow("time") << u"time"_qs << u"time"_qs << 1 << u"Mar 4 10:00"_qs;
+        QTest::addRow("order") << u"order"_qs << u"order"_qs << 0 << u"5"_qs;
+        QTest::addRow("git_commit") << u"git_commit"_qs << u"field"_qs << 0 << u"c857d44"_qs;
+    }
+    void trendXAxisOfTimeOrderOrField()
+    {
+        QFETCH(QString, x);
+        QFETCH(QString, mode);
+        QFETCH(int, gaps);
+        QFETCH(QString, firstLabel);
+        const QJsonObject chart = chartJson(
+            { u"--kind"_qs, u"trend"_qs, u"--x"_qs, x }, QFINDTESTDATA("data/trend_two_days.jsonl"));
+        const QJsonObject axis = chart.value(u"x_axis"_qs).toObject();
+        QCOMPARE(axis.value(u"mode"_qs).toString(), mode);
+        QCOMPARE(axis.value(u"field"_qs).toString(), mode == u"field"_qs ? x : QString());
+        QCOMPARE(axis.value(u"missing"_qs).toInt(), 0);
+        const QJsonArray ticks = axis.value(u"ticks"_qs).toArray();
+        QVERIFY(ticks.size() >= 3);
+        QCOMPARE(ticks[0].toObject().value(u"label"_qs).toString(), firstLabel);
+        const QJsonArray gapList = axis.value(u"gaps"_qs).toArray();
+        QCOMPARE(gapList.size(), gaps);
+        if (gaps == 1) {
+            QCOMPARE(gapList[0].toObject().value(u"from"_qs).toString(), u"2025-03-04T10:27:00.000Z"_qs);
+            QCOMPARE(gapList[0].toObject().value(u"to"_qs).toString(), u"2025-03-05T10:00:00.000Z"_qs);
+        }
+        // Every point has its x within the axis, its time and its registration.
+        const QJsonArray points
+            = chart.value(u"groups"_qs).toArray()[0].toObject().value(u"trend"_qs).toArray();
+        QCOMPARE(points.size(), 10);
+        QJsonObject first; // the first run of the file
+        for (const QJsonValue p : points) {
+            if (p.toObject().value(u"registration_id"_qs).toString() == u"SPUS50000"_qs)
+                first = p.toObject();
+        }
+        QVERIFY(!first.isEmpty());
+        QCOMPARE(first.value(u"time"_qs).toString(), u"2025-03-04T10:00:00.000Z"_qs);
+        // A field's runs spread over a strip around their category.
+        QVERIFY(std::abs(first.value(u"x"_qs).toDouble() - (mode == u"order"_qs ? 1.0 : 0.0))
+            <= (mode == u"field"_qs ? 0.15 : 0.0));
+        for (const QJsonValue p : points) {
+            const double at = p.toObject().value(u"x"_qs).toDouble();
+            QVERIFY(at >= axis.value(u"min"_qs).toDouble() && at <= axis.value(u"max"_qs).toDouble());
+        }
+    }
+
+    void anUnknownTrendXIsAUsageError()
+    {
+        const te::test::CliRun r = runCli({ u"chart"_qs, QFINDTESTDATA("data/trend_two_days.jsonl"),
+            u"--kind"_qs, u"trend"_qs, u"--x"_qs, u"gitcommit"_qs, u"-o"_qs, m_dir.filePath(u"x.json"_qs) });
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(u"git_commit"_qs), qPrintable(r.err)); // the fields it could be
+    }
+
+    void theHelpNamesTheXAxes()
+    {
+        const te::test::CliRun r = runCli({ u"chart"_qs, u"--help"_qs });
+        QVERIFY2(QString(r.out + r.err).contains(u"-x <AXIS>"_qs), qPrintable(r.out));
     }
 
     void aWrongSuffixIsAUsageError()

@@ -71,6 +71,52 @@ Json binsJson(const Histogram& histogram, std::size_t group)
     return bins;
 }
 
+// A point's time when it has one (order and field axes draw runs without).
+Json timeJson(qint64 ms)
+{
+    return ms == TimingDataset::kNoTimestamp ? Json(nullptr) : Json(utf8(formatTimestampIso(ms)));
+}
+
+Json trendJson(const ChartGroup& group, const TimingDataset& data)
+{
+    Json trend = Json::array();
+    for (const TrendPoint& p : group.trend)
+        trend.push_back({ { "x", p.x }, { "time", timeJson(p.ms) },
+            { "registration_id", utf8(data.fieldValue(p.run, TimingDataset::RegistrationId)) },
+            { "value", number(p.value) } });
+    return trend;
+}
+
+const char* trendModeName(TrendAxis::Mode mode)
+{
+    switch (mode) {
+    case TrendAxis::Mode::Order:
+        return "order";
+    case TrendAxis::Mode::Field:
+        return "field";
+    case TrendAxis::Mode::Time:
+        break;
+    }
+    return "time";
+}
+
+// The trend's x axis: its range and ticks in x, and the compressed gaps both in
+// time and in x.
+Json trendAxisJson(const TrendAxis& axis)
+{
+    Json ticks = Json::array();
+    for (const AxisTick& tick : axis.ticks)
+        ticks.push_back({ { "value", tick.value }, { "label", utf8(tick.label) } });
+    Json gaps = Json::array();
+    for (const TrendGap& gap : axis.gaps)
+        gaps.push_back({ { "from", timeJson(gap.fromMs) }, { "to", timeJson(gap.toMs) },
+            { "x_from", gap.xFrom }, { "x_to", gap.xTo } });
+    return { { "mode", trendModeName(axis.mode) },
+        { "field", axis.mode == TrendAxis::Mode::Field ? Json(utf8(axis.field)) : Json(nullptr) },
+        { "min", axis.min }, { "max", axis.max }, { "ticks", std::move(ticks) }, { "gaps", std::move(gaps) },
+        { "missing", axis.missing } };
+}
+
 // What `group` draws in a chart of `chart`'s kind, added to `out`.
 void addKindJson(Json& out, const ChartData& chart, std::size_t index, const TimingDataset& data)
 {
@@ -98,13 +144,9 @@ void addKindJson(Json& out, const ChartData& chart, std::size_t index, const Tim
     case ChartRequest::Kind::Histogram:
         out["bins"] = binsJson(chart.histogram, index);
         break;
-    case ChartRequest::Kind::Trend: {
-        Json trend = Json::array();
-        for (const TrendPoint& p : group.trend)
-            trend.push_back({ { "time", utf8(formatTimestampIso(p.ms)) }, { "value", number(p.value) } });
-        out["trend"] = std::move(trend);
+    case ChartRequest::Kind::Trend:
+        out["trend"] = trendJson(group, data);
         break;
-    }
     case ChartRequest::Kind::Ecdf: {
         Json steps = Json::array();
         for (const EcdfStep& step : group.ecdf)
@@ -141,6 +183,8 @@ std::string chartDataToJson(const ChartData& chart, const TimingDataset& data)
         groupBy.push_back(utf8(field));
     Json out = { { "kind", utf8(kindName(chart.request.kind)) }, { "metric", utf8(chart.request.metric) },
         { "group_by", std::move(groupBy) }, { "value_axis", axisJson(chart.valueAxis) } };
+    if (chart.request.kind == ChartRequest::Kind::Trend)
+        out["x_axis"] = trendAxisJson(chart.trendAxis);
     Json groups = Json::array();
     for (std::size_t i = 0; i < chart.groups.size(); ++i) {
         const ChartGroup& group = chart.groups[i];

@@ -58,12 +58,43 @@ std::vector<double> valuesOf(const TimingDataset& data, const std::vector<std::u
     return values;
 }
 
+// Where `run` is drawn on a trend: its place on the axis, spread over a strip (as
+// a box plot's points are) on a field's categories, where runs share their x.
+std::optional<double> drawnTrendX(const TimingDataset& data, const TrendAxis& axis, std::uint32_t run)
+{
+    auto x = axis.xOf(data, run);
+    if (x && axis.mode == TrendAxis::Mode::Field)
+        *x += jitterOf(run) * 0.5;
+    return x;
+}
+
+// The points of `runs` the trend `axis` places, ascending by x (then time): where
+// they are drawn (`spread`), or their place on the axis.
+std::vector<TrendPoint> trendPointsOf(const TimingDataset& data, const std::vector<std::uint32_t>& runs,
+    int metric, const TrendAxis& axis, bool spread)
+{
+    std::vector<TrendPoint> points;
+    points.reserve(runs.size());
+    for (const std::uint32_t run : runs) {
+        if (const auto x = spread ? drawnTrendX(data, axis, run) : axis.xOf(data, run))
+            points.push_back({ data.timestampMs(run), data.value(run, metric), *x, run });
+    }
+    const auto before
+        = [](const TrendPoint& a, const TrendPoint& b) { return a.x < b.x || (a.x == b.x && a.ms < b.ms); };
+    // Runs in file order are usually in time order already: a check, not a sort.
+    if (!std::is_sorted(points.begin(), points.end(), before))
+        std::sort(points.begin(), points.end(), before);
+    return points;
+}
+
 // Everything one group of a chart needs; returns its values ascending (for the
 // histogram). The values are sorted once here: every statistic below then only
 // checks that they are.
-std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& request, int metric,
+std::vector<double> computeGroup(const TimingDataset& data, const ChartData& chart,
     const std::vector<int>& parts, RunGroup group, ChartGroup& g)
 {
+    const ChartRequest& request = chart.request;
+    const int metric = chart.metric;
     g.label = group.label();
     g.runs = std::move(group.runs);
     const std::vector<double> values = valuesOf(data, g.runs, metric); // in run order
@@ -95,16 +126,13 @@ std::vector<double> computeGroup(const TimingDataset& data, const ChartRequest& 
     if (request.kind == ChartRequest::Kind::Ecdf)
         g.ecdf = ecdfSteps(sorted);
     if (request.kind == ChartRequest::Kind::Trend) {
-        std::vector<TrendPoint> points;
-        for (const std::uint32_t run : g.runs) {
-            if (data.timestampMs(run) != TimingDataset::kNoTimestamp)
-                points.push_back({ data.timestampMs(run), data.value(run, metric) });
-        }
-        std::sort(points.begin(), points.end(),
-            [](const TrendPoint& a, const TrendPoint& b) { return a.ms < b.ms; });
+        const TrendAxis& axis = chart.trendAxis;
+        const std::vector<TrendPoint> points = trendPointsOf(data, g.runs, metric, axis, false);
         const int window = std::clamp(static_cast<int>(points.size() / 20), 5, 501);
         g.trendMedian = decimateForDisplay(rollingMedian(points, window), kTrendBuckets);
-        g.trend = decimateForDisplay(points, kTrendBuckets);
+        g.trend = axis.mode == TrendAxis::Mode::Field
+            ? decimateForDisplay(trendPointsOf(data, g.runs, metric, axis, true), kTrendBuckets)
+            : decimateForDisplay(points, kTrendBuckets);
     }
     return sorted;
 }
@@ -213,6 +241,16 @@ ChartData computeChartData(
     for (const int part : parts)
         chart.parts << data.metric(part).name;
 
+    if (request.kind == ChartRequest::Kind::Trend) {
+        auto axis = trendAxis(data, withValue, request.trendX);
+        if (!axis) {
+            chart.error = QStringLiteral("unknown x axis \"%1\"; it must be time, order or one of the "
+                                         "fields: %2")
+                              .arg(request.trendX, data.fieldNames().join(QStringLiteral(", ")));
+            return chart;
+        }
+        chart.trendAxis = std::move(*axis);
+    }
     std::vector<RunGroup> groups = groupRuns(data, withValue, *fields);
     chart.omittedGroups = keepLargestGroups(groups, kMaxChartGroups);
     std::vector<std::vector<std::uint32_t>> groupRunLists;
@@ -225,8 +263,7 @@ ChartData computeChartData(
     // Groups are independent: each core takes the next one (a million runs in six
     // groups then redraw in about half the time).
     parallelFor(groups.size(), [&](std::size_t i) {
-        seriesValues[i]
-            = computeGroup(data, request, chart.metric, parts, std::move(groups[i]), chart.groups[i]);
+        seriesValues[i] = computeGroup(data, chart, parts, std::move(groups[i]), chart.groups[i]);
     });
     if (request.kind == ChartRequest::Kind::Histogram) {
         const int bins = request.bins > 0 ? request.bins : fairBinCount(seriesValues, request.logScale);
@@ -282,22 +319,36 @@ int histogramBinAt(const ChartData& chart, double x)
     return bin >= 0 && bin + 1 < static_cast<int>(edges.size()) ? bin : -1;
 }
 
-std::vector<std::uint32_t> runsAroundTime(
-    const TimingDataset& data, const ChartData& chart, int group, double ms)
+std::vector<std::uint32_t> runsNearTrendX(
+    const TimingDataset& data, const ChartData& chart, int group, double x, double halfWidth)
+{
+    if (group < 0 || group >= static_cast<int>(chart.groups.size()))
+        return {};
+    std::vector<std::uint32_t> runs;
+    for (const std::uint32_t run : chart.groups[static_cast<std::size_t>(group)].runs) {
+        const auto at = drawnTrendX(data, chart.trendAxis, run);
+        if (at && std::abs(*at - x) <= halfWidth)
+            runs.push_back(run);
+    }
+    return runs;
+}
+
+std::vector<TrendPoint> trendPointsIn(
+    const TimingDataset& data, const ChartData& chart, int group, double lo, double hi)
 {
     if (group < 0 || group >= static_cast<int>(chart.groups.size()))
         return {};
     const ChartGroup& g = chart.groups[static_cast<std::size_t>(group)];
-    const double span = g.trend.size() > 1
-        ? static_cast<double>(g.trend.back().ms - g.trend.front().ms) / kTrendBuckets
-        : 1.0;
-    std::vector<std::uint32_t> runs;
+    if (g.runs.size() <= 2 * static_cast<std::size_t>(kTrendBuckets))
+        return g.trend; // not decimated: every point is drawn already
+    std::vector<std::uint32_t> inRange;
     for (const std::uint32_t run : g.runs) {
-        const qint64 at = data.timestampMs(run);
-        if (at != TimingDataset::kNoTimestamp && std::abs(static_cast<double>(at) - ms) <= span)
-            runs.push_back(run);
+        const auto at = drawnTrendX(data, chart.trendAxis, run);
+        if (at && *at >= lo && *at <= hi)
+            inRange.push_back(run);
     }
-    return runs;
+    return decimateForDisplay(
+        trendPointsOf(data, inRange, chart.metric, chart.trendAxis, true), kTrendBuckets);
 }
 
 } // namespace te

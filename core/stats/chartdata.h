@@ -5,6 +5,7 @@
 #include "stats/significance.h"
 #include "stats/statistic.h"
 #include "stats/summarystats.h"
+#include "stats/trendaxis.h"
 #include "util/axisticks.h"
 
 #include <QString>
@@ -39,6 +40,8 @@ struct ChartRequest
     int bins = 0; ///< histogram; 0: fair to every group (fairBinCount)
     std::optional<double> targetSeconds;
     int bootstrapResamples = 2000;
+    /// Trend: the x axis, "time" (kTrendXTime), "order" (kTrendXOrder) or a field's name.
+    QString trendX = QLatin1String(kTrendXTime);
 };
 
 QString kindName(ChartRequest::Kind kind);
@@ -73,8 +76,11 @@ struct ChartGroup
     double shareUnderTarget = std::numeric_limits<double>::quiet_NaN();
     /// Stacked bars: the mean seconds of each child node, in `ChartData::parts` order.
     std::vector<double> partMeans;
-    std::vector<TrendPoint> trend; ///< decimated points for drawing
-    std::vector<TrendPoint> trendMedian; ///< rolling median, decimated
+    /// Trend: the group's drawn runs, ascending by x (see ChartData::trendAxis), then
+    /// decimated for drawing (decimateForDisplay); trendPointsIn re-decimates a zoom.
+    /// On a field's axis, a run's x is its category's ± 0.15, as in a box's strip.
+    std::vector<TrendPoint> trend;
+    std::vector<TrendPoint> trendMedian; ///< rolling median along x, decimated
     /// Box plots: every run (ascending by value) when there are at most
     /// kMaxPointsPerGroup, else none.
     std::vector<ChartPoint> points;
@@ -95,6 +101,9 @@ struct ChartData
     /// The axis of seconds every kind but the trend's time axis draws on: linear
     /// (from 0 for bars and stacked parts) or log, with labelled ticks in time units.
     ValueAxis valueAxis;
+    /// Trend: the x axis (time with long gaps compressed, run order, or a field's
+    /// values), whose `missing` counts the runs it cannot place and so leaves out.
+    TrendAxis trendAxis;
     /// Groups left out because there were too many to draw (the largest are kept).
     int omittedGroups = 0;
     QString error; ///< set when the request names an unknown field or metric
@@ -118,9 +127,15 @@ std::vector<double> partShares(const ChartGroup& group);
 std::vector<std::uint32_t> runsInBin(const TimingDataset& data, const ChartData& chart, int group, int bin);
 /// The histogram bin `x` falls in, or -1 outside the bins.
 int histogramBinAt(const ChartData& chart, double x);
-/// The runs of `group` a click at `ms` on its trend selected: those within one
-/// drawn bucket's width of that time.
-std::vector<std::uint32_t> runsAroundTime(
-    const TimingDataset& data, const ChartData& chart, int group, double ms);
+/// The runs of `group` a click at `x` on its trend selected: those drawn within
+/// `halfWidth` of it on the trend's x axis.
+std::vector<std::uint32_t> runsNearTrendX(
+    const TimingDataset& data, const ChartData& chart, int group, double x, double halfWidth);
+/// The points of `group`'s trend within [lo, hi] on its x axis, decimated to as
+/// many as the whole trend draws: what a zoomed-in view shows instead of the
+/// points decimated over the whole axis. All of them when the trend was not
+/// decimated. O(runs of the group).
+std::vector<TrendPoint> trendPointsIn(
+    const TimingDataset& data, const ChartData& chart, int group, double lo, double hi);
 
 } // namespace te

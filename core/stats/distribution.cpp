@@ -220,8 +220,10 @@ std::vector<EcdfStep> ecdfSteps(std::vector<double> values, int maxSteps)
 std::vector<TrendPoint> rollingMedian(std::vector<TrendPoint> points, int window)
 {
     std::erase_if(points, [](const TrendPoint& p) { return std::isnan(p.value); });
-    std::stable_sort(
-        points.begin(), points.end(), [](const TrendPoint& a, const TrendPoint& b) { return a.ms < b.ms; });
+    const auto before
+        = [](const TrendPoint& a, const TrendPoint& b) { return a.x < b.x || (a.x == b.x && a.ms < b.ms); };
+    if (!std::is_sorted(points.begin(), points.end(), before)) // charts pass them sorted
+        std::stable_sort(points.begin(), points.end(), before);
     const std::size_t width = static_cast<std::size_t>(std::max(window, 1));
 
     // The window split in two halves: `low` holds the smaller ceil(k/2) values, `high`
@@ -260,7 +262,8 @@ std::vector<TrendPoint> rollingMedian(std::vector<TrendPoint> points, int window
             // numpy's linear percentile at the midpoint (percentileOfSorted's _lerp).
             median = above - (above - median) * 0.5;
         }
-        result.push_back({ points[i].ms, median });
+        result.push_back(points[i]);
+        result.back().value = median;
     }
     return result;
 }

@@ -85,25 +85,28 @@ struct EcdfStep
 /// values.
 std::vector<EcdfStep> ecdfSteps(std::vector<double> values, int maxSteps = 2000);
 
-/// One value at one time (ms since the epoch, or any monotonic clock).
+/// One value at one time (ms since the epoch, or any monotonic clock), drawn at
+/// `x` on a trend's axis (see TrendAxis), for the run `run`.
 struct TrendPoint
 {
     qint64 ms = 0;
     double value = 0;
+    double x = 0;
+    std::uint32_t run = 0;
 };
 
-/// Rolling median over a trailing window: the point at position i of the
-/// time-sorted series gets the median of points max(0, i - window + 1) .. i, as
+/// Rolling median over a trailing window: the point at position i of the series
+/// sorted by x, then time, gets the median of points max(0, i - window + 1) .. i, as
 /// pandas' Series.rolling(window, min_periods=1).median() gives it, so early
 /// points use the shorter window they have. Returns one point per input point,
-/// sorted by time (stable: equal times keep their input order), at the input
-/// point's time. Points whose value is NaN are dropped first. The median of an
+/// sorted so (stable: equal keys keep their input order), at the input point's
+/// time, x and run. Points whose value is NaN are dropped first. The median of an
 /// even count interpolates as numpy's linear percentile does (pandas takes the
 /// plain mean of the middle pair; the two can differ in the last bit).
 /// O(n log window); window < 1 is taken as 1.
 std::vector<TrendPoint> rollingMedian(std::vector<TrendPoint> points, int window);
 
-/// A subset of `sortedPoints` (ascending time) small enough to draw. The points are
+/// A subset of `sortedPoints` (ascending x, or time) small enough to draw. The points are
 /// split into `buckets` runs of (nearly) equal count, and each run contributes its
 /// lowest and its highest value, in time order, so spikes and dips stay visible
 /// and the global min and max are always kept. Returns at most 2 * buckets points;

@@ -10,17 +10,6 @@ namespace te {
 
 namespace {
 
-// The smallest of 1, 2, 2.5, 5 (× 10^k) at least `raw`.
-double niceStep(double raw)
-{
-    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
-    for (const double mantissa : { 1.0, 2.0, 2.5, 5.0 }) {
-        if (mantissa * magnitude >= raw * (1 - 1e-9))
-            return mantissa * magnitude;
-    }
-    return 10.0 * magnitude;
-}
-
 // Decimals a label needs to show multiples of `step` exactly (2.5 → 1, 0.25 → 2).
 int decimalsForStep(double step)
 {
@@ -73,6 +62,16 @@ std::vector<AxisTick> logTicks(double lo, double hi, const std::vector<double>& 
 }
 
 } // namespace
+
+double niceStep(double raw)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+    for (const double mantissa : { 1.0, 2.0, 2.5, 5.0 }) {
+        if (mantissa * magnitude >= raw * (1 - 1e-9))
+            return mantissa * magnitude;
+    }
+    return 10.0 * magnitude;
+}
 
 ValueAxis linearTimeAxis(double lo, double hi, int targetTicks)
 {

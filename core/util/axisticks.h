@@ -29,6 +29,10 @@ struct ValueAxis
     std::vector<AxisTick> ticks; ///< ascending, all within [min, max]
 };
 
+/// The smallest of 1, 2, 2.5 or 5 × 10^k that is at least `raw` (> 0): the step of
+/// every linear axis.
+double niceStep(double raw);
+
 /// A linear axis over [lo, hi] seconds with about `targetTicks` nice ticks: a step
 /// of 1, 2, 2.5 or 5 × 10^k in the unit chosen for the range's magnitude, and the
 /// range widened to the ticks around it. Every label is in that one unit, with the

@@ -27,6 +27,15 @@ void showNamedSeriesInLegend(QChart* chart)
     }
 }
 
+QString trendTitle(const ChartData& data, const QString& by)
+{
+    const TrendAxis& axis = data.trendAxis;
+    const QString along = axis.mode == TrendAxis::Mode::Order ? QObject::tr("in run order")
+        : axis.mode == TrendAxis::Mode::Field                 ? QObject::tr("by %1").arg(axis.field)
+                                                              : QObject::tr("over time");
+    return QObject::tr("%1 %2 %3, with a rolling median").arg(data.request.metric, along, by);
+}
+
 } // namespace
 
 QString chartTitle(const ChartData& data)
@@ -48,7 +57,7 @@ QString chartTitle(const ChartData& data)
     case ChartRequest::Kind::Histogram:
         return QObject::tr("Distribution of %1 %2").arg(data.request.metric, by);
     case ChartRequest::Kind::Trend:
-        return QObject::tr("%1 over time %2, with a rolling median").arg(data.request.metric, by);
+        return trendTitle(data, by);
     case ChartRequest::Kind::Ecdf:
         return QObject::tr("Share of runs of %1 at or below each time, %2 (● median, ■ P95)")
             .arg(data.request.metric, by);

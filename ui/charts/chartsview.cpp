@@ -7,7 +7,10 @@
 #include "ui/charts/abpanel.h"
 #include "ui/charts/chartbuilder.h"
 #include "ui/charts/chartexportdialog.h"
+#include "ui/charts/chartstatus.h"
 #include "ui/charts/src/chartinteraction.h"
+#include "ui/charts/src/trenddetail.h"
+#include "ui/charts/zoomablechartview.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/flowlayout.h"
 
@@ -37,6 +40,7 @@ namespace {
 
 const QString kKindKey = QStringLiteral("charts/kind");
 const QString kLogScaleKey = QStringLiteral("charts/logScale");
+const QString kTrendXKey = QStringLiteral("charts/trendX");
 
 // Empties `box` and fills it with `values` (each its own item data) after an item
 // for none (`noneLabel`, no data) if given; selects `keep` again, or the first item.
@@ -50,6 +54,15 @@ void refill(QComboBox* box, const QString& noneLabel, const QStringList& values,
     box->setCurrentIndex(std::max(0, box->findData(keep)));
 }
 
+// The trend's x axes: time, run order, then `fields`; selects `keep` again, or time.
+void fillTrendX(QComboBox* box, const QStringList& fields, const QString& keep)
+{
+    refill(box, {}, fields, keep);
+    box->insertItem(0, QObject::tr("Time"), QLatin1String(kTrendXTime));
+    box->insertItem(1, QObject::tr("Run order"), QLatin1String(kTrendXOrder));
+    box->setCurrentIndex(std::max(0, box->findData(keep)));
+}
+
 } // namespace
 
 ChartsView::ChartsView(QWidget* parent)
@@ -59,6 +72,7 @@ ChartsView::ChartsView(QWidget* parent)
     , m_groupBy(new QComboBox(this))
     , m_thenBy(new QComboBox(this))
     , m_metric(new QComboBox(this))
+    , m_trendX(new QComboBox(this))
     , m_statistic(new QComboBox(this))
     , m_scale(new QComboBox(this))
     , m_percent(new QCheckBox(tr("Percent"), this))
@@ -66,7 +80,7 @@ ChartsView::ChartsView(QWidget* parent)
     , m_target(new QLineEdit(this))
     , m_export(new QToolButton(this))
     , m_status(new QLabel(this))
-    , m_chartView(new QChartView(this))
+    , m_chartView(new ZoomableChartView(this))
     , m_table(new QTableView(this))
     , m_stats(new GroupStatsModel(this))
     , m_ab(new AbPanel(this))
@@ -89,6 +103,11 @@ ChartsView::ChartsView(QWidget* parent)
 // The computation, if one runs, stops with the view (LatestJob waits for it).
 ChartsView::~ChartsView() = default;
 
+QChartView* ChartsView::chartView() const
+{
+    return m_chartView;
+}
+
 // The choices that do not depend on the dataset: each item's data is what request() reads.
 void ChartsView::fillFixedChoices()
 {
@@ -102,6 +121,9 @@ void ChartsView::fillFixedChoices()
     m_kind->addItem(tr("Paired runs"), kindName(Kind::Paired));
     for (const Statistic statistic : chartStatistics())
         m_statistic->addItem(statisticLabel(statistic), statisticName(statistic));
+    fillTrendX(m_trendX, {}, QString());
+    m_trendX->setToolTip(tr("Trend: time (long gaps drawn narrow), run order in the file, or a field's "
+                            "values in order of first appearance"));
     m_scale->addItem(tr("Linear"), false);
     m_scale->addItem(tr("Log"), true);
     m_bins->setRange(0, 500);
@@ -167,6 +189,7 @@ QWidget* ChartsView::buildControlRow()
     choice(tr("Group by:"), m_groupBy, tr("Group by"));
     choice(tr("then:"), m_thenBy, tr("Then group by"));
     choice(tr("Metric:"), m_metric, tr("Metric"));
+    choice(tr("X:"), m_trendX, tr("Trend x axis"));
     choice(tr("Statistic:"), m_statistic, tr("Statistic"));
     choice(tr("Scale:"), m_scale, tr("Scale"));
     controls->addWidget(m_percent);
@@ -204,6 +227,8 @@ void ChartsView::restoreChoices()
     const QSettings settings;
     m_kind->setCurrentIndex(std::max(0, m_kind->findData(settings.value(kKindKey).toString())));
     m_scale->setCurrentIndex(settings.value(kLogScaleKey).toBool() ? 1 : 0);
+    m_trendXChoice = settings.value(kTrendXKey, QLatin1String(kTrendXTime)).toString();
+    m_trendX->setCurrentIndex(std::max(0, m_trendX->findData(m_trendXChoice)));
 }
 
 void ChartsView::connectControls()
@@ -212,7 +237,11 @@ void ChartsView::connectControls()
         [this] { QSettings().setValue(kKindKey, m_kind->currentData()); });
     connect(m_scale, &QComboBox::currentIndexChanged, this,
         [this] { QSettings().setValue(kLogScaleKey, m_scale->currentData()); });
-    for (QComboBox* box : { m_kind, m_groupBy, m_thenBy, m_metric, m_statistic, m_scale })
+    connect(m_trendX, &QComboBox::currentIndexChanged, this, [this] {
+        m_trendXChoice = m_trendX->currentData().toString();
+        QSettings().setValue(kTrendXKey, m_trendXChoice);
+    });
+    for (QComboBox* box : { m_kind, m_groupBy, m_thenBy, m_metric, m_trendX, m_statistic, m_scale })
         connect(box, &QComboBox::currentIndexChanged, this, &ChartsView::recompute);
     // refillDatasetChoices fills the combo with signals blocked: only a change made
     // afterwards (the user's) is a choice the next file keeps.
@@ -240,7 +269,7 @@ void ChartsView::setRuns(std::shared_ptr<const TimingDataset> data, std::vector<
 // The fields and metrics of the new dataset, keeping the choices it also has.
 void ChartsView::refillDatasetChoices()
 {
-    const QSignalBlocker a(m_groupBy), b(m_thenBy), c(m_metric);
+    const QSignalBlocker a(m_groupBy), b(m_thenBy), c(m_metric), d(m_trendX);
     // Group by the user's choice while the data has it, else by what the data
     // suggests: a new file is never grouped by the last file's leftover choice.
     const QStringList chosen
@@ -255,6 +284,10 @@ void ChartsView::refillDatasetChoices()
     refill(m_groupBy, tr("(all runs)"), m_data->fieldNames(), group);
     refill(m_thenBy, tr("—"), m_data->fieldNames(), then);
     refill(m_metric, {}, m_data->metricPaths(), metric);
+    // A field's values along x; the timestamp field is what "Time" already draws.
+    QStringList fields = m_data->fieldNames();
+    fields.removeAll(m_data->fieldName(TimingDataset::Timestamp));
+    fillTrendX(m_trendX, fields, m_trendXChoice);
 }
 
 ChartRequest ChartsView::request() const
@@ -270,6 +303,8 @@ ChartRequest ChartsView::request() const
         request.groupBy << then;
     if (const QString metric = m_metric->currentData().toString(); !metric.isEmpty())
         request.metric = metric;
+    if (const QString x = m_trendX->currentData().toString(); !x.isEmpty())
+        request.trendX = x;
     request.statistic
         = chartStatisticFromName(m_statistic->currentData().toString()).value_or(request.statistic);
     request.logScale = m_scale->currentData().toBool();
@@ -286,6 +321,7 @@ void ChartsView::updateControls()
     m_bins->setEnabled(kind == ChartRequest::Kind::Histogram);
     m_scale->setEnabled(kind != ChartRequest::Kind::Stacked);
     m_percent->setEnabled(kind == ChartRequest::Kind::Stacked);
+    m_trendX->setEnabled(kind == ChartRequest::Kind::Trend);
 }
 
 void ChartsView::recompute()
@@ -308,37 +344,18 @@ void ChartsView::showChart(ChartData chart)
     m_chartView->setChart(buildChart(m_chart));
     applyPalette(m_chartView->chart(), palette());
     delete old; // QChartView does not own a chart it is given before setChart replaced it
+    m_chartView->setZoomEnabled(m_chart.request.kind == ChartRequest::Kind::Trend && !m_chart.groups.empty());
     auto* interaction = new ChartInteraction(m_chartView->chart(), m_data, m_chart);
     connect(interaction, &ChartInteraction::drillDown, this, &ChartsView::drillDown);
     connect(interaction, &ChartInteraction::runChosen, this, &ChartsView::runChosen);
     connect(interaction, &ChartInteraction::registrationChosen, this, &ChartsView::registrationChosen);
+    if (m_chart.request.kind == ChartRequest::Kind::Trend)
+        new TrendDetail(m_chartView->chart(), m_data, m_chart); // the chart owns it
     const bool nothingToDraw = m_chart.error.isEmpty() && m_chart.groups.empty();
-    const QString status = statusText();
+    const QString status = chartStatus(m_chart, m_runs.size());
     m_status->setText(status);
     m_empty->setMessage(nothingToDraw ? status.toHtmlEscaped() : QString());
     emit chartUpdated();
-}
-
-// The error, the advice when there is nothing to draw, or what the chart shows.
-QString ChartsView::statusText() const
-{
-    if (!m_chart.error.isEmpty())
-        return m_chart.error;
-    if (m_chart.groups.empty()) {
-        return m_runs.empty()
-            ? tr("No runs to chart: the Runs tab shows none. Clear its filters, or open a file with "
-                 "File > Open (Ctrl+O).")
-            : tr("None of the %L1 runs in the Runs tab has a value for %2. Pick another metric above, or "
-                 "change the filter in the Runs tab.")
-                  .arg(m_runs.size())
-                  .arg(m_chart.request.metric);
-    }
-    std::size_t runs = 0;
-    for (const ChartGroup& g : m_chart.groups)
-        runs += g.runs.size();
-    return tr("%L1 runs in %2 groups. Point at a mark for its figures; click it to see its runs.")
-        .arg(runs)
-        .arg(m_chart.groups.size());
 }
 
 void ChartsView::changeEvent(QEvent* event)

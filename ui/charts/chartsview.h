@@ -22,6 +22,7 @@ class QToolButton;
 namespace te {
 
 class AbPanel;
+class ZoomableChartView;
 class EmptyState;
 class GroupStatsModel;
 class TimingDataset;
@@ -29,8 +30,10 @@ class TimingDataset;
 /// Per-group charts of the runs the runs view shows: box plots, bars with bootstrap
 /// intervals, phase composition, histograms and trends, with a stats table beside
 /// them. Chart data is computed in core, off the GUI thread. Every mark has a tip;
-/// clicking a box, bar, bin or trend point drills down to exactly those runs, a
-/// run's point chooses that run, and a paired line its registration.
+/// clicking a box, bar or bin drills down to exactly those runs, a run's point
+/// (in a strip or on a trend) chooses that run, and a paired line its
+/// registration. The trend's x axis is time, run order or a field (the "X:"
+/// choice, remembered like the kind), and it zooms (ZoomableChartView).
 class ChartsView final : public QWidget
 {
     Q_OBJECT
@@ -42,7 +45,8 @@ public:
     void setRuns(std::shared_ptr<const TimingDataset> data, std::vector<std::uint32_t> runs);
     ChartRequest request() const;
     const ChartData& chartData() const { return m_chart; }
-    QChartView* chartView() const { return m_chartView; }
+    QChartView* chartView() const;
+    ZoomableChartView* zoomableView() const { return m_chartView; }
     GroupStatsModel* statsModel() const { return m_stats; }
     AbPanel* abPanel() const { return m_ab; }
     /// The message over the chart when it has nothing to draw.
@@ -75,7 +79,6 @@ private:
 
     void recompute();
     void showChart(ChartData chart);
-    QString statusText() const;
     void exportImage();
     void updateControls();
 
@@ -89,6 +92,8 @@ private:
     bool m_groupChosen = false; ///< the user picked "Group by"; a new file keeps it while it exists
     QComboBox* m_thenBy;
     QComboBox* m_metric;
+    QComboBox* m_trendX; ///< the trend's x axis: time, run order or a field
+    QString m_trendXChoice; ///< the one last chosen, kept for the next file that has it
     QComboBox* m_statistic;
     QComboBox* m_scale;
     QCheckBox* m_percent;
@@ -96,7 +101,7 @@ private:
     QLineEdit* m_target;
     QToolButton* m_export;
     QLabel* m_status;
-    QChartView* m_chartView;
+    ZoomableChartView* m_chartView;
     QTableView* m_table;
     GroupStatsModel* m_stats;
     AbPanel* m_ab;

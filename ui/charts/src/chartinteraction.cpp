@@ -4,6 +4,7 @@
 #include "stats/chartdata.h"
 #include "ui/charts/charttips.h"
 #include "ui/charts/src/chartstyle.h"
+#include "ui/charts/src/trendchart.h"
 #include "util/durationformat.h"
 #include "util/timestampformat.h"
 
@@ -15,6 +16,7 @@
 #include <QCursor>
 #include <QGraphicsScene>
 #include <QGraphicsView>
+#include <QScatterSeries>
 #include <QToolTip>
 #include <QXYSeries>
 #include <limits>
@@ -62,6 +64,12 @@ void ChartInteraction::connectSeries()
 
 void ChartInteraction::connectXY(QXYSeries* series)
 {
+    if (const QVariant gap = series->property(kGapProperty); gap.isValid()) {
+        connect(series, &QXYSeries::hovered, this, [this, gap](const QPointF&, bool show) {
+            showTip(show, gapTip(m_chartData.trendAxis.gaps.at(static_cast<std::size_t>(gap.toInt()))));
+        });
+        return;
+    }
     const bool isMark
         = series->property(kGroupProperty).isValid() || series->property(kPairProperty).isValid();
     if (!isMark)
@@ -122,10 +130,7 @@ QString ChartInteraction::xyTip(const QXYSeries* series, const QPointF& point) c
     case ChartRequest::Kind::Bar:
         return charttips::statisticTip(m_chartData, group);
     case ChartRequest::Kind::Trend:
-        return QStringLiteral("%1\n%2\n%3")
-            .arg(m_chartData.groups[static_cast<std::size_t>(group)].label,
-                formatTimestampIso(static_cast<qint64>(point.x())),
-                formatDuration(secondsAt(m_chartData, point.y())));
+        return trendTip(series, group, point);
     default:
         return charttips::boxTip(m_chartData, group);
     }
@@ -154,6 +159,50 @@ void ChartInteraction::clickXY(const QXYSeries* series, const QPointF& point)
     drillDownAt(group, point);
 }
 
+// How far from a click on a trend, in x, a run counts as clicked: a few pixels.
+double ChartInteraction::clickHalfWidth(const QPointF& point) const
+{
+    constexpr double kPixels = 5;
+    QAbstractSeries* any = m_chart->series().value(0);
+    const QPointF at = m_chart->mapToPosition(point, any);
+    return std::abs(m_chart->mapToValue(at + QPointF(kPixels, 0), any).x() - point.x());
+}
+
+// Where `x` lies on the trend's axis, in words: a time, a run's number or a value.
+QString ChartInteraction::trendXText(double x) const
+{
+    const TrendAxis& axis = m_chartData.trendAxis;
+    switch (axis.mode) {
+    case TrendAxis::Mode::Time:
+        if (const auto ms = axis.msAt(x))
+            return formatTimestampIso(*ms);
+        return tr("a gap without runs");
+    case TrendAxis::Mode::Order:
+        return tr("run %L1").arg(std::llround(x));
+    case TrendAxis::Mode::Field:
+        return QStringLiteral("%1 = %2").arg(axis.field, axis.categories.value(std::lround(x)));
+    }
+    return {};
+}
+
+// A trend's run point names its run; its median line the place and the median.
+QString ChartInteraction::trendTip(const QXYSeries* series, int group, const QPointF& point) const
+{
+    if (qobject_cast<const QScatterSeries*>(series)) {
+        const auto runs = runsNearTrendX(*m_data, m_chartData, group, point.x(), clickHalfWidth(point));
+        if (runs.size() == 1)
+            return charttips::runTip(*m_data, m_chartData, group, runs.front());
+        if (!runs.empty())
+            return tr("%1: %2 runs around %3; click to see them")
+                .arg(m_chartData.groups[static_cast<std::size_t>(group)].label)
+                .arg(runs.size())
+                .arg(trendXText(point.x()));
+    }
+    return QStringLiteral("%1\n%2\n%3")
+        .arg(m_chartData.groups[static_cast<std::size_t>(group)].label, trendXText(point.x()),
+            tr("rolling median %1").arg(formatDuration(secondsAt(m_chartData, point.y()))));
+}
+
 // A click on a group's mark: a histogram's bin, a trend's moment, or the whole group.
 void ChartInteraction::drillDownAt(int group, const QPointF& point)
 {
@@ -173,11 +222,14 @@ void ChartInteraction::drillDownAt(int group, const QPointF& point)
                     formatDuration(edges[static_cast<std::size_t>(bin) + 1]))
                 .arg(runs.size()));
     } else if (m_chartData.request.kind == ChartRequest::Kind::Trend) {
-        const auto runs = runsAroundTime(*m_data, m_chartData, group, point.x());
-        emit drillDown(runs,
-            tr("%1 around %2 (n=%3)")
-                .arg(g.label, formatTimestampIso(static_cast<qint64>(point.x())))
-                .arg(runs.size()));
+        const auto runs = runsNearTrendX(*m_data, m_chartData, group, point.x(), clickHalfWidth(point));
+        if (runs.size() == 1) {
+            emit runChosen(runs.front());
+            return;
+        }
+        if (!runs.empty())
+            emit drillDown(
+                runs, tr("%1 around %2 (n=%3)").arg(g.label, trendXText(point.x())).arg(runs.size()));
     } else {
         emit drillDown(g.runs, tr("%1: %2 (n=%3)").arg(metric, g.label).arg(g.runs.size()));
     }

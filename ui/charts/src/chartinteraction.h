@@ -42,6 +42,9 @@ private:
     QString xyTip(const QXYSeries* series, const QPointF& point) const;
     void clickXY(const QXYSeries* series, const QPointF& point);
     void drillDownAt(int group, const QPointF& point);
+    double clickHalfWidth(const QPointF& point) const;
+    QString trendXText(double x) const;
+    QString trendTip(const QXYSeries* series, int group, const QPointF& point) const;
 
     QChart* m_chart;
     std::shared_ptr<const TimingDataset> m_data;

@@ -18,9 +18,11 @@ void addBoxPlot(QChart* chart, const ChartData& data); ///< quartiles, whiskers,
 void addBars(QChart* chart, const ChartData& data); ///< the statistic with its bootstrap interval
 void addStackedParts(QChart* chart, const ChartData& data); ///< mean seconds of each part, stacked
 
-// continuouscharts.cpp: seconds or time along the bottom.
+// continuouscharts.cpp: seconds along the bottom.
 void addHistogram(QChart* chart, const ChartData& data); ///< one step outline per group, overlaid
-void addTrend(QChart* chart, const ChartData& data); ///< each run over time, and a rolling median per group
+// trendchart.cpp: each run along the trend's x axis (ChartData::trendAxis) with a
+// rolling median per group, and the compressed gaps of a time axis marked.
+void addTrend(QChart* chart, const ChartData& data);
 
 // distributioncharts.cpp: what shows every run when there are few.
 void addEcdf(QChart* chart, const ChartData& data); ///< one step line per group, median and P95 marked
