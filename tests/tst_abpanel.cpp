@@ -9,6 +9,8 @@
 #include "stats/chartdata.h"
 #include "testsupport.h"
 #include "ui/charts/abpanel.h"
+#include "ui/flame/flamegraphwidget.h"
+#include "ui/flame/flameview.h"
 
 #include <QComboBox>
 #include <QHeaderView>
@@ -144,6 +146,34 @@ private slots:
         QCOMPARE(cell(parts, last, AbPartsModel::ValueA), u"30.9 s"_qs);
         QCOMPARE(cell(parts, last, AbPartsModel::ValueB), u"19.6 s"_qs);
         QCOMPARE(cell(parts, last, AbPartsModel::Ratio), u"0.63×"_qs);
+    }
+
+    void theDifferenceFlameSitsBesideTheTable()
+    {
+        AbPanel panel;
+        panel.resize(1000, 300);
+        panel.show();
+        showChart(panel, m_data, chartOf(*m_data));
+        pickPair(panel, u"anthropic_claude"_qs, u"openai_gpt4o"_qs);
+        const FlameView* flame = panel.differenceFlame();
+        QVERIFY(flame->isVisible());
+        const FlameGraphData& data = flame->graph()->data();
+        QVERIFY(data.isDifference);
+        QCOMPARE(data.labelA, u"openai_gpt4o"_qs);
+        QCOMPARE(data.labelB, u"anthropic_claude"_qs);
+        const auto meanTotal = [&](const QString& model) {
+            double sum = 0;
+            const auto runs = runsOfModel(*m_data, model);
+            for (const std::uint32_t run : runs)
+                sum += m_data->value(run, TimingDataset::kRootMetric);
+            return sum / static_cast<double>(runs.size());
+        };
+        QVERIFY(qFuzzyCompare(data.items.front().seconds, meanTotal(u"anthropic_claude"_qs)));
+        QVERIFY(qFuzzyCompare(data.items.front().secondsA, meanTotal(u"openai_gpt4o"_qs)));
+        QCOMPARE(data.items.front().change, FlameChange::Faster);
+
+        pick(panel, boxNamed(panel, u"Compare"_qs), u"all against a baseline"_qs);
+        QVERIFY(!flame->isVisible()); // one difference has no place among N groups
     }
 
     void theTotalRowStaysLastWhenTheHeaderSorts()

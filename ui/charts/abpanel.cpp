@@ -4,6 +4,7 @@
 #include "models/baselinecomparisonmodel.h"
 #include "models/totallastproxymodel.h"
 #include "stats/chartdata.h"
+#include "ui/flame/flameview.h"
 #include "ui/widgets/elidingcombobox.h"
 #include "util/durationformat.h"
 
@@ -12,6 +13,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QSortFilterProxyModel>
+#include <QSplitter>
 #include <QStackedWidget>
 #include <QStyledItemDelegate>
 #include <QTableView>
@@ -81,6 +83,7 @@ AbPanel::AbPanel(QWidget* parent)
     , m_slowLabel(new QLabel(this))
     , m_tables(new QStackedWidget(this))
     , m_parts(new QTableView(this))
+    , m_flame(new FlameView(this))
     , m_baselineTable(new QTableView(this))
     , m_model(new AbPartsModel(this))
     , m_baselineModel(new BaselineComparisonModel(this))
@@ -161,7 +164,13 @@ void AbPanel::buildLayout()
     layout->setContentsMargins(0, 4, 0, 0);
     layout->addWidget(buildPickers());
     layout->addWidget(m_summary);
-    layout->addWidget(m_tables, 1);
+    auto* split = new QSplitter(Qt::Horizontal, this);
+    split->addWidget(m_tables);
+    split->addWidget(m_flame);
+    split->setStretchFactor(0, 1);
+    split->setStretchFactor(1, 1);
+    split->setChildrenCollapsible(false);
+    layout->addWidget(split, 1);
     layout->addWidget(m_slowLabel);
 }
 
@@ -232,6 +241,7 @@ void AbPanel::recompute()
     m_pairPicker->setVisible(!baselineMode);
     m_baselinePicker->setVisible(baselineMode);
     m_tables->setCurrentWidget(baselineMode ? m_baselineTable : m_parts);
+    m_flame->setVisible(!baselineMode);
     const QString why = whyNothingToCompare();
     if (!why.isEmpty()) {
         m_job.cancel(); // a comparison still running is of a choice no longer made
@@ -239,6 +249,7 @@ void AbPanel::recompute()
         m_slowLabel->clear();
         m_model->setComparison({});
         m_baselineModel->setComparison({});
+        m_flame->setData({}, QString());
         return;
     }
     m_summary->setText(tr("Comparing…"));
@@ -251,8 +262,11 @@ void AbPanel::recompute()
         if (baseline >= 0) {
             outcome.baseline = compareWithBaseline(*data, groups, labels, baseline, metric, statistic);
         } else {
-            outcome.comparison = compareGroups(*data, groups[static_cast<std::size_t>(a)],
-                groups[static_cast<std::size_t>(b)], metric, labels[a], labels[b], statistic);
+            const auto& runsA = groups[static_cast<std::size_t>(a)];
+            const auto& runsB = groups[static_cast<std::size_t>(b)];
+            outcome.comparison = compareGroups(*data, runsA, runsB, metric, labels[a], labels[b], statistic);
+            outcome.flame = flameDifference(flameTreeOfRuns(*data, runsA, FlameSummary::Mean),
+                flameTreeOfRuns(*data, runsB, FlameSummary::Mean));
         }
         outcome.slow = findSlowEverywhere(*data, groups, metric);
         return outcome;
@@ -268,6 +282,10 @@ void AbPanel::showOutcome(std::optional<Outcome> outcome)
     m_slow = std::move(outcome->slow);
     m_model->setComparison(m_comparison);
     m_baselineModel->setComparison(m_baseline);
+    if (mode() == Mode::TwoGroups)
+        m_flame->setData(
+            FlameGraphData::fromDifference(outcome->flame, m_comparison.labelA, m_comparison.labelB),
+            tr("B's mean tree; red slower than A, blue faster:"));
     m_parts->resizeColumnsToContents();
     m_baselineTable->resizeColumnsToContents();
     m_summary->setText(summaryText());

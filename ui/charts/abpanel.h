@@ -2,6 +2,7 @@
 
 #include "stats/abcomparison.h"
 #include "stats/baselinecomparison.h"
+#include "stats/flametree.h"
 #include "ui/widgets/latestjob.h"
 
 #include <QWidget>
@@ -16,6 +17,7 @@ class QTableView;
 namespace te {
 
 class AbPartsModel;
+class FlameView;
 class BaselineComparisonModel;
 struct ChartData;
 class ElidingComboBox;
@@ -48,6 +50,8 @@ public:
     const AbComparison& comparison() const { return m_comparison; }
     const BaselineComparison& baselineComparison() const { return m_baseline; }
     const SlowEverywhere& slowEverywhere() const { return m_slow; }
+    /// The difference flame graph beside the Δ table (two groups only).
+    FlameView* differenceFlame() const { return m_flame; }
     Mode mode() const;
     Statistic statistic() const;
     /// What the summary line says, as rich text.
@@ -65,6 +69,7 @@ private:
         AbComparison comparison;
         BaselineComparison baseline;
         SlowEverywhere slow;
+        FlameDiffNode flame; ///< two groups: B's mean tree against A's
     };
 
     QWidget* buildPickers();
@@ -97,6 +102,7 @@ private:
     QLabel* m_slowLabel;
     QStackedWidget* m_tables;
     QTableView* m_parts;
+    FlameView* m_flame;
     QTableView* m_baselineTable;
     AbPartsModel* m_model;
     BaselineComparisonModel* m_baselineModel;
