@@ -142,7 +142,6 @@ private:
     QString displayText(const Node& node, int column) const;
     double medianOf(int metric) const;
     bool isHighlighted(int metric) const;
-    QString runLabel(std::uint32_t run) const;
 
     std::shared_ptr<const TimingDataset> m_data;
     std::shared_ptr<const GroupReference> m_reference;

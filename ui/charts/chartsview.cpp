@@ -136,6 +136,7 @@ void ChartsView::setUpStatsTable()
     proxy->setSortRole(GroupStatsModel::SortRole);
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_table->sortByColumn(GroupStatsModel::Group, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);

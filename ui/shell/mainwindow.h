@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <cstdint>
 #include <memory>
 
 class QMenu;
@@ -63,6 +64,7 @@ private:
     void connectWelcome();
     void connectLoader();
     void connectViews();
+    void connectProblems();
     void restoreWindowState();
 
     void chooseFiles();
@@ -72,6 +74,7 @@ private:
     void onFilesChanged(const QList<int>& files);
     void copy();
     void showProblems();
+    void showProblemRun(std::uint32_t run);
     void updateCharts();
     void exportSummary();
     void showFormats();
