@@ -8,6 +8,7 @@
 #include "ui/charts/chartbuilder.h"
 #include "ui/charts/chartexportdialog.h"
 #include "ui/charts/src/chartinteraction.h"
+#include "ui/widgets/columnfiller.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/flowlayout.h"
 
@@ -143,6 +144,8 @@ void ChartsView::setUpStatsTable()
     m_table->setAlternatingRowColors(true);
     m_table->setAccessibleName(tr("Statistics per group"));
     m_table->setObjectName(QStringLiteral("groupStats"));
+    m_statsFiller = new ColumnFiller(m_table->horizontalHeader());
+    m_statsFiller->setColumn(GroupStatsModel::Group);
 }
 
 // The controls as labelled pairs in a flow, so a narrow window wraps them into a
@@ -305,6 +308,7 @@ void ChartsView::showChart(ChartData chart)
     m_stats->setChart(m_chart);
     m_ab->setChart(m_data, m_chart);
     m_table->resizeColumnsToContents();
+    m_statsFiller->refit();
     QChart* old = m_chartView->chart();
     m_chartView->setChart(buildChart(m_chart));
     applyPalette(m_chartView->chart(), palette());

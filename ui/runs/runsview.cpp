@@ -5,6 +5,7 @@
 #include "stats/groupreference.h"
 #include "ui/runs/filterbar.h"
 #include "ui/runs/runrowdelegate.h"
+#include "ui/widgets/columnfiller.h"
 #include "ui/widgets/emptystate.h"
 #include "workspace/loadeddata.h"
 
@@ -37,6 +38,7 @@ RunsView::RunsView(QWidget* parent)
     , m_groupBy(new QComboBox(this))
     , m_drillChip(new QToolButton(this))
     , m_empty(new EmptyState(m_table))
+    , m_filler(new ColumnFiller(m_table->horizontalHeader()))
 {
     m_drillChip->setObjectName(QStringLiteral("drillDownChip"));
     m_drillChip->setToolTip(tr("Showing only the runs picked on a chart; click to show all again"));
@@ -169,6 +171,10 @@ void RunsView::setData(const LoadedData& loaded, bool keepSelection)
         m_table->resizeColumnsToContents();
         for (int c = 0; c < m_model->columnCount(); ++c)
             m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 260));
+        // The registration (else the first column) takes a wide window's spare room.
+        const auto name = std::find(columns.begin(), columns.end(),
+            RunColumn { RunColumn::Kind::Field, QStringLiteral("registration_id") });
+        m_filler->setColumn(name == columns.end() ? 0 : static_cast<int>(name - columns.begin()));
     }
     updateCount();
     emit filterChanged();

@@ -14,6 +14,7 @@ class QToolButton;
 
 namespace te {
 
+class ColumnFiller;
 class EmptyState;
 class FilterBar;
 class GroupReference;
@@ -84,6 +85,7 @@ private:
     QString m_chosenGroup; ///< that pick; empty: all runs
     QToolButton* m_drillChip;
     EmptyState* m_empty;
+    ColumnFiller* m_filler;
     std::optional<std::vector<std::uint32_t>> m_drillDown;
     /// The selected runs, in the order they were selected (runsviewselection.cpp).
     std::vector<std::uint32_t> m_selectionOrder;
