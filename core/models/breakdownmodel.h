@@ -79,7 +79,7 @@ public:
         std::shared_ptr<const GroupReference> reference);
 
     const std::vector<std::uint32_t>& runs() const { return m_runs; }
-    /// "registration_id · model" for each run, in the order given.
+    /// "registration_id · model" for each run, in the order given (see runlabels.h).
     const QStringList& runLabels() const { return m_labels; }
 
     ColumnKind columnKind(int column) const
