@@ -34,9 +34,7 @@ QScatterSeries* trendPoints(const ChartData& data, std::size_t g, TrendExtent& e
     auto* points = new QScatterSeries;
     points->setProperty(kGroupProperty, static_cast<int>(g));
     points->setMarkerSize(4);
-    QColor faint = groupColor(static_cast<int>(g));
-    faint.setAlpha(90);
-    points->setColor(faint);
+    points->setColor(markColor(points, MarkKind::TrendPoint, static_cast<int>(g)));
     points->setBorderColor(Qt::transparent);
     for (const TrendPoint& p : data.groups[g].trend) {
         points->append(static_cast<double>(p.ms), axisCoordinate(data, p.value));
@@ -49,7 +47,7 @@ QLineSeries* trendMedian(const ChartData& data, std::size_t g)
 {
     auto* median = new QLineSeries;
     median->setName(data.groups[g].label);
-    median->setPen(QPen(groupColor(static_cast<int>(g)), 2));
+    median->setPen(QPen(markColor(median, MarkKind::Solid, static_cast<int>(g)), 2));
     for (const TrendPoint& p : data.groups[g].trendMedian)
         median->append(static_cast<double>(p.ms), axisCoordinate(data, p.value));
     return median;
@@ -72,7 +70,7 @@ void addHistogram(QChart* chart, const ChartData& data)
         auto* outline = new QLineSeries;
         outline->setName(data.groups[g].label);
         outline->setProperty(kGroupProperty, static_cast<int>(g));
-        outline->setPen(QPen(groupColor(static_cast<int>(g)), 2));
+        outline->setPen(QPen(markColor(outline, MarkKind::Solid, static_cast<int>(g)), 2));
         // A step outline, so overlaid groups stay readable.
         for (std::size_t b = 0; b < counts.size(); ++b) {
             outline->append(axisCoordinate(data, edges[b]), static_cast<double>(counts[b]));
