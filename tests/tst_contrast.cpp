@@ -21,8 +21,8 @@
 
 using namespace te;
 using namespace te::test;
-using chartparts::MarkKind;
 using chartparts::markColor;
+using chartparts::MarkKind;
 
 Q_DECLARE_METATYPE(te::Appearance)
 
@@ -138,14 +138,15 @@ private slots:
             if (!s->property(chartparts::kStripProperty).toBool())
                 continue;
             ++strips;
-            QCOMPARE(s->color(), markColor(MarkKind::Solid, s->property(chartparts::kGroupProperty).toInt(), dark));
+            QCOMPARE(s->color(),
+                markColor(MarkKind::Solid, s->property(chartparts::kGroupProperty).toInt(), dark));
         }
         QCOMPARE(strips, 2);
         choose(view, "Chart kind", u"ECDF"_qs);
         for (QLineSeries* line : seriesOf<QLineSeries>(view)) {
             if (line->property(chartparts::kGroupProperty).isValid())
-                QCOMPARE(
-                    line->pen().color(), markColor(MarkKind::Solid, line->property(chartparts::kGroupProperty).toInt(), dark));
+                QCOMPARE(line->pen().color(),
+                    markColor(MarkKind::Solid, line->property(chartparts::kGroupProperty).toInt(), dark));
         }
     }
 };

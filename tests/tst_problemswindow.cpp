@@ -59,7 +59,10 @@ class TestProblemsWindow : public QObject
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
 
-    QTableView* problemsTable() const { return m_window->problemsDock()->findChild<QTableView*>(u"problemsTable"_qs); }
+    QTableView* problemsTable() const
+    {
+        return m_window->problemsDock()->findChild<QTableView*>(u"problemsTable"_qs);
+    }
 
     // The first problem of `severity`, as its row in the dock's table (the loader's order).
     int rowOf(Problem::Severity severity) const
@@ -121,7 +124,8 @@ private slots:
         QTest::keyClicks(m_window->runsView()->filterBar()->findChild<QLineEdit*>(), u"R19"_qs);
         QCOMPARE(m_window->runsView()->visibleRunCount(), 1);
         doubleClickRow(row);
-        QCOMPARE(m_window->runsView()->selectedRuns(), std::vector<std::uint32_t> { std::uint32_t(problem.run) });
+        QCOMPARE(
+            m_window->runsView()->selectedRuns(), std::vector<std::uint32_t> { std::uint32_t(problem.run) });
         QCOMPARE(m_window->runsView()->visibleRunCount(), 20);
         QVERIFY(m_window->runsView()->table()->hasFocus());
     }

@@ -41,7 +41,7 @@ class TestTabFocus : public QObject
         return chain;
     }
 
-    template<typename T> T* byAccessibleName(const QString& name) const
+    template <typename T> T* byAccessibleName(const QString& name) const
     {
         for (T* w : m_window->findChildren<T*>()) {
             if (w->accessibleName() == name)
@@ -104,7 +104,8 @@ private slots:
         auto* kind = byAccessibleName<QComboBox>(u"Chart kind"_qs);
         QVERIFY(kind);
         const QList<QWidget*> chain = tabChain(kind);
-        for (const QString& name : { u"Group by"_qs, u"Metric"_qs, u"Scale"_qs, u"Statistics per group"_qs }) {
+        for (const QString& name :
+            { u"Group by"_qs, u"Metric"_qs, u"Scale"_qs, u"Statistics per group"_qs }) {
             const bool reached = std::any_of(
                 chain.begin(), chain.end(), [&](QWidget* w) { return w && w->accessibleName() == name; });
             QVERIFY2(reached, qPrintable(name));

@@ -44,7 +44,8 @@ void recolor(QObject* mark, bool dark)
 {
     const QVariant kind = mark->property(kMarkProperty);
     if (kind.isValid())
-        applyColor(mark, markColor(static_cast<MarkKind>(kind.toInt()), mark->property(kColorProperty).toInt(), dark));
+        applyColor(mark,
+            markColor(static_cast<MarkKind>(kind.toInt()), mark->property(kColorProperty).toInt(), dark));
 }
 
 } // namespace
@@ -54,11 +55,11 @@ QColor groupColor(int group, bool dark)
     // Each hue at the lightness that keeps its marks at 3:1 on the base (see MarkKind),
     // spread in lightness as well, so neighbours differ in more than hue.
     static const QColor light[kGroupColors] = { QColor(0x00, 0x59, 0x8a), QColor(0x99, 0x69, 0x00),
-        QColor(0x00, 0x7b, 0x5a), QColor(0xb8, 0x51, 0x00), QColor(0xac, 0x41, 0x7c), QColor(0x17, 0x79, 0xb1),
-        QColor(0x69, 0x63, 0x08) };
+        QColor(0x00, 0x7b, 0x5a), QColor(0xb8, 0x51, 0x00), QColor(0xac, 0x41, 0x7c),
+        QColor(0x17, 0x79, 0xb1), QColor(0x69, 0x63, 0x08) };
     static const QColor onDark[kGroupColors] = { QColor(0x00, 0x94, 0xe8), QColor(0xee, 0xa5, 0x00),
-        QColor(0x00, 0xb8, 0x86), QColor(0xf4, 0x6c, 0x00), QColor(0xd0, 0x84, 0xaf), QColor(0x7b, 0xc5, 0xee),
-        QColor(0xe0, 0xd2, 0x12) };
+        QColor(0x00, 0xb8, 0x86), QColor(0xf4, 0x6c, 0x00), QColor(0xd0, 0x84, 0xaf),
+        QColor(0x7b, 0xc5, 0xee), QColor(0xe0, 0xd2, 0x12) };
     const int i = ((group % kGroupColors) + kGroupColors) % kGroupColors;
     return dark ? onDark[i] : light[i];
 }
