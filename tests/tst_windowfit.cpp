@@ -119,6 +119,9 @@ private slots:
         auto* stats = m_window->chartsView()->findChild<QTableView*>(u"groupStats"_qs);
         QVERIFY(stats);
         verifyColumnsFill(stats->horizontalHeader(), "statistics");
+        const int wideGroup = stats->columnWidth(0);
+        m_window->resize(1000, 680);
+        QTRY_VERIFY(stats->columnWidth(0) < wideGroup);
     }
 };
 

@@ -144,7 +144,7 @@ void ChartsView::setUpStatsTable()
     m_table->setAlternatingRowColors(true);
     m_table->setAccessibleName(tr("Statistics per group"));
     m_table->setObjectName(QStringLiteral("groupStats"));
-    m_statsFiller = new ColumnFiller(m_table->horizontalHeader());
+    m_statsFiller = new ColumnFiller(m_table, m_table->horizontalHeader());
     m_statsFiller->setColumn(GroupStatsModel::Group);
 }
 

@@ -27,6 +27,8 @@ namespace te {
 namespace {
 const QString kColumnsKey = QStringLiteral("runs/columns");
 const QString kHiddenKey = QStringLiteral("runs/hiddenColumns");
+constexpr int kColumnPadding = 12; // beyond the contents, so numbers do not touch
+constexpr int kMaxColumnWidth = 260; // a long value is elided, not a screen wide
 } // namespace
 
 RunsView::RunsView(QWidget* parent)
@@ -38,7 +40,7 @@ RunsView::RunsView(QWidget* parent)
     , m_groupBy(new QComboBox(this))
     , m_drillChip(new QToolButton(this))
     , m_empty(new EmptyState(m_table))
-    , m_filler(new ColumnFiller(m_table->horizontalHeader()))
+    , m_filler(new ColumnFiller(m_table, m_table->horizontalHeader()))
 {
     m_drillChip->setObjectName(QStringLiteral("drillDownChip"));
     m_drillChip->setToolTip(tr("Showing only the runs picked on a chart; click to show all again"));
@@ -170,11 +172,12 @@ void RunsView::setData(const LoadedData& loaded, bool keepSelection)
     if (!keepSelection) {
         m_table->resizeColumnsToContents();
         for (int c = 0; c < m_model->columnCount(); ++c)
-            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 260));
+            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + kColumnPadding, kMaxColumnWidth));
         // The registration (else the first column) takes a wide window's spare room.
         const auto name = std::find(columns.begin(), columns.end(),
             RunColumn { RunColumn::Kind::Field, QStringLiteral("registration_id") });
-        m_filler->setColumn(name == columns.end() ? 0 : static_cast<int>(name - columns.begin()));
+        m_filler->setColumn(name == columns.end() ? 0 : static_cast<int>(name - columns.begin()),
+            kColumnPadding, kMaxColumnWidth);
     }
     updateCount();
     emit filterChanged();

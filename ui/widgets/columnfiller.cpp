@@ -1,13 +1,15 @@
 #include "ui/widgets/columnfiller.h"
 
+#include <QAbstractItemView>
 #include <QEvent>
 #include <QHeaderView>
 #include <algorithm>
 
 namespace te {
 
-ColumnFiller::ColumnFiller(QHeaderView* header)
+ColumnFiller::ColumnFiller(QAbstractItemView* view, QHeaderView* header)
     : QObject(header)
+    , m_view(view)
     , m_header(header)
 {
     header->viewport()->installEventFilter(this);
@@ -21,9 +23,11 @@ ColumnFiller::ColumnFiller(QHeaderView* header)
     connect(header, &QHeaderView::sectionCountChanged, this, [this] { fill(); });
 }
 
-void ColumnFiller::setColumn(int logicalColumn)
+void ColumnFiller::setColumn(int logicalColumn, int padding, int cap)
 {
     m_column = logicalColumn;
+    m_padding = padding;
+    m_cap = cap;
     refit();
 }
 
@@ -31,7 +35,8 @@ void ColumnFiller::refit()
 {
     if (m_column < 0 || m_column >= m_header->count())
         return;
-    m_ownWidth = m_header->sectionSize(m_column);
+    const int contents = std::max(m_view->sizeHintForColumn(m_column), m_header->sectionSizeHint(m_column));
+    m_ownWidth = std::min(contents + m_padding, m_cap);
     fill();
 }
 
