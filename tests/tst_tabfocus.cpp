@@ -96,6 +96,15 @@ private slots:
         QVERIFY(chain.indexOf(compareWithin) < chain.indexOf(m_window->breakdownView()->tree()));
     }
 
+    // The runs, problems, statistics and A/B tables: none walks its cells on Tab.
+    void noTableKeepsTab()
+    {
+        const QList<QTableView*> tables = m_window->findChildren<QTableView*>();
+        QVERIFY(tables.size() >= 4);
+        for (QTableView* table : tables)
+            QVERIFY2(!table->tabKeyNavigation(), qPrintable(table->accessibleName()));
+    }
+
     void tabReachesTheChartControls()
     {
         QSignalSpy updated(m_window->chartsView(), &ChartsView::chartUpdated);

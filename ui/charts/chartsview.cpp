@@ -187,6 +187,10 @@ QSplitter* ChartsView::buildChartArea()
     auto* below = new QTabWidget(this);
     below->addTab(m_table, tr("Statistics per group"));
     below->addTab(m_ab, tr("Compare two groups"));
+    // Tab leaves every table here, the A/B panel's too (it is built as a unit; the
+    // keyboard rule is the window's).
+    for (QTableView* table : m_ab->findChildren<QTableView*>())
+        table->setTabKeyNavigation(false);
     below->setDocumentMode(true);
     splitter->addWidget(m_chartView);
     splitter->addWidget(below);
