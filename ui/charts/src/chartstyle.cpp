@@ -54,7 +54,7 @@ QColor groupColor(int group, bool dark)
 {
     // Each hue at the lightness that keeps its marks at 3:1 on the base (see MarkKind),
     // spread in lightness as well, so neighbours differ in more than hue.
-    static const QColor light[kGroupColors] = { QColor(0x00, 0x59, 0x8a), QColor(0x99, 0x69, 0x00),
+    static const QColor light[kGroupColors] = { QColor(0x00, 0x49, 0x73), QColor(0x99, 0x69, 0x00),
         QColor(0x00, 0x7b, 0x5a), QColor(0xb8, 0x51, 0x00), QColor(0xac, 0x41, 0x7c),
         QColor(0x17, 0x79, 0xb1), QColor(0x69, 0x63, 0x08) };
     static const QColor onDark[kGroupColors] = { QColor(0x00, 0x94, 0xe8), QColor(0xee, 0xa5, 0x00),
