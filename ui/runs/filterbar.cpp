@@ -242,7 +242,7 @@ RunQuery FilterBar::query(QString* error) const
 void FilterBar::showErrors(const QString& errors) const
 {
     m_expressions->setToolTip(errors.isEmpty() ? expressionsHelp() : errors);
-    m_error->setText(errors.isEmpty() ? QString() : tr("Filter not applied: %1").arg(errors));
+    m_error->setText(errors.isEmpty() ? QString() : tr("Not applied: %1").arg(errors));
     m_error->setAccessibleName(m_error->text());
     m_error->setHidden(errors.isEmpty());
     applyErrorColor();
