@@ -108,6 +108,7 @@ private slots:
     void showsSixRowsAndStaysDocked()
     {
         QVERIFY(m_window->problemsDock()->isVisible()); // errors open it
+        QTRY_COMPARE(m_window->size(), QSize(1280, 800)); // the dock's rows fit the window
         QTRY_VERIFY(fullyVisibleRows(problemsTable()) >= 6);
         QVERIFY(!m_window->problemsDock()->features().testFlag(QDockWidget::DockWidgetFloatable));
         QVERIFY(m_window->problemsDock()->features().testFlag(QDockWidget::DockWidgetClosable));

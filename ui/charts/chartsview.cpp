@@ -198,7 +198,9 @@ QSplitter* ChartsView::buildChartArea()
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({ 560, 200 }); // the chart is the point; the table is a summary
     splitter->setChildrenCollapsible(false);
-    m_chartView->setMinimumHeight(260);
+    // Enough for an axis and a box; more would hold the whole window's minimum (and
+    // the Problems dock's rows) above what a 1280×800 screen has.
+    m_chartView->setMinimumHeight(200);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setAccessibleName(tr("Chart"));
     m_chartView->setObjectName(QStringLiteral("chart"));

@@ -127,6 +127,8 @@ void ProblemsDock::setUpRawLine()
     m_rawLine->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_rawLine->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_rawLine->setPlaceholderText(tr("Click a problem to see its line as it is in the file."));
+    // Two lines at least: the table's rows come first when the dock is short.
+    m_rawLine->setMinimumHeight(2 * m_rawLine->fontMetrics().lineSpacing() + 2 * m_rawLine->frameWidth() + 8);
 }
 
 void ProblemsDock::setProblems(ProblemList problems)
