@@ -1,6 +1,7 @@
 #include "models/breakdownmodel.h"
 
 #include "data/timingdataset.h"
+#include "models/runlabels.h"
 #include "stats/groupreference.h"
 #include "util/durationformat.h"
 
@@ -63,8 +64,7 @@ void BreakdownModel::setRuns(std::shared_ptr<const TimingDataset> data, std::vec
     if (m_data) {
         Q_ASSERT(std::all_of(
             m_runs.begin(), m_runs.end(), [&](std::uint32_t r) { return r < m_data->runCount(); }));
-        for (const std::uint32_t run : m_runs)
-            m_labels << runLabel(run);
+        m_labels = te::runLabels(*m_data, m_runs);
         if (!m_runs.empty())
             addNode(TimingDataset::kRootMetric, -1, 0);
     } else {
@@ -86,15 +86,6 @@ void BreakdownModel::addNode(int metric, int parent, int depth)
         if (std::any_of(m_runs.begin(), m_runs.end(), [&](std::uint32_t run) { return column.has(run); }))
             addNode(child, self, depth + 1);
     }
-}
-
-QString BreakdownModel::runLabel(std::uint32_t run) const
-{
-    QString id = m_data->fieldValue(run, TimingDataset::RegistrationId);
-    if (id.isEmpty())
-        id = tr("line %1").arg(m_data->line(run));
-    const QString model = m_data->fieldValue(run, TimingDataset::Model);
-    return model.isEmpty() ? id : id + QStringLiteral(" · ") + model;
 }
 
 double BreakdownModel::valueOf(int runPosition, int metric) const

@@ -79,7 +79,7 @@ public:
         std::shared_ptr<const GroupReference> reference);
 
     const std::vector<std::uint32_t>& runs() const { return m_runs; }
-    /// "registration_id · model" for each run, in the order given.
+    /// "registration_id · model" for each run, in the order given (see runlabels.h).
     const QStringList& runLabels() const { return m_labels; }
 
     ColumnKind columnKind(int column) const
@@ -142,7 +142,6 @@ private:
     QString displayText(const Node& node, int column) const;
     double medianOf(int metric) const;
     bool isHighlighted(int metric) const;
-    QString runLabel(std::uint32_t run) const;
 
     std::shared_ptr<const TimingDataset> m_data;
     std::shared_ptr<const GroupReference> m_reference;

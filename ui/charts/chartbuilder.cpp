@@ -3,6 +3,7 @@
 #include "stats/chartdata.h"
 #include "ui/charts/src/chartkinds.h"
 #include "ui/charts/src/chartstyle.h"
+#include "ui/widgets/appearance.h"
 
 #include <QAbstractBarSeries>
 #include <QBoxPlotSeries>
@@ -133,6 +134,7 @@ void applyPalette(QChart* chart, const QPalette& palette)
         axis->setGridLineColor(grid);
         axis->setMinorGridLineColor(grid);
     }
+    chartparts::recolorMarks(chart, isDark(palette));
     for (QAbstractSeries* series : chart->series()) {
         if (!series->property(chartparts::kInkProperty).toBool())
             continue;

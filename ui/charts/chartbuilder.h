@@ -26,8 +26,9 @@ QChart* buildChart(const ChartData& data);
 QString chartTitle(const ChartData& data);
 
 /// Colours the chart's background, title, legend, axes and grid from `palette`,
-/// so that the chart reads in a dark scheme too. Series colours are kept: they
-/// identify groups. Files written by exportChart stay on white.
+/// so that the chart reads in a dark scheme too. Marks keep their group's hue, at
+/// the lightness that reads on the palette's base. Files written by exportChart
+/// stay on white.
 void applyPalette(QChart* chart, const QPalette& palette);
 
 enum class ChartImage

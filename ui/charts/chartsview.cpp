@@ -11,6 +11,7 @@
 #include "ui/charts/src/chartinteraction.h"
 #include "ui/charts/src/trenddetail.h"
 #include "ui/charts/zoomablechartview.h"
+#include "ui/widgets/columnfiller.h"
 #include "ui/widgets/emptystate.h"
 #include "ui/widgets/flowlayout.h"
 
@@ -158,12 +159,15 @@ void ChartsView::setUpStatsTable()
     proxy->setSortRole(GroupStatsModel::SortRole);
     m_table->setModel(proxy);
     m_table->setSortingEnabled(true);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_table->sortByColumn(GroupStatsModel::Group, Qt::AscendingOrder);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->setAlternatingRowColors(true);
     m_table->setAccessibleName(tr("Statistics per group"));
     m_table->setObjectName(QStringLiteral("groupStats"));
+    m_statsFiller = new ColumnFiller(m_table, m_table->horizontalHeader());
+    m_statsFiller->setColumn(GroupStatsModel::Group);
 }
 
 // The controls as labelled pairs in a flow, so a narrow window wraps them into a
@@ -206,6 +210,10 @@ QSplitter* ChartsView::buildChartArea()
     auto* below = new QTabWidget(this);
     below->addTab(m_table, tr("Statistics per group"));
     below->addTab(m_ab, tr("Compare groups"));
+    // Tab leaves every table here, the A/B panel's too (it is built as a unit; the
+    // keyboard rule is the window's).
+    for (QTableView* table : m_ab->findChildren<QTableView*>())
+        table->setTabKeyNavigation(false);
     below->setDocumentMode(true);
     splitter->addWidget(m_chartView);
     splitter->addWidget(below);
@@ -213,7 +221,9 @@ QSplitter* ChartsView::buildChartArea()
     splitter->setStretchFactor(1, 1);
     splitter->setSizes({ 560, 200 }); // the chart is the point; the table is a summary
     splitter->setChildrenCollapsible(false);
-    m_chartView->setMinimumHeight(260);
+    // Enough for an axis and a box; more would hold the whole window's minimum (and
+    // the Problems dock's rows) above what a 1280×800 screen has.
+    m_chartView->setMinimumHeight(200);
     m_chartView->setRenderHint(QPainter::Antialiasing);
     m_chartView->setAccessibleName(tr("Chart"));
     m_chartView->setObjectName(QStringLiteral("chart"));
@@ -340,6 +350,7 @@ void ChartsView::showChart(ChartData chart)
     m_stats->setChart(m_chart);
     m_ab->setChart(m_data, m_chart);
     m_table->resizeColumnsToContents();
+    m_statsFiller->refit();
     QChart* old = m_chartView->chart();
     m_chartView->setChart(buildChart(m_chart));
     applyPalette(m_chartView->chart(), palette());

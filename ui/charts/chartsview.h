@@ -22,6 +22,7 @@ class QToolButton;
 namespace te {
 
 class AbPanel;
+class ColumnFiller;
 class ZoomableChartView;
 class EmptyState;
 class GroupStatsModel;
@@ -104,6 +105,7 @@ private:
     ZoomableChartView* m_chartView;
     QTableView* m_table;
     GroupStatsModel* m_stats;
+    ColumnFiller* m_statsFiller = nullptr; ///< the group column takes a wide window's spare room
     AbPanel* m_ab;
     EmptyState* m_empty;
 };

@@ -34,6 +34,7 @@ BreakdownView::BreakdownView(QWidget* parent)
                         "Select two runs (Ctrl+click) to compare them node by node."));
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setEnabled(false);
+    m_title->setObjectName(QStringLiteral("breakdownTitle"));
     m_title->setTextFormat(Qt::RichText);
     m_title->setWordWrap(true);
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);

@@ -1,18 +1,22 @@
 #include "ui/runs/filterbar.h"
 
 #include "data/timingdataset.h"
+#include "ui/widgets/appearance.h"
 #include "ui/widgets/multiselectbutton.h"
 
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QTimeZone>
 #include <QToolButton>
+#include <QVBoxLayout>
 #include <QWidgetAction>
 #include <cmath>
 
@@ -54,6 +58,12 @@ void attachPopup(QToolButton* button, QWidget* panel)
 
 } // namespace
 
+QString FilterBar::expressionsHelp()
+{
+    return tr("The same expressions as the command line's --filter, separated by ';':\n"
+              "FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX, METRIC>N, <, >=, <= (N in s, ms or min)");
+}
+
 FilterBar::FilterBar(QWidget* parent)
     : QWidget(parent)
     , m_search(new QLineEdit(this))
@@ -70,6 +80,7 @@ FilterBar::FilterBar(QWidget* parent)
     , m_timeButton(new QToolButton(this))
     , m_onlyProblems(new QCheckBox(tr("Only problem runs"), this))
     , m_expressions(new QLineEdit(this))
+    , m_error(new QLabel(this))
 {
     m_search->setPlaceholderText(tr("Search registration, model, any metadata…"));
     m_search->setClearButtonEnabled(true);
@@ -77,15 +88,22 @@ FilterBar::FilterBar(QWidget* parent)
     m_expressions->setPlaceholderText(tr("Expressions, e.g. total>60; phase1/agent_conversation>=30s"));
     m_expressions->setClearButtonEnabled(true);
     m_expressions->setAccessibleName(tr("Filter expressions"));
-    m_expressions->setToolTip(
-        tr("The same expressions as the command line's --filter, separated by ';':\n"
-           "FIELD=VALUE, FIELD!=VALUE, FIELD~REGEX, METRIC>N, <, >=, <= (N in s, ms or min)"));
+    m_expressions->setToolTip(expressionsHelp());
     m_onlyProblems->setToolTip(tr("Only runs with a data warning (duplicates, missing registration_id, …)"));
     buildRangeMenu(m_rangeButton);
     buildTimeMenu(m_timeButton);
 
-    auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
+    m_error->setObjectName(QStringLiteral("filterError"));
+    m_error->setWordWrap(true);
+    m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_error->hide();
+
+    auto* rows = new QVBoxLayout(this);
+    rows->setContentsMargins(0, 0, 0, 0);
+    rows->setSpacing(2);
+    auto* layout = new QHBoxLayout;
+    rows->addLayout(layout);
+    rows->addWidget(m_error);
     layout->addWidget(m_search, 3);
     layout->addWidget(m_models);
     layout->addWidget(m_constellations);
@@ -215,12 +233,37 @@ RunQuery FilterBar::query(QString* error) const
                 errors << message;
         }
     }
-    m_expressions->setStyleSheet(
-        errors.isEmpty() ? QString() : QStringLiteral("QLineEdit { color: #c0392b; }"));
-    m_expressions->setToolTip(errors.isEmpty() ? QString() : errors.join(u'\n'));
+    showErrors(errors.join(u'\n'));
     if (error)
         *error = errors.join(u'\n');
     return query;
+}
+
+void FilterBar::showErrors(const QString& errors) const
+{
+    m_expressions->setToolTip(errors.isEmpty() ? expressionsHelp() : errors);
+    m_error->setText(errors.isEmpty() ? QString() : tr("Not applied: %1").arg(errors));
+    m_error->setAccessibleName(m_error->text());
+    m_error->setHidden(errors.isEmpty());
+    applyErrorColor();
+}
+
+// The message's red follows the palette, so it keeps its contrast in either scheme.
+void FilterBar::applyErrorColor() const
+{
+    const QColor color = errorTextColor(palette());
+    m_expressions->setStyleSheet(
+        m_error->isHidden() ? QString() : QStringLiteral("QLineEdit { color: %1; }").arg(color.name()));
+    QPalette labelPalette = m_error->palette();
+    labelPalette.setColor(QPalette::WindowText, color);
+    m_error->setPalette(labelPalette);
+}
+
+void FilterBar::changeEvent(QEvent* event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyErrorColor();
 }
 
 void FilterBar::focusSearch()

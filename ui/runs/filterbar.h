@@ -8,6 +8,7 @@ class QCheckBox;
 class QComboBox;
 class QDateTimeEdit;
 class QDoubleSpinBox;
+class QLabel;
 class QLineEdit;
 class QToolButton;
 
@@ -29,7 +30,7 @@ public:
     /// Offers the dataset's models, constellations and metrics; keeps choices that still apply.
     void setDataset(const TimingDataset* data);
     /// The current choices. An expression that does not parse is left out and
-    /// reported in `error` (the field turns red with the message as tooltip).
+    /// reported in `error` (the field turns red, and the message shows below the bar).
     RunQuery query(QString* error) const;
     void focusSearch();
     void clear();
@@ -37,7 +38,15 @@ public:
 signals:
     void changed();
 
+protected:
+    void changeEvent(QEvent* event) override;
+
 private:
+    /// Shows `errors` (the expressions' parse errors, one a line) below the bar and
+    /// marks the field; hides the message when there are none.
+    void showErrors(const QString& errors) const;
+    void applyErrorColor() const;
+    static QString expressionsHelp();
     void buildRangeMenu(QToolButton* button);
     void buildTimeMenu(QToolButton* button);
 
@@ -56,6 +65,7 @@ private:
     QToolButton* m_timeButton;
     QCheckBox* m_onlyProblems;
     QLineEdit* m_expressions;
+    QLabel* m_error;
 };
 
 } // namespace te

@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSortFilterProxyModel>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -24,6 +25,9 @@ ProblemsDock::ProblemsDock(QWidget* parent)
     , m_proxy(new QSortFilterProxyModel(this))
 {
     setObjectName(QStringLiteral("problemsDock"));
+    // Docked only: a floating panel is lost behind the window, and a drag on the
+    // splitter beside it must never tear it off.
+    setFeatures(QDockWidget::DockWidgetClosable | QDockWidget::DockWidgetMovable);
     auto* content = new QWidget(this);
     m_severity = new QComboBox(content);
     m_stack = new QStackedWidget(content);
@@ -52,6 +56,7 @@ ProblemsDock::ProblemsDock(QWidget* parent)
     splitter->addWidget(m_rawLine);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false); // the table keeps its rows
     m_stack->addWidget(m_empty);
     m_stack->addWidget(splitter);
 
@@ -85,20 +90,32 @@ void ProblemsDock::setUpTable()
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
     m_table->horizontalHeader()->setStretchLastSection(true);
+    // At least kMinVisibleRows rows whatever the dock's share of the window: fewer
+    // do not show a problem with its neighbours.
+    m_table->setMinimumHeight(m_table->horizontalHeader()->sizeHint().height()
+        + kMinVisibleRows * m_table->verticalHeader()->defaultSectionSize()
+        + m_table->horizontalScrollBar()->sizeHint().height() + 2 * m_table->frameWidth());
     // No sort column at first: the loader's order (file, then line) is the natural one.
     m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
     m_table->setSortingEnabled(true);
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
         [this](const QModelIndex& current) { showProblem(current); });
     connect(m_table, &QAbstractItemView::doubleClicked, this, [this](const QModelIndex& index) {
-        if (const Problem* problem = problemAt(index); problem && problem->run >= 0)
+        const Problem* problem = problemAt(index);
+        if (!problem)
+            return;
+        if (problem->run >= 0)
             emit runActivated(problem->run);
+        else
+            emit lineActivated(*problem);
     });
 }
 
@@ -110,6 +127,8 @@ void ProblemsDock::setUpRawLine()
     m_rawLine->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
     m_rawLine->setWordWrapMode(QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_rawLine->setPlaceholderText(tr("Click a problem to see its line as it is in the file."));
+    // Two lines at least: the table's rows come first when the dock is short.
+    m_rawLine->setMinimumHeight(2 * m_rawLine->fontMetrics().lineSpacing() + 2 * m_rawLine->frameWidth() + 8);
 }
 
 void ProblemsDock::setProblems(ProblemList problems)

@@ -24,6 +24,8 @@ class ProblemsDock final : public QDockWidget
 public:
     /// Raw lines are shown up to this many bytes.
     static constexpr qint64 kRawLineCap = qint64 { 64 } * 1024;
+    /// The table is never shorter than this many rows.
+    static constexpr int kMinVisibleRows = 6;
 
     explicit ProblemsDock(QWidget* parent = nullptr);
     ~ProblemsDock() override;
@@ -34,6 +36,8 @@ public:
 signals:
     /// A problem about a kept run was double-clicked; `run` is its dataset index.
     void runActivated(qint64 run);
+    /// A problem without a kept run (a rejected line) was double-clicked.
+    void lineActivated(const te::Problem& problem);
 
 private:
     void setUpSeverityFilter();

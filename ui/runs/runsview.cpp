@@ -5,6 +5,7 @@
 #include "stats/groupreference.h"
 #include "ui/runs/filterbar.h"
 #include "ui/runs/runrowdelegate.h"
+#include "ui/widgets/columnfiller.h"
 #include "ui/widgets/emptystate.h"
 #include "workspace/loadeddata.h"
 
@@ -26,6 +27,8 @@ namespace te {
 namespace {
 const QString kColumnsKey = QStringLiteral("runs/columns");
 const QString kHiddenKey = QStringLiteral("runs/hiddenColumns");
+constexpr int kColumnPadding = 12; // beyond the contents, so numbers do not touch
+constexpr int kMaxColumnWidth = 260; // a long value is elided, not a screen wide
 } // namespace
 
 RunsView::RunsView(QWidget* parent)
@@ -37,6 +40,7 @@ RunsView::RunsView(QWidget* parent)
     , m_groupBy(new QComboBox(this))
     , m_drillChip(new QToolButton(this))
     , m_empty(new EmptyState(m_table))
+    , m_filler(new ColumnFiller(m_table, m_table->horizontalHeader()))
 {
     m_drillChip->setObjectName(QStringLiteral("drillDownChip"));
     m_drillChip->setToolTip(tr("Showing only the runs picked on a chart; click to show all again"));
@@ -48,6 +52,7 @@ RunsView::RunsView(QWidget* parent)
     m_table->setItemDelegate(new RunRowDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
     m_table->setSortingEnabled(true);
     m_table->setAlternatingRowColors(true);
     m_table->setWordWrap(false);
@@ -77,8 +82,13 @@ RunsView::RunsView(QWidget* parent)
     layout->addLayout(footer);
 
     connect(m_filterBar, &FilterBar::changed, this, &RunsView::applyFilter);
-    connect(
-        m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &RunsView::selectionChanged);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+        [this](const QItemSelection& selected) {
+            trackSelectionOrder(selected);
+            emit selectionChanged();
+        });
+    // A reset clears the selection without a signal; so does the order.
+    connect(m_model, &QAbstractItemModel::modelReset, this, [this] { m_selectionOrder.clear(); });
     connect(m_table, &QTableView::activated, this,
         [this](const QModelIndex& index) { emit runActivated(m_model->runAt(index.row())); });
     connect(
@@ -162,7 +172,12 @@ void RunsView::setData(const LoadedData& loaded, bool keepSelection)
     if (!keepSelection) {
         m_table->resizeColumnsToContents();
         for (int c = 0; c < m_model->columnCount(); ++c)
-            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + 12, 260));
+            m_table->setColumnWidth(c, std::min(m_table->columnWidth(c) + kColumnPadding, kMaxColumnWidth));
+        // The registration (else the first column) takes a wide window's spare room.
+        const auto name = std::find(columns.begin(), columns.end(),
+            RunColumn { RunColumn::Kind::Field, QStringLiteral("registration_id") });
+        m_filler->setColumn(name == columns.end() ? 0 : static_cast<int>(name - columns.begin()),
+            kColumnPadding, kMaxColumnWidth);
     }
     updateCount();
     emit filterChanged();
@@ -249,42 +264,6 @@ int RunsView::visibleRunCount() const
     return m_model->rowCount();
 }
 
-std::vector<std::uint32_t> RunsView::selectedRuns() const
-{
-    std::vector<std::uint32_t> runs;
-    if (m_model->rowCount() == 0)
-        return runs;
-    for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
-        runs.push_back(m_model->runAt(index.row()));
-    // The current run first, so "the selected run" means the one the user clicked.
-    const QModelIndex current = m_table->currentIndex();
-    if (current.isValid() && m_table->selectionModel()->isRowSelected(current.row(), {})) {
-        const std::uint32_t run = m_model->runAt(current.row());
-        std::erase(runs, run);
-        runs.insert(runs.begin(), run);
-    }
-    return runs;
-}
-
-void RunsView::selectRuns(const std::vector<std::uint32_t>& runs)
-{
-    QItemSelection selection;
-    int firstRow = -1;
-    for (const std::uint32_t run : runs) {
-        const int row = m_model->rowOfRun(run);
-        if (row < 0)
-            continue;
-        selection.select(m_model->index(row, 0), m_model->index(row, m_model->columnCount() - 1));
-        if (firstRow < 0)
-            firstRow = row;
-    }
-    if (firstRow < 0)
-        return;
-    m_table->selectionModel()->setCurrentIndex(m_model->index(firstRow, 0), QItemSelectionModel::NoUpdate);
-    m_table->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect);
-    m_table->scrollTo(m_model->index(firstRow, 0));
-}
-
 ViewState RunsView::viewState() const
 {
     ViewState state;
@@ -297,15 +276,6 @@ ViewState RunsView::viewState() const
         state.descending = m_model->sortOrder() == Qt::DescendingOrder;
     }
     return state;
-}
-
-QString RunsView::selectionAsTsv() const
-{
-    std::vector<int> rows;
-    for (const QModelIndex& index : m_table->selectionModel()->selectedRows())
-        rows.push_back(index.row());
-    std::sort(rows.begin(), rows.end());
-    return m_model->toTsv(rows);
 }
 
 void RunsView::showColumnMenu(const QPoint& position)

@@ -7,12 +7,14 @@
 #include <vector>
 
 class QComboBox;
+class QItemSelection;
 class QLabel;
 class QTableView;
 class QToolButton;
 
 namespace te {
 
+class ColumnFiller;
 class EmptyState;
 class FilterBar;
 class GroupReference;
@@ -34,7 +36,10 @@ public:
     /// Shows a new snapshot, its runs already sorted. `keepSelection`: the same runs
     /// exist (a followed file grew), so the selected runs and the scroll position stay.
     void setData(const LoadedData& loaded, bool keepSelection);
+    /// The selected runs in the order the user chose them: the first is the
+    /// baseline of a comparison (Ctrl+click adds runs after it).
     std::vector<std::uint32_t> selectedRuns() const;
+    /// Selects `runs` (those the table shows), in that order; the first is current.
     void selectRuns(const std::vector<std::uint32_t>& runs);
     /// What a load should prepare: the fields each run is compared within ("model"
     /// by default, by name: ids differ between datasets) and the sort order.
@@ -68,6 +73,7 @@ private:
     void showColumnMenu(const QPoint& position);
     void saveColumns() const;
     void updateCount();
+    void trackSelectionOrder(const QItemSelection& selected);
 
     std::shared_ptr<const TimingDataset> m_data;
     FilterBar* m_filterBar;
@@ -79,7 +85,10 @@ private:
     QString m_chosenGroup; ///< that pick; empty: all runs
     QToolButton* m_drillChip;
     EmptyState* m_empty;
+    ColumnFiller* m_filler;
     std::optional<std::vector<std::uint32_t>> m_drillDown;
+    /// The selected runs, in the order they were selected (runsviewselection.cpp).
+    std::vector<std::uint32_t> m_selectionOrder;
 };
 
 } // namespace te

@@ -31,6 +31,7 @@ LoadStatus::LoadStatus(QStatusBar* bar)
     m_cancel->setText(tr("Cancel"));
     m_cancel->setAccessibleName(tr("Cancel loading"));
     m_cancel->setObjectName(QStringLiteral("cancelLoad"));
+    m_message->setObjectName(QStringLiteral("statusMessage"));
     m_problemCount->setAutoRaise(true);
     m_problemCount->setAccessibleName(tr("Problems"));
     m_problemCount->setObjectName(QStringLiteral("problemCount"));

@@ -3,6 +3,7 @@
 #include "ui/shell/bundledsamples.h"
 
 #include <QMainWindow>
+#include <cstdint>
 #include <memory>
 
 class QMenu;
@@ -66,6 +67,7 @@ private:
     void connectWelcome();
     void connectLoader();
     void connectViews();
+    void connectProblems();
     void restoreWindowState();
 
     void chooseFiles();
@@ -75,6 +77,7 @@ private:
     void onFilesChanged(const QList<int>& files);
     void copy();
     void showProblems();
+    void showProblemRun(std::uint32_t run);
     void updateCharts();
     void exportSummary();
     void showFormats();

@@ -1,8 +1,7 @@
 // How the views of the main window follow one another: a selected run shows in
-// the breakdown, a chart's click in the runs table, a problem at its run.
+// the breakdown, a chart's click in the runs table (problems: mainwindowproblems.cpp).
 #include "ui/charts/chartsview.h"
 #include "ui/runs/breakdownview.h"
-#include "ui/runs/problemsdock.h"
 #include "ui/runs/runsview.h"
 #include "ui/shell/mainwindow.h"
 
@@ -30,10 +29,7 @@ void MainWindow::connectViews()
         m_breakdown->showRuns({ run });
         m_breakdown->tree()->setFocus();
     });
-    connect(m_problems, &ProblemsDock::runActivated, this, [this](qint64 run) {
-        if (run >= 0)
-            m_runs->selectRuns({ static_cast<std::uint32_t>(run) });
-    });
+    connectProblems();
     connect(m_runs, &RunsView::emptyStateLinkActivated, this, [this](const QString& link) {
         if (link == QStringLiteral("open"))
             chooseFiles();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QColor>
 #include <QString>
 
 class QPalette;
@@ -26,5 +27,9 @@ Appearance appearanceFromName(const QString& name);
 
 /// True when text is lighter than the background, whatever the scheme's name.
 bool isDark(const QPalette& palette);
+
+/// The colour of an error message on `palette`'s window or base: a red with a
+/// contrast of at least 4.5:1 on either, light or dark (tst_contrast checks it).
+QColor errorTextColor(const QPalette& palette);
 
 } // namespace te

@@ -29,7 +29,7 @@ void addOutliers(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstra
         auto* points = new QScatterSeries;
         points->setProperty(kGroupProperty, static_cast<int>(i));
         points->setMarkerSize(5);
-        points->setColor(groupColor(static_cast<int>(i)));
+        points->setColor(markColor(points, MarkKind::Solid, static_cast<int>(i)));
         points->setBorderColor(Qt::transparent);
         // The most extreme outliers at both ends, so a million runs stay drawable.
         const std::size_t n = outliers.size();
@@ -75,10 +75,8 @@ void addBoxPlot(QChart* chart, const ChartData& data)
             at(b.lowerWhisker), at(b.q1), at(b.median), at(b.q3), at(b.upperWhisker), data.groups[i].label);
         set->setProperty(kGroupProperty, static_cast<int>(i));
         // A translucent tint: light on a light base, dark on a dark one, so the
-        // median line in the text colour stands out in either palette.
-        QColor tint = groupColor(static_cast<int>(i));
-        tint.setAlpha(80);
-        set->setBrush(tint);
+        // median line in the text colour and the run's points stand out on it.
+        set->setBrush(markColor(set, MarkKind::Tint, static_cast<int>(i)));
         boxes->append(set);
     }
     QAbstractAxis* x = addGroupAxis(chart, data);
@@ -99,7 +97,7 @@ void addStatisticPoints(QChart* chart, const ChartData& data, QAbstractAxis* x, 
         auto* point = new QScatterSeries;
         point->setProperty(kGroupProperty, static_cast<int>(i));
         point->setMarkerSize(11);
-        point->setColor(groupColor(0));
+        point->setColor(markColor(point, MarkKind::Solid, 0));
         point->setBorderColor(Qt::transparent);
         point->append(static_cast<double>(i), axisCoordinate(data, data.groups[i].statistic.estimate));
         addOnAxes(chart, point, x, y);
@@ -118,7 +116,7 @@ void addBars(QChart* chart, const ChartData& data)
     } else {
         auto* bars = new QBarSeries;
         auto* set = new QBarSet(statisticName(data.request.statistic));
-        set->setColor(groupColor(0));
+        set->setColor(markColor(set, MarkKind::Solid, 0));
         for (const ChartGroup& g : data.groups)
             set->append(g.statistic.estimate);
         bars->append(set);
@@ -137,7 +135,7 @@ void addStackedParts(QChart* chart, const ChartData& data)
     auto* stack = new QStackedBarSeries;
     for (qsizetype p = 0; p < data.parts.size(); ++p) {
         auto* set = new QBarSet(data.parts[p]);
-        set->setColor(groupColor(static_cast<int>(p)));
+        set->setColor(markColor(set, MarkKind::Solid, static_cast<int>(p)));
         for (const auto& group : heights)
             set->append(group[static_cast<std::size_t>(p)]);
         stack->append(set);

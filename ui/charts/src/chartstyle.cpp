@@ -3,22 +3,108 @@
 #include "stats/chartdata.h"
 #include "util/durationformat.h"
 
+#include <QAbstractBarSeries>
 #include <QBarCategoryAxis>
+#include <QBarSet>
+#include <QBoxPlotSeries>
+#include <QBoxSet>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QLineSeries>
+#include <QScatterSeries>
 #include <algorithm>
 #include <cmath>
 
 namespace te::chartparts {
 
-QColor groupColor(int group)
+namespace {
+
+// Alphas of the translucent marks; with the palettes below every mark keeps 3:1.
+constexpr int kTintAlpha = 41;
+constexpr int kDenseAlpha = 217;
+constexpr int kTrendAlpha = 217;
+
+void applyColor(QObject* mark, const QColor& color)
 {
-    static const QColor colors[] = { QColor(0x1f, 0x77, 0xb4), QColor(0xff, 0x7f, 0x0e),
-        QColor(0x2c, 0xa0, 0x2c), QColor(0xd6, 0x27, 0x28), QColor(0x94, 0x67, 0xbd),
-        QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2), QColor(0x7f, 0x7f, 0x7f),
-        QColor(0xbc, 0xbd, 0x22), QColor(0x17, 0xbe, 0xcf) };
-    return colors[group % 10];
+    if (auto* scatter = qobject_cast<QScatterSeries*>(mark)) {
+        scatter->setColor(color);
+        scatter->setBorderColor(Qt::transparent);
+    } else if (auto* line = qobject_cast<QLineSeries*>(mark)) {
+        QPen pen = line->pen();
+        pen.setColor(color);
+        line->setPen(pen);
+    } else if (auto* bar = qobject_cast<QBarSet*>(mark)) {
+        bar->setColor(color);
+    } else if (auto* box = qobject_cast<QBoxSet*>(mark)) {
+        box->setBrush(color);
+    }
+}
+
+void recolor(QObject* mark, bool dark)
+{
+    const QVariant kind = mark->property(kMarkProperty);
+    if (kind.isValid())
+        applyColor(mark,
+            markColor(static_cast<MarkKind>(kind.toInt()), mark->property(kColorProperty).toInt(), dark));
+}
+
+} // namespace
+
+QColor groupColor(int group, bool dark)
+{
+    // Each hue at the lightness that keeps its marks at 3:1 on the base (see MarkKind),
+    // spread in lightness as well, so neighbours differ in more than hue.
+    static const QColor light[kGroupColors] = { QColor(0x00, 0x49, 0x73), QColor(0x99, 0x69, 0x00),
+        QColor(0x00, 0x7b, 0x5a), QColor(0xb8, 0x51, 0x00), QColor(0xac, 0x41, 0x7c),
+        QColor(0x17, 0x79, 0xb1), QColor(0x69, 0x63, 0x08) };
+    static const QColor onDark[kGroupColors] = { QColor(0x00, 0x94, 0xe8), QColor(0xee, 0xa5, 0x00),
+        QColor(0x00, 0xb8, 0x86), QColor(0xf4, 0x6c, 0x00), QColor(0xd0, 0x84, 0xaf),
+        QColor(0x7b, 0xc5, 0xee), QColor(0xe0, 0xd2, 0x12) };
+    const int i = ((group % kGroupColors) + kGroupColors) % kGroupColors;
+    return dark ? onDark[i] : light[i];
+}
+
+QColor markColor(MarkKind kind, int colorIndex, bool dark)
+{
+    QColor color = groupColor(colorIndex, dark);
+    switch (kind) {
+    case MarkKind::Solid:
+        break;
+    case MarkKind::Tint:
+        color.setAlpha(kTintAlpha);
+        break;
+    case MarkKind::DensePoint:
+        color.setAlpha(kDenseAlpha);
+        break;
+    case MarkKind::TrendPoint:
+        color.setAlpha(kTrendAlpha);
+        break;
+    case MarkKind::Target:
+        color = dark ? QColor(0xff, 0x6b, 0x6b) : QColor(0xc0, 0x39, 0x2b);
+        break;
+    }
+    return color;
+}
+
+QColor markColor(QObject* mark, MarkKind kind, int colorIndex)
+{
+    mark->setProperty(kMarkProperty, static_cast<int>(kind));
+    mark->setProperty(kColorProperty, colorIndex);
+    return markColor(kind, colorIndex, false);
+}
+
+void recolorMarks(QChart* chart, bool dark)
+{
+    for (QAbstractSeries* series : chart->series()) {
+        recolor(series, dark);
+        if (auto* boxes = qobject_cast<QBoxPlotSeries*>(series)) {
+            for (QBoxSet* set : boxes->boxSets())
+                recolor(set, dark);
+        } else if (auto* bars = qobject_cast<QAbstractBarSeries*>(series)) {
+            for (QBarSet* set : bars->barSets())
+                recolor(set, dark);
+        }
+    }
 }
 
 double axisCoordinate(const ChartData& data, double seconds)
@@ -87,7 +173,7 @@ void addTargetLine(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbst
         line->append(from, target);
         line->append(to, target);
     }
-    line->setPen(QPen(QColor(0xc0, 0x39, 0x2b), 2, Qt::DashLine));
+    line->setPen(QPen(markColor(line, MarkKind::Target, 0), 2, Qt::DashLine));
     addOnAxes(chart, line, x, y);
 }
 

@@ -8,6 +8,7 @@ class QAbstractAxis;
 class QAbstractSeries;
 class QBarCategoryAxis;
 class QChart;
+class QObject;
 
 namespace te {
 
@@ -27,8 +28,39 @@ inline constexpr const char* kPairProperty = "pair";
 /// Set on the strip of runs over a box; its points map back to ChartGroup::points.
 inline constexpr const char* kStripProperty = "strip";
 
-/// A qualitative palette readable on light and dark backgrounds; repeats after ten.
-QColor groupColor(int group);
+/// Set by markColor on every series or set drawn in a group's colour (an int, a
+/// MarkKind), with kColorProperty; applyPalette recolours them for the palette.
+inline constexpr const char* kMarkProperty = "mark";
+/// The index into the group palette of a mark's colour (the group, part or pair).
+inline constexpr const char* kColorProperty = "colorIndex";
+
+/// How a mark is drawn, which sets its colour's alpha. Each keeps a contrast of at
+/// least 3:1 against the chart's base and against a box's tint behind it, in the
+/// light and the dark palette (tst_contrast computes it).
+enum class MarkKind
+{
+    Solid, ///< lines, bars, outliers, markers and a strip's points (up to kDenseStrip)
+    Tint, ///< a box's fill, behind its strip of points and its median line
+    DensePoint, ///< a strip's points when there are more than kDenseStrip
+    TrendPoint, ///< each run on a trend, under its group's rolling median
+    Target, ///< the target line (not a group's colour)
+};
+/// More points than this in a strip are drawn smaller and as DensePoint.
+inline constexpr std::size_t kDenseStrip = 200;
+
+/// The groups' qualitative palette: the Okabe–Ito hues, told apart with colour
+/// blindness, darkened for a light base and lightened for a dark one; repeats after
+/// kGroupColors.
+inline constexpr int kGroupColors = 7;
+QColor groupColor(int group, bool dark = false);
+/// The colour of a `kind` mark of palette entry `colorIndex` on a light or dark base.
+QColor markColor(MarkKind kind, int colorIndex, bool dark);
+/// Tags `mark` (a series, QBarSet or QBoxSet) with `kind` and `colorIndex`, so that
+/// recolorMarks can follow the palette, and returns its colour on the light palette
+/// (the look of exported files).
+QColor markColor(QObject* mark, MarkKind kind, int colorIndex);
+/// Gives every mark markColor tagged in `chart` its colour on a light or dark base.
+void recolorMarks(QChart* chart, bool dark);
 
 /// The value axis of `data` as core laid it out (ChartData::valueAxis): its range
 /// and a label on each of its ticks ("20 s", "1 min", "40 %"), with grid lines

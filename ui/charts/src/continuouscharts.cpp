@@ -24,7 +24,7 @@ void addHistogram(QChart* chart, const ChartData& data)
         auto* outline = new QLineSeries;
         outline->setName(data.groups[g].label);
         outline->setProperty(kGroupProperty, static_cast<int>(g));
-        outline->setPen(QPen(groupColor(static_cast<int>(g)), 2));
+        outline->setPen(QPen(markColor(outline, MarkKind::Solid, static_cast<int>(g)), 2));
         // A step outline, so overlaid groups stay readable.
         for (std::size_t b = 0; b < counts.size(); ++b) {
             outline->append(axisCoordinate(data, edges[b]), static_cast<double>(counts[b]));

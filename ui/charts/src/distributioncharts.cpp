@@ -28,7 +28,7 @@ void markFraction(
     mark->setMarkerShape(
         fraction == 0.5 ? QScatterSeries::MarkerShapeCircle : QScatterSeries::MarkerShapeRectangle);
     mark->setMarkerSize(9);
-    mark->setColor(groupColor(static_cast<int>(g)));
+    mark->setColor(markColor(mark, MarkKind::Solid, static_cast<int>(g)));
     mark->setBorderColor(Qt::transparent);
     mark->append(axisCoordinate(data, at->value), fraction);
     addOnAxes(chart, mark, x, y);
@@ -53,7 +53,7 @@ void addEcdf(QChart* chart, const ChartData& data)
         auto* line = new QLineSeries;
         line->setName(QStringLiteral("%1 (n=%2)").arg(data.groups[g].label).arg(data.groups[g].runs.size()));
         line->setProperty(kGroupProperty, static_cast<int>(g));
-        line->setPen(QPen(groupColor(static_cast<int>(g)), 2));
+        line->setPen(QPen(markColor(line, MarkKind::Solid, static_cast<int>(g)), 2));
         // Steps: flat until the next value, then up, as seaborn's ecdfplot draws them.
         double previous = 0;
         for (const EcdfStep& step : steps) {
@@ -84,7 +84,7 @@ void addPaired(QChart* chart, const ChartData& data)
         line->setName(QStringLiteral("%1 ×%2").arg(pair.registrationId).arg(pair.ratio, 0, 'f', 2));
         line->setProperty(kPairProperty, static_cast<int>(r));
         line->setPointsVisible(true);
-        line->setPen(QPen(groupColor(static_cast<int>(r)), 2));
+        line->setPen(QPen(markColor(line, MarkKind::Solid, static_cast<int>(r)), 2));
         for (std::size_t g = 0; g < pair.values.size(); ++g) {
             if (std::isnan(pair.values[g]))
                 continue;
@@ -104,12 +104,11 @@ void addRunPoints(QChart* chart, const ChartData& data, QAbstractAxis* x, QAbstr
         auto* strip = new QScatterSeries;
         strip->setProperty(kGroupProperty, static_cast<int>(g));
         strip->setProperty(kStripProperty, true);
-        strip->setMarkerSize(points.size() > 200 ? 4 : 7);
-        // The group's own colour, which reads on both palettes' bases (the box is a
-        // translucent tint of it).
-        QColor fill = groupColor(static_cast<int>(g));
-        fill.setAlpha(points.size() > 200 ? 110 : 230);
-        strip->setColor(fill);
+        const bool dense = points.size() > kDenseStrip;
+        strip->setMarkerSize(dense ? 4 : 7);
+        // The group's own colour over its box's tint: see MarkKind for the contrast.
+        strip->setColor(
+            markColor(strip, dense ? MarkKind::DensePoint : MarkKind::Solid, static_cast<int>(g)));
         strip->setBorderColor(Qt::transparent);
         for (const ChartPoint& p : points)
             strip->append(static_cast<double>(g) + p.offset, axisCoordinate(data, p.value));

@@ -26,9 +26,7 @@ QScatterSeries* trendPoints(const ChartData& data, std::size_t g)
     auto* points = new QScatterSeries;
     points->setProperty(kGroupProperty, static_cast<int>(g));
     points->setMarkerSize(data.groups[g].trend.size() > 200 ? 4 : 7);
-    QColor faint = groupColor(static_cast<int>(g));
-    faint.setAlpha(data.groups[g].trend.size() > 200 ? 90 : 170);
-    points->setColor(faint);
+    points->setColor(markColor(points, MarkKind::TrendPoint, static_cast<int>(g)));
     points->setBorderColor(Qt::transparent);
     for (const TrendPoint& p : data.groups[g].trend)
         points->append(p.x, axisCoordinate(data, p.value));
@@ -39,7 +37,7 @@ QLineSeries* trendMedian(const ChartData& data, std::size_t g)
 {
     auto* median = new QLineSeries;
     median->setName(data.groups[g].label);
-    median->setPen(QPen(groupColor(static_cast<int>(g)), 2));
+    median->setPen(QPen(markColor(median, MarkKind::Solid, static_cast<int>(g)), 2));
     for (const TrendPoint& p : data.groups[g].trendMedian)
         median->append(p.x, axisCoordinate(data, p.value));
     return median;
