@@ -7,14 +7,17 @@
 #include "query/runcolumn.h"
 #include "query/runquery.h"
 #include "stats/chartdata.h"
+#include "stats/flamegroups.h"
 #include "stats/groupreference.h"
 #include "ui/charts/chartbuilder.h"
+#include "ui/flame/flamegraphwidget.h"
 #include "ui/shell/loadcontroller.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QApplication>
 #include <QChart>
 #include <QElapsedTimer>
+#include <QImage>
 #include <QSignalSpy>
 #include <QTimer>
 #include <algorithm>
@@ -28,6 +31,56 @@ template <typename F> double secondsOf(F&& work)
     timer.start();
     work();
     return static_cast<double>(timer.nsecsElapsed()) / 1e9;
+}
+
+/// A tree whose flame graph at 1600 px shows `leaves` boxes of about 3 px under
+/// 10 phases: a frame with ~500 visible nodes.
+te::FlameNode wideTree(int leaves)
+{
+    te::FlameNode root;
+    root.metric = 0;
+    root.name = root.path = QStringLiteral("total");
+    for (int p = 0; p < 10; ++p) {
+        te::FlameNode phase;
+        phase.metric = 1;
+        phase.name = phase.path = QStringLiteral("phase%1").arg(p);
+        for (int l = 0; l < leaves / 10; ++l) {
+            te::FlameNode leaf;
+            leaf.metric = 2;
+            leaf.name = QStringLiteral("agent_step_%1").arg(l);
+            leaf.path = phase.path + u'/' + leaf.name;
+            leaf.seconds = 1.0;
+            phase.seconds += leaf.seconds;
+            phase.children.push_back(leaf);
+        }
+        root.seconds += phase.seconds;
+        root.children.push_back(std::move(phase));
+    }
+    return root;
+}
+
+// The flame graphs: a group's tree of every node over 1M runs, and one frame's paint.
+void benchFlames(const te::TimingDataset& data, const std::vector<std::uint32_t>& runs)
+{
+    for (const auto summary : { te::FlameSummary::Mean, te::FlameSummary::Median }) {
+        te::GroupFlames flames;
+        const double compute = secondsOf(
+            [&] { flames = te::computeGroupFlames(data, runs, { QStringLiteral("model") }, summary); });
+        std::printf("flame %-6s       %6.3f s (the tree of every group, %zu groups; off the GUI thread)\n",
+            summary == te::FlameSummary::Mean ? "mean" : "median", compute, flames.groups.size());
+    }
+    te::FlameGraphWidget widget;
+    widget.setData(te::FlameGraphData::fromTree(wideTree(490)));
+    widget.resize(1600, widget.sizeHint().height());
+    QImage frame(widget.size(), QImage::Format_ARGB32_Premultiplied);
+    constexpr int kFrames = 50;
+    widget.render(&frame); // polish and lay out once, outside the timing
+    const double paint = secondsOf([&] {
+        for (int i = 0; i < kFrames; ++i)
+            widget.render(&frame);
+    });
+    std::printf("flame paint        %6.1f ms a frame (%zu boxes visible, 1600 px wide)\n",
+        paint * 1000 / kFrames, widget.boxes().size());
 }
 
 struct StallProbe
@@ -171,6 +224,7 @@ int main(int argc, char* argv[])
         std::printf("chart trend --x %-10s %6.3f s data + %6.3f s QChart%s\n", x, compute, draw,
             chart.error.isEmpty() ? "" : " (no such field)");
     }
+    benchFlames(*data, everyRun);
     const double regroup
         = secondsOf([&] { te::GroupReference::compute(*data, { te::TimingDataset::Model }); });
     std::printf(
