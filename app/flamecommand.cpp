@@ -81,12 +81,7 @@ FlameOutput groupTrees(const GroupFlames& flames, bool medians)
     std::vector<FlameGroup> groups;
     for (const GroupFlame& group : flames.groups) {
         groups.push_back({ group.label, group.n, &group.root });
-        const QString what = medians ? QStringLiteral("medians: parts need not add up")
-                                     : QStringLiteral("mean of %1 runs").arg(group.n);
-        output.pictures.push_back({ QStringLiteral("%1 (n=%2): %3, %4")
-                                        .arg(group.label)
-                                        .arg(group.n)
-                                        .arg(formatDuration(group.root.seconds), what),
+        output.pictures.push_back({ flameGroupTitle(group.label, group.n, group.root.seconds, medians),
             FlameGraphData::fromTree(group.root, medians) });
     }
     output.json = flameTreesToJson(groups, medians);

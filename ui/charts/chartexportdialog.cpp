@@ -1,7 +1,5 @@
 #include "ui/charts/chartexportdialog.h"
 
-#include "ui/charts/chartbuilder.h"
-
 #include <QFileDialog>
 #include <QInputDialog>
 #include <QLineEdit>
@@ -11,7 +9,7 @@
 
 namespace te {
 
-bool exportChartAsked(QWidget* parent, const ChartData& chart)
+bool exportChartAsked(QWidget* parent, const PictureExport& write)
 {
     QSettings settings;
     const QString path = QFileDialog::getSaveFileName(parent, QObject::tr("Export Chart"),
@@ -36,7 +34,7 @@ bool exportChartAsked(QWidget* parent, const ChartData& chart)
     settings.setValue(QStringLiteral("charts/lastExport"), path);
     settings.setValue(QStringLiteral("charts/exportSize"), sizeText);
     QString error;
-    if (exportChart(chart, path, size, {}, &error))
+    if (write(path, size, &error))
         return true;
     QMessageBox::warning(parent, QObject::tr("Export Chart"), error);
     return false;

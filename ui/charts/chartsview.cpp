@@ -8,6 +8,7 @@
 #include "ui/charts/chartbuilder.h"
 #include "ui/charts/chartexportdialog.h"
 #include "ui/charts/chartstatus.h"
+#include "ui/charts/groupflamespanel.h"
 #include "ui/charts/src/chartinteraction.h"
 #include "ui/charts/src/trenddetail.h"
 #include "ui/charts/zoomablechartview.h"
@@ -30,6 +31,7 @@
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
@@ -82,12 +84,15 @@ ChartsView::ChartsView(QWidget* parent)
     , m_export(new QToolButton(this))
     , m_status(new QLabel(this))
     , m_chartView(new ZoomableChartView(this))
+    , m_flames(new GroupFlamesPanel(this))
+    , m_chartStack(new QStackedWidget(this))
     , m_table(new QTableView(this))
     , m_stats(new GroupStatsModel(this))
     , m_ab(new AbPanel(this))
     , m_empty(new EmptyState(m_chartView))
 {
     fillFixedChoices();
+    fillTrendX(m_trendX, {}, QString());
     buildExportMenu();
     setUpStatsTable();
     auto* layout = new QVBoxLayout(this);
@@ -107,127 +112,6 @@ ChartsView::~ChartsView() = default;
 QChartView* ChartsView::chartView() const
 {
     return m_chartView;
-}
-
-// The choices that do not depend on the dataset: each item's data is what request() reads.
-void ChartsView::fillFixedChoices()
-{
-    using Kind = ChartRequest::Kind;
-    m_kind->addItem(tr("Box plot"), kindName(Kind::Box));
-    m_kind->addItem(tr("Bar with 95 % interval"), kindName(Kind::Bar));
-    m_kind->addItem(tr("Phase composition"), kindName(Kind::Stacked));
-    m_kind->addItem(tr("Histogram"), kindName(Kind::Histogram));
-    m_kind->addItem(tr("Trend over time"), kindName(Kind::Trend));
-    m_kind->addItem(tr("ECDF"), kindName(Kind::Ecdf));
-    m_kind->addItem(tr("Paired runs"), kindName(Kind::Paired));
-    for (const Statistic statistic : chartStatistics())
-        m_statistic->addItem(statisticLabel(statistic), statisticName(statistic));
-    fillTrendX(m_trendX, {}, QString());
-    m_trendX->setToolTip(tr("Trend: time (long gaps drawn narrow), run order in the file, or a field's "
-                            "values in order of first appearance"));
-    m_scale->addItem(tr("Linear"), false);
-    m_scale->addItem(tr("Log"), true);
-    m_bins->setRange(0, 500);
-    m_bins->setSpecialValueText(tr("auto"));
-    m_bins->setToolTip(tr("Histogram bins; auto gives every group at least 5 bins across its own range"));
-    m_statistic->setToolTip(tr("The statistic the bars show, and whose 95 % CI the statistics table gives"));
-    m_percent->setObjectName(QStringLiteral("percent"));
-    m_percent->setToolTip(tr("Phase composition: each group's parts as a share of their sum"));
-    m_target->setPlaceholderText(tr("e.g. 30s"));
-    m_target->setToolTip(
-        tr("A target duration, drawn on the chart, with the share of runs under it per group"));
-    m_target->setMaximumWidth(90);
-}
-
-void ChartsView::buildExportMenu()
-{
-    m_export->setText(tr("Export"));
-    m_export->setPopupMode(QToolButton::InstantPopup);
-    auto* exportMenu = new QMenu(m_export);
-    exportMenu->addAction(tr("Save as PNG or SVG…"), this, &ChartsView::exportImage);
-    exportMenu->addAction(tr("Copy image"), this,
-        [this] { QApplication::clipboard()->setImage(m_chartView->grab().toImage()); });
-    exportMenu->addAction(
-        tr("Copy statistics as TSV"), this, [this] { QApplication::clipboard()->setText(m_stats->toTsv()); });
-    m_export->setMenu(exportMenu);
-}
-
-void ChartsView::setUpStatsTable()
-{
-    auto* proxy = new QSortFilterProxyModel(this);
-    proxy->setSourceModel(m_stats);
-    proxy->setSortRole(GroupStatsModel::SortRole);
-    m_table->setModel(proxy);
-    m_table->setSortingEnabled(true);
-    m_table->setTabKeyNavigation(false); // Tab leaves the table; the arrows move in it
-    m_table->sortByColumn(GroupStatsModel::Group, Qt::AscendingOrder);
-    m_table->verticalHeader()->hide();
-    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 6);
-    m_table->setAlternatingRowColors(true);
-    m_table->setAccessibleName(tr("Statistics per group"));
-    m_table->setObjectName(QStringLiteral("groupStats"));
-    m_statsFiller = new ColumnFiller(m_table, m_table->horizontalHeader());
-    m_statsFiller->setColumn(GroupStatsModel::Group);
-}
-
-// The controls as labelled pairs in a flow, so a narrow window wraps them into a
-// second row instead of cutting them off or growing wider than the screen.
-QWidget* ChartsView::buildControlRow()
-{
-    auto* row = new QWidget(this);
-    auto* controls = new FlowLayout(row, 10);
-    const auto labelled = [&](const QString& text, QWidget* w) {
-        auto* pair = new QWidget(row);
-        auto* layout = new QHBoxLayout(pair);
-        layout->setContentsMargins(0, 0, 0, 0);
-        layout->addWidget(new QLabel(text, pair));
-        layout->addWidget(w);
-        controls->addWidget(pair);
-    };
-    const auto choice = [&](const QString& text, QComboBox* box, const QString& accessibleName) {
-        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
-        box->setAccessibleName(accessibleName);
-        labelled(text, box);
-    };
-    choice(tr("Chart:"), m_kind, tr("Chart kind"));
-    choice(tr("Group by:"), m_groupBy, tr("Group by"));
-    choice(tr("then:"), m_thenBy, tr("Then group by"));
-    choice(tr("Metric:"), m_metric, tr("Metric"));
-    choice(tr("X:"), m_trendX, tr("Trend x axis"));
-    choice(tr("Statistic:"), m_statistic, tr("Statistic"));
-    choice(tr("Scale:"), m_scale, tr("Scale"));
-    controls->addWidget(m_percent);
-    labelled(tr("Bins:"), m_bins);
-    labelled(tr("Target:"), m_target);
-    controls->addWidget(m_export);
-    return row;
-}
-
-// The chart above, the statistics table and the A/B panel below it.
-QSplitter* ChartsView::buildChartArea()
-{
-    auto* splitter = new QSplitter(Qt::Vertical, this);
-    auto* below = new QTabWidget(this);
-    below->addTab(m_table, tr("Statistics per group"));
-    below->addTab(m_ab, tr("Compare groups"));
-    // Tab leaves every table here, the A/B panel's too (it is built as a unit; the
-    // keyboard rule is the window's).
-    for (QTableView* table : m_ab->findChildren<QTableView*>())
-        table->setTabKeyNavigation(false);
-    below->setDocumentMode(true);
-    splitter->addWidget(m_chartView);
-    splitter->addWidget(below);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 1);
-    splitter->setSizes({ 560, 200 }); // the chart is the point; the table is a summary
-    splitter->setChildrenCollapsible(false);
-    // Enough for an axis and a box; more would hold the whole window's minimum (and
-    // the Problems dock's rows) above what a 1280×800 screen has.
-    m_chartView->setMinimumHeight(200);
-    m_chartView->setRenderHint(QPainter::Antialiasing);
-    m_chartView->setAccessibleName(tr("Chart"));
-    m_chartView->setObjectName(QStringLiteral("chart"));
-    return splitter;
 }
 
 // The kind and scale last chosen: a user who compares with ECDFs on a log scale
@@ -259,6 +143,7 @@ void ChartsView::connectControls()
     connect(m_bins, &QSpinBox::valueChanged, this, &ChartsView::recompute);
     connect(m_percent, &QCheckBox::toggled, this, &ChartsView::recompute);
     connect(m_target, &QLineEdit::editingFinished, this, &ChartsView::recompute);
+    connect(m_flames, &GroupFlamesPanel::slowestRunsRequested, this, &ChartsView::slowestRunsRequested);
 }
 
 void ChartsView::setRuns(std::shared_ptr<const TimingDataset> data, std::vector<std::uint32_t> runs)
@@ -268,6 +153,7 @@ void ChartsView::setRuns(std::shared_ptr<const TimingDataset> data, std::vector<
     m_runs = std::move(runs);
     if (!m_data) {
         m_computation.cancel(); // a computation under way then delivers an empty chart
+        m_flames->clear();
         showChart(ChartData()); // drops the chart and the A/B panel's hold on the previous data
         return;
     }
@@ -325,13 +211,18 @@ ChartRequest ChartsView::request() const
     return request;
 }
 
+bool ChartsView::showsFlames() const
+{
+    return m_kind->currentData().toString() == QLatin1String(kFlameKind);
+}
+
 void ChartsView::updateControls()
 {
     const auto kind = kindFromName(m_kind->currentData().toString()).value_or(ChartRequest::Kind::Box);
-    m_bins->setEnabled(kind == ChartRequest::Kind::Histogram);
-    m_scale->setEnabled(kind != ChartRequest::Kind::Stacked);
-    m_percent->setEnabled(kind == ChartRequest::Kind::Stacked);
-    m_trendX->setEnabled(kind == ChartRequest::Kind::Trend);
+    m_bins->setEnabled(kind == ChartRequest::Kind::Histogram && !showsFlames());
+    m_scale->setEnabled(kind != ChartRequest::Kind::Stacked && !showsFlames());
+    m_percent->setEnabled(kind == ChartRequest::Kind::Stacked && !showsFlames());
+    m_trendX->setEnabled(kind == ChartRequest::Kind::Trend && !showsFlames());
 }
 
 void ChartsView::recompute()
@@ -340,6 +231,13 @@ void ChartsView::recompute()
     if (!m_data)
         return;
     m_status->setText(tr("Computing…"));
+    // The flame kind draws every group's tree; the statistics and the comparison
+    // below still come from the chart data (of a box plot, the cheapest).
+    m_chartStack->setCurrentWidget(showsFlames() ? static_cast<QWidget*>(m_flames) : m_chartView);
+    if (showsFlames())
+        m_flames->compute(m_data, m_runs, request().groupBy);
+    else
+        m_flames->clear(); // lets go of the data
     m_computation.start([data = m_data, runs = m_runs, request = request()](
                             const std::atomic<bool>&) { return computeChartData(*data, runs, request); });
 }
@@ -379,12 +277,14 @@ void ChartsView::changeEvent(QEvent* event)
 
 bool ChartsView::exportTo(const QString& path, QSize size, QString* error) const
 {
-    return exportChart(m_chart, path, size, {}, error);
+    return showsFlames() ? m_flames->exportTo(path, size, error)
+                         : exportChart(m_chart, path, size, {}, error);
 }
 
 void ChartsView::exportImage()
 {
-    exportChartAsked(this, m_chart);
+    exportChartAsked(this,
+        [this](const QString& path, QSize size, QString* error) { return exportTo(path, size, error); });
 }
 
 } // namespace te

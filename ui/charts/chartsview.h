@@ -16,12 +16,18 @@ class QLabel;
 class QLineEdit;
 class QSpinBox;
 class QSplitter;
+class QStackedWidget;
 class QTableView;
 class QToolButton;
 
 namespace te {
 
+/// The kind combo's data of the Flame kind, which is drawn by GroupFlamesPanel,
+/// not from ChartData.
+inline constexpr const char* kFlameKind = "flame";
+
 class AbPanel;
+class GroupFlamesPanel;
 class ColumnFiller;
 class ZoomableChartView;
 class EmptyState;
@@ -50,6 +56,9 @@ public:
     ZoomableChartView* zoomableView() const { return m_chartView; }
     GroupStatsModel* statsModel() const { return m_stats; }
     AbPanel* abPanel() const { return m_ab; }
+    GroupFlamesPanel* flamesPanel() const { return m_flames; }
+    /// The Flame kind: one flame graph per group instead of a chart.
+    bool showsFlames() const;
     /// The message over the chart when it has nothing to draw.
     EmptyState* emptyState() const { return m_empty; }
     /// Writes the current chart as PNG or SVG (by suffix) at `size`.
@@ -62,6 +71,8 @@ signals:
     void runChosen(std::uint32_t run);
     /// The user clicked a paired chart's line: compare that run's registration across models.
     void registrationChosen(std::uint32_t run);
+    /// A flame graph's "Runs where this node is slowest": show `runs` slowest by `path`.
+    void slowestRunsRequested(const QString& path, const std::vector<std::uint32_t>& runs);
     /// New chart data is shown (for tests and status).
     void chartUpdated();
 
@@ -103,6 +114,8 @@ private:
     QToolButton* m_export;
     QLabel* m_status;
     ZoomableChartView* m_chartView;
+    GroupFlamesPanel* m_flames;
+    QStackedWidget* m_chartStack; ///< the chart, or the flame graphs
     QTableView* m_table;
     GroupStatsModel* m_stats;
     ColumnFiller* m_statsFiller = nullptr; ///< the group column takes a wide window's spare room

@@ -1,7 +1,9 @@
 #include "ui/flame/flamerender.h"
 
 #include "ui/flame/flamegraphwidget.h"
+#include "util/durationformat.h"
 
+#include <QCoreApplication>
 #include <QFontMetrics>
 #include <QPainter>
 #include <QPalette>
@@ -24,6 +26,14 @@ QPalette lightPalette()
 }
 
 } // namespace
+
+QString flameGroupTitle(const QString& label, std::int64_t n, double rootSeconds, bool medians)
+{
+    const QString what = medians ? QCoreApplication::translate("Flame", "medians: parts need not add up")
+        : n == 1                 ? QCoreApplication::translate("Flame", "one run")
+                                 : QCoreApplication::translate("Flame", "mean of %L1 runs").arg(n);
+    return QStringLiteral("%1 (n=%L2): %3, %4").arg(label).arg(n).arg(formatDuration(rootSeconds), what);
+}
 
 bool renderFlamePictures(const std::vector<FlamePicture>& graphs, QIODevice& device, PictureFormat format,
     QSize size, QString* error)

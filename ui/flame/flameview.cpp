@@ -17,6 +17,7 @@ FlameView::FlameView(QWidget* parent)
     , m_breadcrumbs(new QLabel(this))
     , m_search(new QLineEdit(this))
     , m_share(new QLabel(this))
+    , m_hint(new QLabel(this))
 {
     m_caption->setObjectName(QStringLiteral("flameCaption"));
     m_breadcrumbs->setObjectName(QStringLiteral("flameBreadcrumbs"));
@@ -33,7 +34,8 @@ FlameView::FlameView(QWidget* parent)
     auto* bar = new QHBoxLayout;
     bar->setContentsMargins(0, 0, 0, 0);
     bar->addWidget(m_caption);
-    bar->addWidget(m_breadcrumbs, 1);
+    bar->addWidget(m_breadcrumbs);
+    bar->addStretch(1);
     bar->addWidget(m_share);
     bar->addWidget(m_search);
     auto* layout = new QVBoxLayout(this);
@@ -41,6 +43,12 @@ FlameView::FlameView(QWidget* parent)
     layout->setSpacing(4);
     layout->addLayout(bar);
     layout->addWidget(m_graph);
+    m_hint->setText(tr("Click a node to zoom into it, Escape to zoom out; right-click for its slowest runs "
+                       "or to copy the graph as TSV."));
+    m_hint->setObjectName(QStringLiteral("flameHint"));
+    m_hint->setEnabled(false); // the palette's disabled text: a hint, not content
+    m_hint->setWordWrap(true);
+    layout->addWidget(m_hint);
     layout->addStretch(1);
 
     connect(m_graph, &FlameGraphWidget::zoomChanged, this, &FlameView::updateBreadcrumbs);
@@ -62,6 +70,12 @@ void FlameView::setData(FlameGraphData data, const QString& caption)
     m_caption->setVisible(!caption.isEmpty());
     m_graph->setData(std::move(data));
     search(m_search->text());
+}
+
+void FlameView::setSearchAndHintShown(bool shown)
+{
+    m_search->setVisible(shown);
+    m_hint->setVisible(shown);
 }
 
 void FlameView::updateBreadcrumbs()

@@ -21,6 +21,9 @@ public:
     explicit FlameView(QWidget* parent = nullptr);
 
     void setData(FlameGraphData data, const QString& caption);
+    /// Graphs stacked in one panel share one search box and one hint: the panel
+    /// hides each view's and drives searchField() itself.
+    void setSearchAndHintShown(bool shown);
     FlameGraphWidget* graph() const { return m_graph; }
     QLineEdit* searchField() const { return m_search; }
     QLabel* breadcrumbLabel() const { return m_breadcrumbs; }
@@ -39,6 +42,7 @@ private:
     QLabel* m_breadcrumbs;
     QLineEdit* m_search;
     QLabel* m_share;
+    QLabel* m_hint;
 };
 
 } // namespace te

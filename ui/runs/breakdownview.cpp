@@ -3,10 +3,12 @@
 #include "data/timingdataset.h"
 #include "models/breakdownmodel.h"
 #include "stats/groupreference.h"
+#include "ui/flame/flameview.h"
 #include "ui/runs/sharebardelegate.h"
 #include "util/durationformat.h"
 
 #include <QApplication>
+#include <QButtonGroup>
 #include <QClipboard>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -29,6 +31,9 @@ BreakdownView::BreakdownView(QWidget* parent)
     , m_acrossModels(new QPushButton(tr("Compare across models"), this))
     , m_copy(new QPushButton(tr("Copy as TSV"), this))
     , m_tree(new QTreeView(this))
+    , m_flame(new FlameView(this))
+    , m_views(new QStackedWidget(this))
+    , m_viewButtons(new QButtonGroup(this))
 {
     m_empty->setText(tr("Select a run to see where its time went.\n"
                         "Select two runs (Ctrl+click) to compare them node by node."));
@@ -51,13 +56,17 @@ BreakdownView::BreakdownView(QWidget* parent)
 
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_title, 1);
+    buttons->addWidget(buildViewSwitch());
     buttons->addWidget(m_acrossModels);
     buttons->addWidget(m_copy);
     auto* page = new QWidget(this);
     auto* pageLayout = new QVBoxLayout(page);
     pageLayout->setContentsMargins(0, 0, 0, 0);
     pageLayout->addLayout(buttons);
-    pageLayout->addWidget(m_tree, 1);
+    m_views->addWidget(m_tree);
+    m_views->addWidget(m_flame);
+    restoreFlameShown();
+    pageLayout->addWidget(m_views, 1);
     m_stack->addWidget(m_empty);
     m_stack->addWidget(page);
     auto* layout = new QVBoxLayout(this);
@@ -94,6 +103,7 @@ void BreakdownView::showRuns(std::vector<std::uint32_t> runs)
     for (int c = 1; c < m_model->columnCount(); ++c)
         m_tree->setColumnWidth(c, std::max(m_tree->columnWidth(c) + 12, 70));
     updateHeader();
+    updateFlame();
 }
 
 void BreakdownView::compareAcrossModels(std::uint32_t run)

@@ -5,6 +5,7 @@
 #include <memory>
 #include <vector>
 
+class QButtonGroup;
 class QLabel;
 class QPushButton;
 class QStackedWidget;
@@ -13,11 +14,14 @@ class QTreeView;
 namespace te {
 
 class BreakdownModel;
+class FlameView;
 class GroupReference;
 class TimingDataset;
 
 /// The per-run phase breakdown: the selected run's tree with each node's share and
-/// how it compares with its group's median; or several runs side by side.
+/// how it compares with its group's median; or several runs side by side. A Flame
+/// view draws the same: one run's flame graph (its tooltips give the group's
+/// median), or, with two runs or more, the second against the first.
 class BreakdownView final : public QWidget
 {
     Q_OBJECT
@@ -33,9 +37,20 @@ public:
     QString toTsv() const;
     QTreeView* tree() const { return m_tree; }
     BreakdownModel* model() const { return m_model; }
+    FlameView* flame() const { return m_flame; }
+    /// Tree (false) or Flame (true); remembered.
+    void setFlameShown(bool flame);
+    bool isFlameShown() const;
+
+signals:
+    /// "Runs where this node is slowest": `runs` are every run with the node.
+    void slowestRunsRequested(const QString& path, const std::vector<std::uint32_t>& runs);
 
 private:
     void updateHeader();
+    QWidget* buildViewSwitch();
+    void restoreFlameShown();
+    void updateFlame();
 
     std::shared_ptr<const TimingDataset> m_data;
     std::shared_ptr<const GroupReference> m_reference;
@@ -47,6 +62,9 @@ private:
     QPushButton* m_acrossModels;
     QPushButton* m_copy;
     QTreeView* m_tree;
+    FlameView* m_flame;
+    QStackedWidget* m_views;
+    QButtonGroup* m_viewButtons;
 };
 
 } // namespace te

@@ -203,7 +203,8 @@ void RunsView::applyFilter()
     emit filterChanged();
 }
 
-void RunsView::setDrillDown(std::vector<std::uint32_t> runs, const QString& description)
+void RunsView::setDrillDown(
+    std::vector<std::uint32_t> runs, const QString& description, const QString& sortMetric)
 {
     std::sort(runs.begin(), runs.end());
     m_drillDown = std::move(runs);
@@ -211,11 +212,16 @@ void RunsView::setDrillDown(std::vector<std::uint32_t> runs, const QString& desc
     m_drillChip->show();
     applyFilter();
     // Slowest first: the runs behind a tail are what the user came for.
+    const RunColumn sortColumn { RunColumn::Kind::Metric, sortMetric };
+    if (std::find(m_model->columns().begin(), m_model->columns().end(), sortColumn)
+        == m_model->columns().end()) {
+        auto columns = m_model->columns();
+        columns.push_back(sortColumn);
+        m_model->setColumns(std::move(columns));
+    }
     const auto& columns = m_model->columns();
-    const auto total = std::find(
-        columns.begin(), columns.end(), RunColumn { RunColumn::Kind::Metric, QStringLiteral("total") });
-    if (total != columns.end())
-        m_table->sortByColumn(static_cast<int>(total - columns.begin()), Qt::DescendingOrder);
+    const auto column = std::find(columns.begin(), columns.end(), sortColumn);
+    m_table->sortByColumn(static_cast<int>(column - columns.begin()), Qt::DescendingOrder);
     if (m_model->rowCount() > 0)
         m_table->selectRow(0);
 }

@@ -47,9 +47,11 @@ public:
     FilterBar* filterBar() const { return m_filterBar; }
     QTableView* table() const { return m_table; }
     RunTableModel* model() const { return m_model; }
-    /// Shows only `runs` (a chart's box, bar or bin), slowest first, with a chip that
-    /// names them and clears the drill-down; the filter bar still applies.
-    void setDrillDown(std::vector<std::uint32_t> runs, const QString& description);
+    /// Shows only `runs` (a chart's box, bar or bin), slowest first by `sortMetric`
+    /// (its column is added when hidden), with a chip that names them and clears
+    /// the drill-down; the filter bar still applies.
+    void setDrillDown(std::vector<std::uint32_t> runs, const QString& description,
+        const QString& sortMetric = QStringLiteral("total"));
     void clearDrillDown();
     /// The runs the table shows (the filter and any drill-down), in dataset order.
     std::vector<std::uint32_t> filteredRuns() const;

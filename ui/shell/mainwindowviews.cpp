@@ -29,6 +29,12 @@ void MainWindow::connectViews()
         m_breakdown->showRuns({ run });
         m_breakdown->tree()->setFocus();
     });
+    const auto showSlowest = [this](const QString& path, const std::vector<std::uint32_t>& runs) {
+        m_runs->setDrillDown(runs, tr("runs with %1, slowest first").arg(path), path);
+        m_tabs->setCurrentWidget(m_splitter);
+    };
+    connect(m_breakdown, &BreakdownView::slowestRunsRequested, this, showSlowest);
+    connect(m_charts, &ChartsView::slowestRunsRequested, this, showSlowest);
     connectProblems();
     connect(m_runs, &RunsView::emptyStateLinkActivated, this, [this](const QString& link) {
         if (link == QStringLiteral("open"))
