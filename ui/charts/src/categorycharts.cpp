@@ -68,6 +68,9 @@ void addBoxPlot(QChart* chart, const ChartData& data)
 {
     auto* boxes = new QBoxPlotSeries; // unnamed: the axis title says what it is
     boxes->setProperty(kInkProperty, true);
+    // A thin outline: a box of ten runs a few pixels tall still shows its tint and
+    // its median line, where the default pen drew one black bar.
+    boxes->setPen(QPen(Qt::black, 1));
     const auto at = [&](double seconds) { return axisCoordinate(data, seconds); };
     for (std::size_t i = 0; i < data.groups.size(); ++i) {
         const BoxStats& b = data.groups[i].box;
