@@ -167,8 +167,8 @@ void AbPanel::buildLayout()
     auto* split = new QSplitter(Qt::Horizontal, this);
     split->addWidget(m_tables);
     split->addWidget(m_flame);
-    split->setStretchFactor(0, 1);
-    split->setStretchFactor(1, 1);
+    split->setStretchFactor(0, 3); // the table's figures first, the picture beside them
+    split->setStretchFactor(1, 2);
     split->setChildrenCollapsible(false);
     layout->addWidget(split, 1);
     layout->addWidget(m_slowLabel);
