@@ -2,11 +2,14 @@
 # Renders the real window with the bundled sample under Xvfb and saves the
 # screenshots the README shows, so they never go stale. Rerun after a UI change:
 #   packaging/screenshots.sh            (builds build/release first)
+#   packaging/screenshots.sh build/dev  (with the binary of an existing build)
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 source "$repo/tools/setup.sh"
 te_install "${TE_PACKAGES[@]}" xvfb xauth imagemagick xdotool fonts-dejavu-core
-te_build "$repo/build/release" Release -DTIMING_EXPLORER_BUILD_TESTS=OFF >/dev/null
+build=${1:-$repo/build/release}
+[[ $# -eq 0 ]] && te_build "$build" Release -DTIMING_EXPLORER_BUILD_TESTS=OFF >/dev/null
+binary=$(cd "$build" && pwd)/app/timing-explorer
 out=$repo/packaging/screenshots
 mkdir -p "$out"
 
@@ -47,7 +50,7 @@ shoot() {
         else
             import -window root "'"$out/$name.png"'"
         fi
-        kill $app' "$repo/build/release/app/timing-explorer"
+        kill $app' "$binary"
     echo "wrote $out/$name.png"
 }
 
@@ -65,7 +68,7 @@ shoot charts-dark 6
 # Every chart kind on the small paired sample (10 registrations × 3 models), the
 # chart area only; and the box plot and ECDF of the 400-run sample.
 paired=$repo/resources/sample/paired_10x3.jsonl
-chart_area=1280x470+0+85
+chart_area=1280x440+0+114
 for kind in box bar stacked histogram trend ecdf paired flame; do
     settings '[welcome]' 'dismissed=true' '[window]' 'tab=1' '[charts]' "kind=$kind"
     shoot "kind-$kind" 5 "" "$paired" "" "$chart_area"
