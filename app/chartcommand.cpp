@@ -8,7 +8,6 @@
 #include "ui/charts/chartbuilder.h"
 
 #include <QIODevice>
-#include <QRegularExpression>
 #include <QSize>
 #include <optional>
 
@@ -84,11 +83,10 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
     request.bins = parser.value(QStringLiteral("bins")).toInt(&binsOk);
     if (!binsOk || request.bins < 0)
         return fail("--bins must be a whole number");
-    const QStringList size
-        = parser.value(QStringLiteral("size")).split(QRegularExpression(QStringLiteral("[x×]")));
-    options.pixels = QSize(size.value(0).toInt(), size.value(1).toInt());
-    if (options.pixels.width() < 100 || options.pixels.height() < 100)
-        return fail("--size must be like 1600x900 (at least 100x100)");
+    const auto pixels = pictureSize(parser, io);
+    if (!pixels)
+        return std::nullopt;
+    options.pixels = *pixels;
     if (!options.output.endsWith(QStringLiteral(".png"), Qt::CaseInsensitive)
         && !options.output.endsWith(QStringLiteral(".svg"), Qt::CaseInsensitive)
         && !options.output.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive))

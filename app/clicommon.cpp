@@ -1,5 +1,6 @@
 #include "clicommon.h"
 
+#include <QRegularExpression>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -111,6 +112,18 @@ bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, St
         return false;
     }
     return true;
+}
+
+std::optional<QSize> pictureSize(const QCommandLineParser& parser, Streams& io)
+{
+    const QStringList size
+        = parser.value(QStringLiteral("size")).split(QRegularExpression(QStringLiteral("[x×]")));
+    const QSize pixels(size.value(0).toInt(), size.value(1).toInt());
+    if (pixels.width() < 100 || pixels.height() < 100) {
+        io.err << "error: --size must be like 1600x900 (at least 100x100)\n";
+        return std::nullopt;
+    }
+    return pixels;
 }
 
 } // namespace te::cli

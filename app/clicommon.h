@@ -4,6 +4,7 @@
 #include "query/runfilter.h"
 
 #include <QCommandLineParser>
+#include <QSize>
 #include <QStringList>
 #include <QTextStream>
 #include <optional>
@@ -42,6 +43,10 @@ QStringList inputFiles(const QCommandLineParser& parser);
 /// Applies every --filter; nullopt (message printed) when one does not parse.
 std::optional<std::vector<std::uint32_t>> filteredRuns(
     const QCommandLineParser& parser, const TimingDataset& data, Streams& io);
+
+/// The picture size of --size (e.g. 1600x900, each side at least 100 pixels);
+/// nullopt, the reason printed, when it is not one.
+std::optional<QSize> pictureSize(const QCommandLineParser& parser, Streams& io);
 
 /// Splits "a,b" and repeated options into one list.
 QStringList splitList(const QStringList& values);

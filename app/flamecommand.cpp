@@ -114,9 +114,9 @@ int runFlameChart(const QCommandLineParser& parser, Streams& io)
         io.err << "error: a difference needs both --a and --b\n";
         return BadUsage;
     }
-    const QStringList size
-        = parser.value(QStringLiteral("size")).split(QRegularExpression(QStringLiteral("[x×]")));
-    const QSize pixels(size.value(0).toInt(), size.value(1).toInt());
+    const auto pixels = pictureSize(parser, io);
+    if (!pixels)
+        return BadUsage;
     const auto loaded = loadInputs(parser, io, false);
     if (!loaded)
         return BadUsage;
@@ -148,7 +148,7 @@ int runFlameChart(const QCommandLineParser& parser, Streams& io)
                   .arg(loaded->dataset.fieldValue(runs->front(), TimingDataset::RegistrationId),
                       formatDuration(flames.groups.front().root.seconds));
     QString error;
-    if (!writeOutput(*output, path, pixels, inputFiles(parser), &error)) {
+    if (!writeOutput(*output, path, *pixels, inputFiles(parser), &error)) {
         io.err << "error: " << error << '\n';
         return Failure;
     }

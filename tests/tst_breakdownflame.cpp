@@ -26,14 +26,8 @@ class TestBreakdownFlame : public QObject
 
     std::unique_ptr<MainWindow> m_window;
 
-    void clickRow(int row, Qt::KeyboardModifiers modifiers = {})
-    {
-        QTableView* table = m_window->runsView()->table();
-        const QRect rect = table->visualRect(table->model()->index(row, 0));
-        QTest::mouseClick(table->viewport(), Qt::LeftButton, modifiers, rect.center());
-    }
-
-    std::uint32_t runOfRow(int row) const { return m_window->runsView()->model()->runAt(row); }
+    void clickRow(int row, Qt::KeyboardModifiers modifiers = {}) { clickRunRow(*m_window, row, modifiers); }
+    std::uint32_t runOfRow(int row) const { return runOfRunRow(*m_window, row); }
     const TimingDataset& data() const { return *m_window->currentData()->dataset; }
     FlameGraphWidget* graph() const { return m_window->breakdownView()->flame()->graph(); }
 

@@ -22,14 +22,8 @@ class TestRunComparison : public QObject
 
     std::unique_ptr<MainWindow> m_window;
 
-    void clickRow(int row, Qt::KeyboardModifiers modifiers = {})
-    {
-        QTableView* table = m_window->runsView()->table();
-        const QRect rect = table->visualRect(table->model()->index(row, 0));
-        QTest::mouseClick(table->viewport(), Qt::LeftButton, modifiers, rect.center());
-    }
-
-    std::uint32_t runOfRow(int row) const { return m_window->runsView()->model()->runAt(row); }
+    void clickRow(int row, Qt::KeyboardModifiers modifiers = {}) { clickRunRow(*m_window, row, modifiers); }
+    std::uint32_t runOfRow(int row) const { return runOfRunRow(*m_window, row); }
 
     // The runs the breakdown compares, in its column order.
     std::vector<std::uint32_t> compared() const { return m_window->breakdownView()->model()->runs(); }

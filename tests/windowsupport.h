@@ -1,10 +1,13 @@
 #pragma once
 
+#include "models/runtablemodel.h"
+#include "ui/runs/runsview.h"
 #include "ui/shell/loadcontroller.h"
 #include "ui/shell/mainwindow.h"
 
 #include <QSettings>
 #include <QSignalSpy>
+#include <QTableView>
 #include <QTest>
 #include <memory>
 
@@ -39,6 +42,20 @@ inline bool openFixtures(MainWindow& window, const QStringList& names)
     QSignalSpy loaded(window.loader(), &LoadController::loaded);
     window.openFiles(files);
     return loaded.wait(20000);
+}
+
+/// Clicks row `row` of the runs table (with `modifiers`, e.g. Ctrl to add it).
+inline void clickRunRow(MainWindow& window, int row, Qt::KeyboardModifiers modifiers = {})
+{
+    QTableView* table = window.runsView()->table();
+    const QRect rect = table->visualRect(table->model()->index(row, 0));
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, modifiers, rect.center());
+}
+
+/// The run shown in row `row` of the runs table.
+inline std::uint32_t runOfRunRow(const MainWindow& window, int row)
+{
+    return window.runsView()->model()->runAt(row);
 }
 
 } // namespace te::test
