@@ -136,6 +136,9 @@ void applyPalette(QChart* chart, const QPalette& palette)
     }
     chartparts::recolorMarks(chart, isDark(palette));
     for (QAbstractSeries* series : chart->series()) {
+        if (auto* halo = qobject_cast<QLineSeries*>(series);
+            halo && halo->property(chartparts::kHaloProperty).toBool())
+            halo->setPen(QPen(palette.color(QPalette::Base), halo->pen().widthF()));
         if (!series->property(chartparts::kInkProperty).toBool())
             continue;
         if (auto* boxes = qobject_cast<QBoxPlotSeries*>(series))

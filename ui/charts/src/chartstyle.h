@@ -21,6 +21,9 @@ namespace chartparts {
 /// Series drawn in the text colour (box outlines and whiskers, error bars), not in
 /// a group's colour, carry this property; applyPalette recolours them.
 inline constexpr const char* kInkProperty = "ink";
+/// Set on a line drawn under another in the chart's base colour, so that the line
+/// above stands out of a cloud of points; applyPalette keeps it the base colour.
+inline constexpr const char* kHaloProperty = "halo";
 /// The index of the group a series or set draws, an int, for mapping clicks back.
 inline constexpr const char* kGroupProperty = "group";
 /// The index of the registration a paired chart's line draws, in ChartData::paired.

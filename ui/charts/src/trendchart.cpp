@@ -181,9 +181,18 @@ void addTrend(QChart* chart, const ChartData& data)
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     labelTrendAxis(x, trend, trend.min, trend.max);
-    for (std::size_t g = 0; g < data.groups.size(); ++g) {
+    // Every group's points first, then the rolling medians over all of them, each on
+    // a halo: on a million runs the points would bury the lines.
+    for (std::size_t g = 0; g < data.groups.size(); ++g)
         addOnAxes(chart, trendPoints(data, g), x, y);
-        addOnAxes(chart, trendMedian(data, g), x, y);
+    for (std::size_t g = 0; g < data.groups.size(); ++g) {
+        QLineSeries* median = trendMedian(data, g);
+        auto* halo = new QLineSeries;
+        halo->setProperty(kHaloProperty, true);
+        halo->setPen(QPen(Qt::white, 5));
+        halo->append(median->points());
+        addOnAxes(chart, halo, x, y);
+        addOnAxes(chart, median, x, y);
     }
     addGapMarks(chart, data, x, y);
     addTargetLine(chart, data, x, y, trend.min, trend.max, false);
