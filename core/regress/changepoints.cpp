@@ -122,6 +122,7 @@ Split testSegment(const Pooled& pooled, Segment s, const ChangePointOptions& opt
     const auto end = pooled.values.begin() + static_cast<std::ptrdiff_t>(pooled.start[s.last]);
     std::vector<double> ranks = averageRanks(std::vector<double>(begin, end));
     std::vector<std::size_t> runsBefore;
+    runsBefore.reserve(bounds.size());
     for (const std::size_t b : bounds)
         runsBefore.push_back(pooled.start[b] - pooled.start[s.first]);
     Split split { maxStatistic(ranks, runsBefore, bounds), 1 };
