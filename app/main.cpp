@@ -1,3 +1,4 @@
+#include "changescommand.h"
 #include "chartcommand.h"
 #include "comparecommand.h"
 #include "convertcommand.h"
@@ -26,11 +27,13 @@ using Command = std::function<int(const QStringList&)>;
 const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table {
-        { QStringLiteral("stats"), te::cli::runStats }, { QStringLiteral("validate"), te::cli::runValidate },
+        { QStringLiteral("stats"), te::cli::runStats },
+        { QStringLiteral("validate"), te::cli::runValidate },
         { QStringLiteral("compare"), te::cli::runCompare },
         { QStringLiteral("summary"), te::cli::runSummary },
         { QStringLiteral("convert"), te::cli::runConvert },
         { QStringLiteral("chart"), te::cli::runChart }, // needs a QApplication: see main()
+        { QStringLiteral("changes"), te::cli::runChanges },
     };
     return table;
 }
@@ -52,6 +55,8 @@ void printUsage(QTextStream& out)
            "stdout)\n"
         << "  timing-explorer summary FILE... -o OUT.csv  the runs as CSV (--preset, --columns, --per-group, "
            "--long)\n"
+        << "  timing-explorer changes FILE... --by git_commit  where the timings step along the history "
+           "(--group-by, --metric, --format)\n"
         << "  timing-explorer COMMAND --help        options of a command\n"
         << "  timing-explorer --version\n";
 }

@@ -1,6 +1,7 @@
 #include "stats/significance.h"
 
 #include "stats/summarystats.h"
+#include "stats/xoshiro.h"
 
 #include <algorithm>
 #include <cmath>
@@ -13,86 +14,9 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::uint64_t splitMix64(std::uint64_t& state)
-{
-    std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-// xoshiro256** (Blackman and Vigna): our own generator, because the standard
-// distributions are implementation-defined and would make the intervals differ
-// between standard libraries.
-class Xoshiro256
-{
-public:
-    // One independent stream per (seed, stream): the stream number is mixed into
-    // the seed, and splitmix64 expands that into the state, as the authors advise.
-    Xoshiro256(std::uint64_t seed, std::uint64_t stream)
-    {
-        std::uint64_t mix = seed;
-        std::uint64_t state = splitMix64(mix) ^ stream;
-        for (std::uint64_t& word : m_s)
-            word = splitMix64(state);
-    }
-
-    std::uint64_t next()
-    {
-        const std::uint64_t result = rotl(m_s[1] * 5, 7) * 9;
-        const std::uint64_t t = m_s[1] << 17;
-        m_s[2] ^= m_s[0];
-        m_s[3] ^= m_s[1];
-        m_s[1] ^= m_s[2];
-        m_s[0] ^= m_s[3];
-        m_s[2] ^= t;
-        m_s[3] = rotl(m_s[3], 45);
-        return result;
-    }
-
-private:
-    static std::uint64_t rotl(std::uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
-    std::uint64_t m_s[4];
-};
-
-// Calls f(index) for `count` indices uniform on [0, n), n < 2^32. Lemire's
-// multiply-shift with rejection, so exactly uniform; each 64-bit draw gives two
-// 32-bit candidates, which halves the cost of the generator.
-template <typename F> void drawIndices(Xoshiro256& rng, std::uint32_t n, std::size_t count, F&& f)
-{
-    const std::uint32_t threshold = (0u - n) % n;
-    const auto accept = [&](std::uint32_t x) {
-        const std::uint64_t m = static_cast<std::uint64_t>(x) * n;
-        if (static_cast<std::uint32_t>(m) < threshold)
-            return false;
-        f(static_cast<std::uint32_t>(m >> 32));
-        return true;
-    };
-    std::size_t drawn = 0;
-    while (drawn < count) {
-        const std::uint64_t r = rng.next();
-        drawn += accept(static_cast<std::uint32_t>(r)) ? 1 : 0;
-        if (drawn < count)
-            drawn += accept(static_cast<std::uint32_t>(r >> 32)) ? 1 : 0;
-    }
-}
-
 double quantileOf(Statistic statistic)
 {
     return statisticInfo(statistic).quantile;
-}
-
-// Uniform on (0, 1), never 0 (53 random bits, offset by half a step).
-double uniform01(Xoshiro256& rng)
-{
-    return (static_cast<double>(rng.next() >> 11) + 0.5) * 0x1.0p-53;
-}
-
-double standardNormal(Xoshiro256& rng)
-{
-    // Box–Muller; the second value is dropped to keep one stream position a draw.
-    return std::sqrt(-2.0 * std::log(uniform01(rng)))
-        * std::cos(2.0 * 3.14159265358979323846 * uniform01(rng));
 }
 
 // Gamma(shape, 1) for shape >= 1 (Marsaglia and Tsang, 2000).
