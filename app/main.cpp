@@ -1,4 +1,5 @@
 #include "chartcommand.h"
+#include "checkcommand.h"
 #include "comparecommand.h"
 #include "convertcommand.h"
 #include "statscommand.h"
@@ -27,7 +28,7 @@ const std::map<QString, Command>& commands()
 {
     static const std::map<QString, Command> table {
         { QStringLiteral("stats"), te::cli::runStats }, { QStringLiteral("validate"), te::cli::runValidate },
-        { QStringLiteral("compare"), te::cli::runCompare },
+        { QStringLiteral("compare"), te::cli::runCompare }, { QStringLiteral("check"), te::cli::runCheck },
         { QStringLiteral("summary"), te::cli::runSummary },
         { QStringLiteral("convert"), te::cli::runConvert },
         { QStringLiteral("chart"), te::cli::runChart }, // needs a QApplication: see main()
@@ -48,6 +49,8 @@ void printUsage(QTextStream& out)
         << "  timing-explorer chart FILE... -o OUT  a chart as PNG or SVG (--kind, --group-by, --metric, "
            "...)\n"
         << "  timing-explorer compare FILE... --a X --b Y   group B against group A (--group-by, --metric)\n"
+        << "  timing-explorer check FILE... --by F --baseline V   the CI gate: exit 1 on a regression "
+           "(--candidate, --baseline-file, --fail-if, --format)\n"
         << "  timing-explorer convert FILE... -o OUT  to JSON Lines in the proposed structure (-o - for "
            "stdout)\n"
         << "  timing-explorer summary FILE... -o OUT.csv  the runs as CSV (--preset, --columns, --per-group, "
