@@ -75,11 +75,17 @@ QString ruleText(const GateOptions& options)
         + QString::number(options.minRuns) + QStringLiteral(" runs on a side: not enough runs");
 }
 
+// A group, metric or registration in a Markdown table cell: a "|" would end the cell.
+QString cell(QString text)
+{
+    return text.replace(u'|', QStringLiteral("\\|"));
+}
+
 QString grewMost(const GateResult& r)
 {
     if (r.grewMostPath.isEmpty())
         return QStringLiteral("-");
-    return r.grewMostPath + QStringLiteral(" +") + fixed(r.grewMostCandidate - r.grewMostBaseline, 2)
+    return cell(r.grewMostPath) + QStringLiteral(" +") + fixed(r.grewMostCandidate - r.grewMostBaseline, 2)
         + QStringLiteral(" s (") + fixed(r.grewMostBaseline, 2) + QStringLiteral(" → ")
         + fixed(r.grewMostCandidate, 2) + QStringLiteral(")");
 }
@@ -88,7 +94,7 @@ QString slowedMost(const GateResult& r)
 {
     QStringList items;
     for (const SlowedRegistration& s : r.slowedMost)
-        items << s.id + QStringLiteral(" ×") + fixed(s.ratio, 2);
+        items << cell(s.id) + QStringLiteral(" ×") + fixed(s.ratio, 2);
     return items.isEmpty() ? QStringLiteral("-") : items.join(QStringLiteral(", "));
 }
 
@@ -158,9 +164,9 @@ void printCheckMarkdown(const GateReport& report, const CheckSides& sides, QText
             p << pValue(c.p);
         }
         const QString sep = QStringLiteral("<br>");
-        out << "| " << mark(r.verdict()) << " | " << r.group << " | " << r.metric << " | " << base.join(sep)
-            << " | " << candidate.join(sep) << " | " << ratio.join(sep) << " | " << p.join(sep) << " | "
-            << grewMost(r) << " | " << slowedMost(r) << " |\n";
+        out << "| " << mark(r.verdict()) << " | " << cell(r.group) << " | " << cell(r.metric) << " | "
+            << base.join(sep) << " | " << candidate.join(sep) << " | " << ratio.join(sep) << " | "
+            << p.join(sep) << " | " << grewMost(r) << " | " << slowedMost(r) << " |\n";
     }
     out << "\n↑ regression, ↓ improvement, ~ unchanged, ? not enough runs. Rule: " << ruleText(sides.options)
         << ".\n";

@@ -44,10 +44,10 @@ void writeCommit(const QString& commit, const QString& path)
     QFile in(history());
     QFile out(path);
     QVERIFY(in.open(QIODevice::ReadOnly) && out.open(QIODevice::WriteOnly));
-    const QByteArray field = QByteArray("\"git_commit\": \"") + commit.toUtf8() + '"';
     while (!in.atEnd()) {
         const QByteArray line = in.readLine();
-        if (line.contains(field))
+        const QJsonObject metadata = QJsonDocument::fromJson(line).object()[u"run_metadata"_qs].toObject();
+        if (metadata[u"git_commit"_qs].toString() == commit)
             out.write(line);
     }
 }
