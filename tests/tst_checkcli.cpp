@@ -38,8 +38,9 @@ QMap<QString, QString> verdicts(const QString& json)
     return byGroup;
 }
 
-// The lines of the history whose git_commit is `commit`, written to `path`.
-void writeCommit(const QString& commit, const QString& path)
+// The lines of the history whose git_commit is `commit` (and model `model`, unless
+// empty), written to `path`.
+void writeCommit(const QString& commit, const QString& path, const QString& model = {})
 {
     QFile in(history());
     QFile out(path);
@@ -47,7 +48,8 @@ void writeCommit(const QString& commit, const QString& path)
     while (!in.atEnd()) {
         const QByteArray line = in.readLine();
         const QJsonObject metadata = QJsonDocument::fromJson(line).object()[u"run_metadata"_qs].toObject();
-        if (metadata[u"git_commit"_qs].toString() == commit)
+        if (metadata[u"git_commit"_qs].toString() == commit
+            && (model.isEmpty() || metadata[u"model"_qs].toString() == model))
             out.write(line);
     }
 }
@@ -163,6 +165,22 @@ private slots:
         QCOMPARE(byField.exitCode, exitCode);
         QCOMPARE(verdicts(byFile.out).size(), 2);
         QCOMPARE(byFile.out, byField.out);
+    }
+
+    // A model benchmarked on one side only cannot be judged: it does not fail the gate.
+    void aGroupOnOneSideOnlyIsNotEnoughRuns()
+    {
+        QTemporaryDir dir;
+        const QString old = dir.filePath(u"old.jsonl"_qs);
+        writeCommit(u"a1c0001"_qs, old, u"model_b"_qs);
+        const QStringList arguments { u"check"_qs, history(), u"--baseline-file"_qs, old, u"--format"_qs,
+            u"json"_qs };
+        const auto run = runCli(arguments);
+        QCOMPARE(run.exitCode, 0);
+        const auto byGroup = verdicts(run.out);
+        QCOMPARE(byGroup.value(u"model_a"_qs), u"not enough runs"_qs);
+        QCOMPARE(byGroup.value(u"model_b"_qs), u"unchanged"_qs);
+        QCOMPARE(runCli(QStringList(arguments) << u"--strict"_qs).exitCode, 1);
     }
 
     // The PR comment, exactly; regenerate with
