@@ -162,6 +162,10 @@ int runCheck(const QStringList& arguments)
                            "--baseline-file OLD"));
     if (byField && !parser.isSet(QStringLiteral("baseline")))
         return usageError(io, QStringLiteral("--by needs --baseline V"));
+    if (!byField && (parser.isSet(QStringLiteral("baseline")) || parser.isSet(QStringLiteral("candidate"))))
+        return usageError(io,
+            QStringLiteral("--baseline and --candidate name values of --by FIELD; with "
+                           "--baseline-file the FILE arguments are the candidate"));
     QString error;
     const auto options = gateOptions(parser, &error);
     if (!options)

@@ -1,5 +1,6 @@
 #include "checkoutput.h"
 
+#include "clinumbers.h"
 #include "texttable.h"
 
 #include <cmath>
@@ -8,23 +9,6 @@
 namespace te::cli {
 
 namespace {
-
-nlohmann::json number(double v)
-{
-    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
-}
-
-QString fixed(double v, int decimals = 3)
-{
-    return std::isfinite(v) ? QString::number(v, 'f', decimals) : QStringLiteral("-");
-}
-
-QString pValue(double p)
-{
-    if (!std::isfinite(p))
-        return QStringLiteral("-");
-    return p < 1e-4 ? QString::number(p, 'e', 1) : QString::number(p, 'f', 4);
-}
 
 QString percent(double fraction)
 {

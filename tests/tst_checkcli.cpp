@@ -115,6 +115,9 @@ private slots:
         QTest::addRow("unreadable") << QStringList { u"check"_qs, history(), u"--baseline-file"_qs,
             u"/nonexistent/old.jsonl"_qs }
                                     << u"/nonexistent/old.jsonl"_qs;
+        QTest::addRow("--baseline without --by") << QStringList { u"check"_qs, history(),
+            u"--baseline-file"_qs, history(), u"--baseline"_qs, u"a1c0001"_qs }
+                                                 << u"--by FIELD"_qs;
         QTest::addRow("bad format") << (byCommit(u"a1c0001"_qs, {}) << u"--format"_qs << u"csv"_qs)
                                     << u"csv"_qs;
     }
