@@ -28,9 +28,15 @@ void addInputOptions(QCommandLineParser& parser)
 std::optional<LoadResult> loadInputs(
     const QCommandLineParser& parser, Streams& io, bool quiet, const LoadProjection& projection)
 {
+    return loadFiles(parser, parser.positionalArguments(), io, quiet, projection);
+}
+
+std::optional<LoadResult> loadFiles(const QCommandLineParser& parser, const QStringList& files, Streams& io,
+    bool quiet, const LoadProjection& projection)
+{
     LoadOptions options;
     options.projection = projection;
-    options.files = parser.positionalArguments();
+    options.files = files;
     if (options.files.isEmpty()) {
         io.err << "error: no input file given\n";
         return std::nullopt;

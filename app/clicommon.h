@@ -35,6 +35,9 @@ void addInputOptions(QCommandLineParser& parser);
 /// having printed why, when the options are unusable.
 std::optional<LoadResult> loadInputs(
     const QCommandLineParser& parser, Streams& io, bool quiet, const LoadProjection& projection = {});
+/// loadInputs() of `files` instead of the positional arguments, in that order.
+std::optional<LoadResult> loadFiles(const QCommandLineParser& parser, const QStringList& files, Streams& io,
+    bool quiet, const LoadProjection& projection = {});
 
 /// Every file a command reads, which its output must never overwrite: the FILE
 /// arguments and the --mapping.

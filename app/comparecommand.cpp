@@ -1,6 +1,7 @@
 #include "comparecommand.h"
 
 #include "clicommon.h"
+#include "clinumbers.h"
 #include "data/datasetlookups.h"
 #include "stats/abcomparison.h"
 #include "stats/groupstats.h"
@@ -13,21 +14,6 @@
 namespace te::cli {
 
 namespace {
-
-nlohmann::json number(double v)
-{
-    return std::isnan(v) || std::isinf(v) ? nlohmann::json(nullptr) : nlohmann::json(v);
-}
-
-QString fixed(double v, int decimals = 3)
-{
-    return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', decimals);
-}
-
-QString pValue(double p)
-{
-    return p < 1e-4 ? QString::number(p, 'e', 2) : QString::number(p, 'f', 4);
-}
 
 void printTable(const AbComparison& c, const QStringList& slow, QTextStream& out)
 {

@@ -1,5 +1,6 @@
 #include "changescommand.h"
 #include "chartcommand.h"
+#include "checkcommand.h"
 #include "comparecommand.h"
 #include "convertcommand.h"
 #include "statscommand.h"
@@ -30,6 +31,7 @@ const std::map<QString, Command>& commands()
         { QStringLiteral("stats"), te::cli::runStats },
         { QStringLiteral("validate"), te::cli::runValidate },
         { QStringLiteral("compare"), te::cli::runCompare },
+        { QStringLiteral("check"), te::cli::runCheck },
         { QStringLiteral("summary"), te::cli::runSummary },
         { QStringLiteral("convert"), te::cli::runConvert },
         { QStringLiteral("chart"), te::cli::runChart }, // needs a QApplication: see main()
@@ -51,6 +53,8 @@ void printUsage(QTextStream& out)
         << "  timing-explorer chart FILE... -o OUT  a chart as PNG or SVG (--kind, --group-by, --metric, "
            "...)\n"
         << "  timing-explorer compare FILE... --a X --b Y   group B against group A (--group-by, --metric)\n"
+        << "  timing-explorer check FILE... --by F --baseline V   the CI gate: exit 1 on a regression "
+           "(--candidate, --baseline-file, --fail-if, --format)\n"
         << "  timing-explorer convert FILE... -o OUT  to JSON Lines in the proposed structure (-o - for "
            "stdout)\n"
         << "  timing-explorer summary FILE... -o OUT.csv  the runs as CSV (--preset, --columns, --per-group, "

@@ -32,8 +32,8 @@ private slots:
         else
             QVERIFY2(r.err.contains(u"did you mean \""_qs + suggestion + u"\"?"_qs), qPrintable(r.err));
         // The usage lists every command.
-        for (const QString& command :
-            { u"stats"_qs, u"validate"_qs, u"chart"_qs, u"compare"_qs, u"convert"_qs, u"summary"_qs })
+        for (const QString& command : { u"stats"_qs, u"validate"_qs, u"chart"_qs, u"compare"_qs, u"check"_qs,
+                 u"convert"_qs, u"summary"_qs })
             QVERIFY2(r.err.contains(u"timing-explorer "_qs + command), qPrintable(command));
         QVERIFY(r.out.isEmpty());
     }

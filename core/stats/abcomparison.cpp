@@ -108,12 +108,14 @@ AbComparison compareGroups(const TimingDataset& data, const std::vector<std::uin
     const auto medianB = medianByRegistration(data, runsB, metric);
     std::vector<double> pairedA;
     std::vector<double> pairedB;
+    const FieldColumn& ids = data.field(TimingDataset::RegistrationId);
     for (const auto& [id, value] : medianA) {
         const auto other = medianB.find(id);
         if (other == medianB.end())
             continue;
         pairedA.push_back(value);
         pairedB.push_back(other->second);
+        result.pairedIds << ids.text(id);
     }
     result.pairedRegistrations = static_cast<std::int64_t>(pairedA.size());
     if (!pairedA.empty())

@@ -64,6 +64,7 @@ struct AbComparison
     /// Registrations run in both groups: B/A per registration (medians of its runs).
     std::int64_t pairedRegistrations = 0;
     PairedRatios paired {};
+    QStringList pairedIds; ///< the registration of each paired.ratios entry, in that order
 };
 
 /// Compares `runsB` with `runsA` on `metric` and `statistic` (one of

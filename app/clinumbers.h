@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QString>
+#include <nlohmann/json.hpp>
+
+// How the comparing commands (compare, check) write their figures.
+namespace te::cli {
+
+/// A JSON number, null for NaN and infinities (JSON has neither).
+nlohmann::json number(double v);
+
+/// `v` with `decimals` decimals; "-" for NaN.
+QString fixed(double v, int decimals = 3);
+
+/// A p-value: four decimals, or scientific below 1e-4 so a tiny p does not read 0;
+/// "-" for NaN.
+QString pValue(double p);
+
+} // namespace te::cli
