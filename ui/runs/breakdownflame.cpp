@@ -35,6 +35,8 @@ QString runName(const TimingDataset& data, std::uint32_t run)
 QWidget* BreakdownView::buildViewSwitch()
 {
     auto* box = new QWidget(this);
+    // Some styles draw a checked tool button hardly apart from an unchecked one.
+    box->setStyleSheet(QStringLiteral("QToolButton:checked { font-weight: bold; }"));
     auto* layout = new QHBoxLayout(box);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
