@@ -1,7 +1,12 @@
 // gen_timings: writes N synthetic pipeline timing records as JSON Lines, for
 // benchmarking and testing the timing explorer against realistic data.
 //
-// Usage: gen_timings N OUT [--seed S]     (OUT may be "-" for stdout)
+// Usage: gen_timings N OUT [--seed S] [--history]   (OUT may be "-" for stdout)
+//
+// --history writes a benchmark's history instead: the N runs spread evenly over
+// 12 commits in order (git_commit named by the commit's index), on 3 models
+// (openai_gpt4o, openai_gpt5, openai_gpt5mini), where openai_gpt5mini's agent
+// conversations take 1.6× as long from the 7th commit on; the others only vary.
 //
 // Contract: the output is a pure function of (N, seed). Records are drawn one
 // after another from a single PRNG stream, so the first K lines do not depend
@@ -114,6 +119,19 @@ const std::array<Constellation, 3> kConstellations { {
 constexpr std::array<double, 3> kConstellationWeights { 0.45, 0.40, 0.15 };
 constexpr std::array<int, 3> kMaxItemsChoices { 5, 10, 20 };
 
+// The --history mode: commits, the models it uses (the first of kModels), and its one step.
+constexpr std::uint64_t kHistoryCommits = 12;
+constexpr std::size_t kHistoryModels = 3;
+constexpr std::size_t kSteppingModel = 2; // openai_gpt5mini
+constexpr std::uint64_t kStepCommit = 6; // the 7th, counting from 0
+constexpr double kStepFactor = 1.6;
+
+/// Where a --history record stands: its commit; nullptr runs draw as usual.
+struct HistoryPlace
+{
+    std::uint64_t commit;
+};
+
 // Values live as integer milliseconds so that totals equal the printed parts exactly.
 std::int64_t toMs(double seconds)
 {
@@ -204,9 +222,11 @@ void writeIsoTimestamp(Writer& out, std::int64_t epochMs)
     out.integer(msOfDay % 1000, 3) << 'Z';
 }
 
-void writeGitCommit(Writer& out, std::int64_t epochMs)
+// Seven hex digits named by the 5-day bucket of `epochMs`, or by a --history commit.
+void writeGitCommit(Writer& out, std::int64_t epochMs, const HistoryPlace* history)
 {
-    auto bucket = static_cast<std::uint64_t>((epochMs - kStartEpochMs) / kCommitBucketMs);
+    auto bucket = history ? history->commit + 1000
+                          : static_cast<std::uint64_t>((epochMs - kStartEpochMs) / kCommitBucketMs);
     const std::uint64_t hash = splitmix64(bucket);
     static constexpr char kHex[] = "0123456789abcdef";
     for (int shift = 60; shift > 60 - 7 * 4; shift -= 4)
@@ -246,10 +266,14 @@ void writePhase(Writer& out, const Phase& phase)
     out << R"(},"agents":)" << phase.agentsJson << '}';
 }
 
-void writeRecord(Writer& out, Rng& rng, std::int64_t& clockMs, std::vector<Phase>& phases)
+void writeRecord(
+    Writer& out, Rng& rng, std::int64_t& clockMs, std::vector<Phase>& phases, const HistoryPlace* history)
 {
     // The draw order below is part of the output contract; reordering changes every file.
-    const Model& model = kModels[rng.weightedIndex(kModelWeights)];
+    const std::size_t modelIndex = history ? rng.below(kHistoryModels) : rng.weightedIndex(kModelWeights);
+    const Model& model = kModels[modelIndex];
+    const double step
+        = history && modelIndex == kSteppingModel && history->commit >= kStepCommit ? kStepFactor : 1.0;
     const Constellation& constellation = kConstellations[rng.weightedIndex(kConstellationWeights)];
     const int maxItems = kMaxItemsChoices[rng.below(kMaxItemsChoices.size())];
     const double scale = std::sqrt(maxItems / 10.0);
@@ -264,7 +288,7 @@ void writeRecord(Writer& out, Rng& rng, std::int64_t& clockMs, std::vector<Phase
         phase.agentsJson = shape.agentsJson;
         phase.breakdown.clear();
         phase.breakdown.push_back({ "setup_seconds", toMs(rng.logNormal(0.08, 0.4)) });
-        const double conversationMedian = model.conversationMedian * shape.conversationFactor * scale;
+        const double conversationMedian = model.conversationMedian * shape.conversationFactor * scale * step;
         phase.breakdown.push_back(
             { "agent_conversation_seconds", toMs(rng.logNormal(conversationMedian, model.sigma)) });
         phase.breakdown.push_back({ "file_write_seconds", toMs(rng.logNormal(0.5, 0.6)) });
@@ -289,7 +313,7 @@ void writeRecord(Writer& out, Rng& rng, std::int64_t& clockMs, std::vector<Phase
     writeIsoTimestamp(out, clockMs);
     out << R"(","model":")" << model.name << R"(","constellation":")" << constellation.name
         << R"(","git_commit":")";
-    writeGitCommit(out, clockMs);
+    writeGitCommit(out, clockMs, history);
     out << R"(","max_items":)";
     out.integer(maxItems) << R"(},"timings":{"total_seconds":)";
     std::int64_t totalMs = 0;
@@ -313,10 +337,19 @@ template <typename T> bool parseNumber(std::string_view text, T& value)
 int main(int argc, char** argv)
 {
     std::uint64_t count = 0, seed = kDefaultSeed;
-    const bool seedGiven = argc == 5 && std::string_view(argv[3]) == "--seed";
-    if ((argc != 3 && !seedGiven) || !parseNumber(std::string_view(argv[1]), count)
-        || (seedGiven && !parseNumber(std::string_view(argv[4]), seed))) {
-        std::fprintf(stderr, "usage: %s N OUT [--seed S]   (OUT may be - for stdout)\n", argv[0]);
+    bool history = false;
+    bool usable = argc >= 3 && parseNumber(std::string_view(argv[1]), count);
+    for (int i = 3; usable && i < argc; ++i) {
+        const std::string_view option(argv[i]);
+        if (option == "--history")
+            history = true;
+        else if (option == "--seed" && i + 1 < argc)
+            usable = parseNumber(std::string_view(argv[++i]), seed);
+        else
+            usable = false;
+    }
+    if (!usable) {
+        std::fprintf(stderr, "usage: %s N OUT [--seed S] [--history]   (OUT may be - for stdout)\n", argv[0]);
         return 2;
     }
     const bool toStdout = std::string_view(argv[2]) == "-";
@@ -331,8 +364,10 @@ int main(int argc, char** argv)
         Rng rng(seed);
         std::int64_t clockMs = kStartEpochMs;
         std::vector<Phase> phases; // reused across records to avoid per-record allocations
-        for (std::uint64_t i = 0; i < count; ++i)
-            writeRecord(out, rng, clockMs, phases);
+        for (std::uint64_t i = 0; i < count; ++i) {
+            const HistoryPlace place { i * kHistoryCommits / count };
+            writeRecord(out, rng, clockMs, phases, history ? &place : nullptr);
+        }
         ok = out.flush();
     }
     ok = (toStdout ? std::fflush(file) : std::fclose(file)) == 0 && ok;

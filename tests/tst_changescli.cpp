@@ -22,6 +22,23 @@ class TestChangesCli : public QObject
     Q_OBJECT
 
 private slots:
+    void theBundledHistorySampleHasOneStep()
+    {
+        // bench/gen_timings 720 ... --seed 12 --history: openai_gpt5mini 1.6× slower from the 7th commit.
+        const QString sample = QFINDTESTDATA(QStringLiteral("../resources/sample/history_12x3.jsonl"));
+        QVERIFY(!sample.isEmpty());
+        const te::test::CliRun r
+            = runCli({ u"changes"_qs, sample, u"--by"_qs, u"git_commit"_qs, u"--format"_qs, u"json"_qs });
+        QCOMPARE(r.exitCode, 0);
+        const auto doc = nlohmann::json::parse(r.out.toStdString());
+        QCOMPARE(doc.at("values").size(), std::size_t(12));
+        const auto& changes = doc.at("changes");
+        QCOMPARE(changes.size(), std::size_t(1));
+        QCOMPARE(changes.front().at("group").get<std::string>(), std::string("openai_gpt5mini"));
+        QVERIFY(changes.front().at("at") == doc.at("values").at(6));
+        QVERIFY(changes.front().at("ratio").get<double>() > 1.4);
+    }
+
     void jsonNamesTheCommitOfTheStep()
     {
         const te::test::CliRun r

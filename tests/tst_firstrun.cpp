@@ -238,6 +238,21 @@ private slots:
         QCOMPARE(m_window->windowTitle(), u"Bundled sample — Timing Explorer"_qs);
     }
 
+    void theHistorySampleOpensFromHelp()
+    {
+        auto* history = m_window->findChild<QAction*>(u"historySampleAction"_qs);
+        QVERIFY2(history, "no history sample action");
+        QSignalSpy loaded(m_window->loader(), &LoadController::loaded);
+        history->trigger();
+        QVERIFY(loaded.wait(20000));
+        QCOMPARE(m_window->windowTitle(), u"History sample — Timing Explorer"_qs);
+        const TimingDataset& data = *m_window->currentData()->dataset;
+        QCOMPARE(data.runCount(), 720U);
+        // 12 commits, and the dictionary's "no value".
+        QCOMPARE(data.field(data.fieldId(u"git_commit"_qs)).dictionary().size(), std::size_t(13));
+        QVERIFY(m_window->welcomePanel()->textLabel()->text().contains(u"<b>history sample</b>"_qs));
+    }
+
     void aFilterThatMatchesNothingOffersToClearIt()
     {
         QVERIFY(openAndWait({ fixture("stats_groups.jsonl") }));

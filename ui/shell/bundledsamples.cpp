@@ -11,13 +11,16 @@ QString bundledSamplePath(BundledSample sample)
         return QStringLiteral(":/sample/timings_sample.jsonl");
     case BundledSample::Paired:
         return QStringLiteral(":/sample/paired_10x3.jsonl");
+    case BundledSample::History:
+        return QStringLiteral(":/sample/history_12x3.jsonl");
     }
     return {};
 }
 
 std::optional<BundledSample> bundledSampleAt(const QString& path)
 {
-    for (const BundledSample sample : { BundledSample::Pipeline, BundledSample::Paired }) {
+    for (const BundledSample sample :
+        { BundledSample::Pipeline, BundledSample::Paired, BundledSample::History }) {
         if (path == bundledSamplePath(sample))
             return sample;
     }
@@ -26,8 +29,15 @@ std::optional<BundledSample> bundledSampleAt(const QString& path)
 
 QString bundledSampleName(BundledSample sample)
 {
-    return sample == BundledSample::Paired ? QCoreApplication::translate("BundledSample", "Paired sample")
-                                           : QCoreApplication::translate("BundledSample", "Bundled sample");
+    switch (sample) {
+    case BundledSample::Paired:
+        return QCoreApplication::translate("BundledSample", "Paired sample");
+    case BundledSample::History:
+        return QCoreApplication::translate("BundledSample", "History sample");
+    case BundledSample::Pipeline:
+        break;
+    }
+    return QCoreApplication::translate("BundledSample", "Bundled sample");
 }
 
 } // namespace te

@@ -98,6 +98,7 @@ private:
     QAction* m_followAction = nullptr;
     QAction* m_pipelineSampleAction = nullptr;
     QAction* m_pairedSampleAction = nullptr;
+    QAction* m_historySampleAction = nullptr;
     LoadStatus* m_status = nullptr;
     std::shared_ptr<const LoadedData> m_current;
     std::optional<BundledSample> currentSample() const;

@@ -37,6 +37,7 @@ void MainWindow::createFileMenu()
     QMenu* samples = file->addMenu(tr("Open a Bundled &Sample"));
     samples->addAction(m_pipelineSampleAction);
     samples->addAction(m_pairedSampleAction);
+    samples->addAction(m_historySampleAction);
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
     file->addAction(
         tr("&Export Summary…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSummary);
@@ -55,6 +56,11 @@ void MainWindow::createSampleActions()
     m_pairedSampleAction->setObjectName(QStringLiteral("pairedSampleAction"));
     m_pairedSampleAction->setToolTip(tr("A small benchmark in which every registration ran on every model"));
     connect(m_pairedSampleAction, &QAction::triggered, this, [this] { openSample(BundledSample::Paired); });
+    m_historySampleAction = new QAction(tr("&History Sample: 12 Commits × 3 Models"), this);
+    m_historySampleAction->setObjectName(QStringLiteral("historySampleAction"));
+    m_historySampleAction->setToolTip(
+        tr("A benchmark rerun over 12 commits, in which one model gets slower at one of them"));
+    connect(m_historySampleAction, &QAction::triggered, this, [this] { openSample(BundledSample::History); });
 }
 
 void MainWindow::createEditMenu()
@@ -89,6 +95,7 @@ void MainWindow::createHelpMenu()
     help->addSeparator();
     help->addAction(m_pipelineSampleAction);
     help->addAction(m_pairedSampleAction);
+    help->addAction(m_historySampleAction);
     help->addSeparator();
     help->addAction(tr("&About Timing Explorer"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);

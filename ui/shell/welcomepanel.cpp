@@ -75,7 +75,15 @@ void WelcomePanel::setSampleFacts(BundledSample sample, qint64 runs, const QStri
     // Spelled out: without a translation loaded, tr()'s %n gives "6 model(s)".
     const QString modelCount = models.size() == 1 ? tr("1 model") : tr("%1 models").arg(models.size());
     QString about;
-    if (sample == BundledSample::Paired) {
+    if (sample == BundledSample::History) {
+        about = tr(
+            "This is the <b>history sample</b>: %L1 runs of %2 over 12 commits (<code>git_commit</code>), "
+            "one of which gets slower at the 7th. Charts &gt; Trend with X: git_commit shows it; on the "
+            "command line, <code>timing-explorer changes FILE --by git_commit</code> finds the step and "
+            "<code>check</code> gates CI on it.")
+                    .arg(runs)
+                    .arg(modelCount);
+    } else if (sample == BundledSample::Paired) {
         about = tr("This is the <b>paired sample</b>: %L1 runs in which every registration ran once on each "
                    "of %2, the shape of a benchmark that compares models on the same inputs. Charts &gt; "
                    "Paired draws one line per registration across the models. The "
