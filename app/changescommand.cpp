@@ -4,7 +4,7 @@
 #include "data/datasetlookups.h"
 #include "data/timingdataset.h"
 #include "regress/changepoints.h"
-#include "regress/fieldorder.h"
+#include "stats/fieldorder.h"
 #include "stats/groupstats.h"
 #include "texttable.h"
 
@@ -50,11 +50,9 @@ std::vector<FoundChange> findChanges(const TimingDataset& data, const OrderedFie
     std::vector<FoundChange> changes;
     for (const RunGroup& group : groups) {
         for (const int metric : metrics) {
-            std::vector<std::vector<double>> series(order.runs.size());
-            for (const std::uint32_t run : group.runs)
-                if (const int v = valueOfRun[run]; v >= 0)
-                    series[static_cast<std::size_t>(v)].push_back(data.value(run, metric));
-            for (const ChangePoint& point : findChangePoints(series))
+            const auto positions = static_cast<int>(order.runs.size());
+            for (const ChangePoint& point :
+                findChangePointsOfRuns(data, group.runs, metric, valueOfRun, positions))
                 changes.push_back({ group.label(), data.metric(metric).path,
                     order.values[static_cast<qsizetype>(point.at)], point });
         }

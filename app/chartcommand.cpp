@@ -47,7 +47,7 @@ void addChartOptions(QCommandLineParser& parser)
         QStringLiteral("N"), QStringLiteral("0") });
     parser.addOption({ QStringLiteral("x"),
         QStringLiteral("Trend x axis: time (long gaps compressed), order (run order in the file) or a "
-                       "field such as git_commit (its values in order of first appearance)."),
+                       "field such as git_commit (its values in order of their first run)."),
         QStringLiteral("AXIS"), QStringLiteral("time") });
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
         QStringLiteral("OUT.png or OUT.svg (a picture), or OUT.json (the chart's data)."),
@@ -106,10 +106,10 @@ std::optional<ChartOptions> chartOptions(const QCommandLineParser& parser, Strea
 }
 
 // The chart's data as JSON, through the same safe write as a picture.
-bool writeChartJson(const ChartData& chart, const TimingDataset& data, const QString& path,
-    const QStringList& inputs, QString* error)
+bool writeChartJson(const ChartData& chart, const TimingDataset& data, const std::vector<TrendStep>& steps,
+    const QString& path, const QStringList& inputs, QString* error)
 {
-    const std::string json = chartDataToJson(chart, data);
+    const std::string json = chartDataToJson(chart, data, steps);
     return writeSafely(
         path, inputs,
         [&json](QIODevice& device, QString* reason) {
@@ -160,9 +160,11 @@ int runChart(const QStringList& arguments)
     // goes by the contents, so an input may well be named .png or .svg.
     QString error;
     const bool asJson = options->output.endsWith(QStringLiteral(".json"), Qt::CaseInsensitive);
+    // A trend along a field marks its steps, as the window does.
+    const std::vector<TrendStep> steps = findTrendSteps(loaded->dataset, chart);
     const bool written = asJson
-        ? writeChartJson(chart, loaded->dataset, options->output, inputFiles(parser), &error)
-        : exportChart(chart, options->output, options->pixels, inputFiles(parser), &error);
+        ? writeChartJson(chart, loaded->dataset, steps, options->output, inputFiles(parser), &error)
+        : exportChart(chart, options->output, options->pixels, inputFiles(parser), &error, steps);
     if (!written) {
         io.err << "error: " << error << '\n';
         return Failure;

@@ -3,8 +3,8 @@
 #include "checkoutput.h"
 #include "clicommon.h"
 #include "data/datasetlookups.h"
-#include "regress/fieldorder.h"
 #include "regress/gate.h"
+#include "stats/fieldorder.h"
 
 namespace te::cli {
 

@@ -17,6 +17,8 @@ BaselineRow row(const QString& label, std::int64_t n, double value, ConfidenceIn
 {
     BaselineRow r;
     r.label = label;
+    r.against = u"gpt4o"_qs;
+    r.againstN = 10;
     r.n = n;
     r.contrast.valueB = value;
     r.contrast.ratio = ratio;
@@ -73,9 +75,27 @@ private slots:
         for (int c = 0; c < model.columnCount(); ++c)
             headers << model.headerData(c, Qt::Horizontal).toString();
         QCOMPARE(headers,
-            (QStringList { u"group"_qs, u"n"_qs, u"P95 (s)"_qs, u"ratio of P95 vs gpt4o"_qs, u"CI low"_qs,
-                u"CI high"_qs, u"p"_qs, u"verdict"_qs }));
+            (QStringList { u"group"_qs, u"against"_qs, u"n"_qs, u"P95 (s)"_qs, u"ratio of P95 vs gpt4o"_qs,
+                u"CI low"_qs, u"CI high"_qs, u"p"_qs, u"verdict"_qs }));
         QVERIFY(!model.headerData(0, Qt::Vertical).isValid());
+    }
+
+    // Against the previous value of a field, each row names its own baseline.
+    void previousValueHeaders()
+    {
+        BaselineComparisonModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::Fatal);
+        BaselineComparison c = handMade();
+        c.baseline.clear();
+        c.previousOf = u"git_commit"_qs;
+        c.rows[0].label = u"m_a · c02"_qs;
+        c.rows[0].against = u"c01"_qs;
+        model.setComparison(c);
+        QCOMPARE(model.headerData(BaselineComparisonModel::Group, Qt::Horizontal).toString(),
+            u"group · git_commit"_qs);
+        QCOMPARE(model.headerData(BaselineComparisonModel::Ratio, Qt::Horizontal).toString(),
+            u"ratio of P95 vs previous git_commit"_qs);
+        QCOMPARE(text(model, 0, BaselineComparisonModel::Against), u"c01"_qs);
     }
 
     void cellsArePlainNumbers()
@@ -86,6 +106,9 @@ private slots:
         QCOMPARE(model.rowCount(), 3);
         QCOMPARE(text(model, 0, BaselineComparisonModel::Group), u"claude"_qs);
         QCOMPARE(text(model, 0, BaselineComparisonModel::N), u"10"_qs);
+        QCOMPARE(text(model, 0, BaselineComparisonModel::Against), u"gpt4o"_qs);
+        QCOMPARE(model.index(0, BaselineComparisonModel::Against).data(Qt::ToolTipRole).toString(),
+            u"gpt4o, n=10"_qs);
         QCOMPARE(
             text(model, 0, BaselineComparisonModel::Value), u"19.500"_qs); // no unit: it pastes as a number
         QCOMPARE(text(model, 0, BaselineComparisonModel::Ratio), u"0.650"_qs);

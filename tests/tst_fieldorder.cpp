@@ -2,7 +2,7 @@
 // time, else by first appearance; runs without the field left out and counted.
 #include "data/datasetlookups.h"
 #include "data/timingdataset.h"
-#include "regress/fieldorder.h"
+#include "stats/fieldorder.h"
 #include "testsupport.h"
 
 #include <QTest>

@@ -188,6 +188,29 @@ private slots:
         QCOMPARE(labels(trendTicks(*axis, 0, 1'000'000, 6)), millions);
     }
 
+    // Appended out of time order (a rerun of an old commit merged in later), the
+    // commits still go by their first run's time, as `changes` orders them.
+    void fieldAxisInOrderOfFirstRun()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(u"history.jsonl"_qs);
+        QVERIFY(test::writeFile(path,
+            R"({"registration_id": "r1", "model": "m", "total": 1, "timestamp": "2026-01-03T00:00:00Z", "git_commit": "c3"}
+{"registration_id": "r1", "model": "m", "total": 1, "timestamp": "2026-01-01T00:00:00Z", "git_commit": "c1"}
+{"registration_id": "r1", "model": "m", "total": 1, "timestamp": "2026-01-02T00:00:00Z", "git_commit": "c2"}
+{"registration_id": "r1", "model": "m", "total": 1, "timestamp": "2025-12-31T00:00:00Z", "git_commit": "c3"}
+)"));
+        LoadOptions options;
+        options.files << path;
+        const LoadResult loaded = loadTimingFiles(options);
+        const auto axis = trendAxis(loaded.dataset, allRuns(loaded.dataset), QStringLiteral("git_commit"));
+        QVERIFY(axis);
+        QVERIFY(axis->fieldByTime);
+        QCOMPARE(axis->categories, (QStringList { u"c3"_qs, u"c1"_qs, u"c2"_qs })); // c3 ran first
+        QCOMPARE(*axis->xOf(loaded.dataset, 0), 0.0);
+        QCOMPARE(*axis->xOf(loaded.dataset, 2), 2.0);
+    }
+
     void fieldAxisInOrderOfFirstAppearance()
     {
         const LoadResult loaded = test::loadFixtures({ QStringLiteral("trend_two_days.jsonl") });

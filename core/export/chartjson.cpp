@@ -174,9 +174,30 @@ Json pairsJson(const ChartData& chart)
     return pairs;
 }
 
+Json stepsJson(const ChartData& chart, const std::vector<TrendStep>& steps)
+{
+    const QStringList& values = chart.trendAxis.categories;
+    Json out = Json::array();
+    for (const TrendStep& step : steps) {
+        const ChangePoint& p = step.point;
+        out.push_back({ { "group", utf8(chart.groups[static_cast<std::size_t>(step.group)].label) },
+            { "at", utf8(values.value(p.at)) },
+            { "before",
+                { { "from", utf8(values.value(p.from)) }, { "median", number(p.medianBefore) },
+                    { "n", p.nBefore } } },
+            { "after",
+                { { "to", utf8(values.value(p.to - 1)) }, { "median", number(p.medianAfter) },
+                    { "n", p.nAfter } } },
+            { "ratio", number(p.ratio.estimate) },
+            { "ci95", Json::array({ number(p.ratio.low), number(p.ratio.high) }) }, { "p", number(p.p) } });
+    }
+    return out;
+}
+
 } // namespace
 
-std::string chartDataToJson(const ChartData& chart, const TimingDataset& data)
+std::string chartDataToJson(
+    const ChartData& chart, const TimingDataset& data, const std::vector<TrendStep>& steps)
 {
     Json groupBy = Json::array();
     for (const QString& field : chart.request.groupBy)
@@ -185,6 +206,8 @@ std::string chartDataToJson(const ChartData& chart, const TimingDataset& data)
         { "group_by", std::move(groupBy) }, { "value_axis", axisJson(chart.valueAxis) } };
     if (chart.request.kind == ChartRequest::Kind::Trend)
         out["x_axis"] = trendAxisJson(chart.trendAxis);
+    if (chart.request.kind == ChartRequest::Kind::Trend && chart.trendAxis.mode == TrendAxis::Mode::Field)
+        out["steps"] = stepsJson(chart, steps);
     Json groups = Json::array();
     for (std::size_t i = 0; i < chart.groups.size(); ++i) {
         const ChartGroup& group = chart.groups[i];

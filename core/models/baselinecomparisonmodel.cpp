@@ -62,6 +62,8 @@ QVariant BaselineComparisonModel::display(const BaselineRow& row, int column) co
     switch (column) {
     case Group:
         return row.label;
+    case Against:
+        return row.against;
     case N:
         return QString::number(row.n);
     case Value:
@@ -85,6 +87,8 @@ QVariant BaselineComparisonModel::number(const BaselineRow& row, int column) con
     switch (column) {
     case Group:
         return row.label;
+    case Against:
+        return row.against;
     case N:
         return QVariant::fromValue<qlonglong>(row.n);
     case Value:
@@ -114,12 +118,14 @@ QVariant BaselineComparisonModel::data(const QModelIndex& index, int role) const
     case SortRole:
         return number(row, index.column());
     case Qt::ToolTipRole:
+        if (index.column() == Against)
+            return tr("%1, n=%2").arg(row.against).arg(row.againstN);
         if (index.column() == VerdictColumn)
             return tr(
                 "Faster or slower only when the 95 % interval of the ratio lies wholly below or above 1.");
         break;
     case Qt::TextAlignmentRole:
-        if (index.column() != Group && index.column() != VerdictColumn)
+        if (index.column() != Group && index.column() != Against && index.column() != VerdictColumn)
             return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
         break;
     }
@@ -133,13 +139,18 @@ QVariant BaselineComparisonModel::headerData(int section, Qt::Orientation orient
     const QString statistic = statisticLabel(m_comparison.statistic);
     switch (section) {
     case Group:
-        return tr("group");
+        return m_comparison.previousOf.isEmpty() ? tr("group")
+                                                 : tr("group · %1").arg(m_comparison.previousOf);
+    case Against:
+        return tr("against");
     case N:
         return tr("n");
     case Value:
         return tr("%1 (s)").arg(statistic);
     case Ratio:
-        return tr("ratio of %1 vs %2").arg(statistic, m_comparison.baseline);
+        return m_comparison.previousOf.isEmpty()
+            ? tr("ratio of %1 vs %2").arg(statistic, m_comparison.baseline)
+            : tr("ratio of %1 vs previous %2").arg(statistic, m_comparison.previousOf);
     case CiLow:
         return tr("CI low");
     case CiHigh:

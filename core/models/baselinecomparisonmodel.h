@@ -6,7 +6,8 @@
 
 namespace te {
 
-/// The N-way table: one row per group other than the baseline, with its n, the
+/// The N-way table: one row per group other than the baseline (or per value of a
+/// field against the previous one), with what it is compared with, its n, the
 /// statistic, the ratio to the baseline with its 95 % interval, the Mann–Whitney p
 /// and the verdict. DisplayRole gives plain numbers (seconds, ratios), so a copied
 /// table pastes into a spreadsheet as numbers; SortRole is the number.
@@ -17,6 +18,7 @@ public:
     enum Column
     {
         Group,
+        Against, ///< the baseline, or the previous value of the field
         N,
         Value,
         Ratio,

@@ -1,5 +1,6 @@
 #include "regress/changepoints.h"
 
+#include "data/timingdataset.h"
 #include "stats/statistic.h"
 #include "stats/xoshiro.h"
 
@@ -130,6 +131,8 @@ Split testSegment(const Pooled& pooled, Segment s, const ChangePointOptions& opt
     const std::uint64_t stream
         = (static_cast<std::uint64_t>(s.first) << 40) ^ (static_cast<std::uint64_t>(s.last) << 20);
     for (int r = 0; r < options.permutations; ++r) {
+        if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+            return {};
         Xoshiro256 rng(options.seed, stream + static_cast<std::uint64_t>(r));
         shuffle(rng, ranks);
         // A permuted maximum equal to the observed one counts as at least as
@@ -167,6 +170,8 @@ std::vector<ChangePoint> findChangePoints(
     const std::size_t positions = pooled.index.size();
     std::vector<Split> found;
     segment(pooled, { 0, positions }, options, found);
+    if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+        return {};
     std::sort(found.begin(), found.end(),
         [](const Split& a, const Split& b) { return a.best.boundary < b.best.boundary; });
     std::vector<ChangePoint> points;
@@ -178,6 +183,8 @@ std::vector<ChangePoint> findChangePoints(
         const std::vector<double> after = runsOf(pooled, at, to);
         ChangePoint point;
         point.at = pooled.index[at];
+        point.from = i == 0 ? 0 : pooled.index[from];
+        point.to = i + 1 < found.size() ? pooled.index[to] : static_cast<int>(series.size());
         point.p = found[i].p;
         point.statistic = found[i].best.statistic;
         point.medianBefore = statisticOf(Statistic::Median, before);
@@ -188,6 +195,19 @@ std::vector<ChangePoint> findChangePoints(
         points.push_back(point);
     }
     return points;
+}
+
+std::vector<ChangePoint> findChangePointsOfRuns(const TimingDataset& data,
+    const std::vector<std::uint32_t>& runs, int metric, const std::vector<int>& positionOfRun, int positions,
+    const ChangePointOptions& options)
+{
+    std::vector<std::vector<double>> series(static_cast<std::size_t>(std::max(0, positions)));
+    for (const std::uint32_t run : runs) {
+        const int position = run < positionOfRun.size() ? positionOfRun[run] : -1;
+        if (position >= 0 && position < positions)
+            series[static_cast<std::size_t>(position)].push_back(data.value(run, metric));
+    }
+    return findChangePoints(series, options);
 }
 
 } // namespace te

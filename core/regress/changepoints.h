@@ -2,6 +2,7 @@
 
 #include "stats/significance.h"
 
+#include <atomic>
 #include <cstdint>
 #include <vector>
 
@@ -30,6 +31,8 @@
 // the measured rates.
 namespace te {
 
+class TimingDataset;
+
 struct ChangePointOptions
 {
     double alpha = 0.01;
@@ -38,12 +41,19 @@ struct ChangePointOptions
     int minRuns = 10; ///< per side of a step
     int bootstrapResamples = 2000; ///< for the ratio's interval
     std::uint64_t seed = kDefaultBootstrapSeed;
+    /// When set and true, the search stops early and finds nothing (a window's
+    /// chart that was replaced while its steps were being looked for).
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 /// A step between two segments of the history.
 struct ChangePoint
 {
     int at = -1; ///< the index (into the series given) of the first value after the step
+    /// The values [from, at) are the segment before the step, [at, to) the one after:
+    /// from the previous step (or the start) to the next (or one past the end).
+    int from = 0;
+    int to = 0;
     double p = 1; ///< permutation p value of the split that found it
     double statistic = 0; ///< the standardized rank statistic at `at`
     /// The runs between the previous step (or the start) and this one, and
@@ -60,5 +70,12 @@ struct ChangePoint
 /// Deterministic for the options' seed.
 std::vector<ChangePoint> findChangePoints(
     const std::vector<std::vector<double>>& series, const ChangePointOptions& options = {});
+
+/// The steps of `runs` on `metric` along a history of `positions` values, where
+/// `positionOfRun[run]` is the run's value (0 to positions − 1) or −1 for a run not in
+/// the history. What `changes` reports per group and what the trend chart marks.
+std::vector<ChangePoint> findChangePointsOfRuns(const TimingDataset& data,
+    const std::vector<std::uint32_t>& runs, int metric, const std::vector<int>& positionOfRun, int positions,
+    const ChangePointOptions& options = {});
 
 } // namespace te

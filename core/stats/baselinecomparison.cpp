@@ -1,5 +1,9 @@
 #include "stats/baselinecomparison.h"
 
+#include "data/timingdataset.h"
+#include "stats/fieldorder.h"
+
+#include <algorithm>
 #include <cmath>
 
 namespace te {
@@ -31,10 +35,67 @@ BaselineComparison compareWithBaseline(const TimingDataset& data,
         const std::vector<double> values = metricValues(data, groups[g], metric);
         BaselineRow row;
         row.label = labels[static_cast<qsizetype>(g)];
+        row.against = result.baseline;
+        row.againstN = result.baselineN;
         row.n = static_cast<std::int64_t>(values.size());
         row.contrast = contrastOf(base, values, statistic);
         row.verdict = verdictOf(row.contrast.ratio);
         result.rows.push_back(std::move(row));
+    }
+    return result;
+}
+
+namespace {
+
+// The rows of one history: each value against the one before it.
+void addSteps(const TimingDataset& data, const OrderedFieldValues& order, const QString& prefix, int metric,
+    BaselineComparison& result)
+{
+    std::vector<double> previous;
+    for (std::size_t v = 0; v < order.runs.size(); ++v) {
+        std::vector<double> values = metricValues(data, order.runs[v], metric);
+        if (v > 0) {
+            BaselineRow row;
+            row.label = prefix + order.values[static_cast<qsizetype>(v)];
+            row.against = order.values[static_cast<qsizetype>(v) - 1];
+            row.againstN = static_cast<std::int64_t>(previous.size());
+            row.n = static_cast<std::int64_t>(values.size());
+            row.contrast = contrastOf(previous, values, result.statistic);
+            row.verdict = verdictOf(row.contrast.ratio);
+            result.rows.push_back(std::move(row));
+        }
+        previous = std::move(values);
+    }
+}
+
+} // namespace
+
+BaselineComparison compareWithPrevious(const TimingDataset& data,
+    const std::vector<std::vector<std::uint32_t>>& groups, const QStringList& labels, int field, int metric,
+    Statistic statistic)
+{
+    BaselineComparison result;
+    result.statistic = statistic;
+    if (field < 0 || field >= data.fieldCount())
+        return result;
+    result.previousOf = data.fieldName(field);
+    std::vector<OrderedFieldValues> histories;
+    for (const auto& runs : groups)
+        histories.push_back(orderFieldValues(data, runs, field));
+    const bool withinGroups = std::any_of(
+        histories.begin(), histories.end(), [](const OrderedFieldValues& h) { return h.values.size() > 1; });
+    if (!withinGroups) {
+        std::vector<std::uint32_t> all;
+        for (const auto& runs : groups)
+            all.insert(all.end(), runs.begin(), runs.end());
+        std::sort(all.begin(), all.end());
+        addSteps(data, orderFieldValues(data, all, field), QString(), metric, result);
+        return result;
+    }
+    for (std::size_t g = 0; g < histories.size(); ++g) {
+        const QString prefix
+            = groups.size() > 1 ? labels.value(static_cast<qsizetype>(g)) + QStringLiteral(" · ") : QString();
+        addSteps(data, histories[g], prefix, metric, result);
     }
     return result;
 }

@@ -1,6 +1,7 @@
 #include "stats/trendaxis.h"
 
 #include "data/timingdataset.h"
+#include "stats/fieldorder.h"
 
 #include <QDateTime>
 #include <QTimeZone>
@@ -161,20 +162,18 @@ std::optional<TrendAxis> fieldTrendAxis(
     axis.mode = TrendAxis::Mode::Field;
     axis.field = name;
     axis.fieldId = id;
-    const FieldColumn& column = data.field(id);
-    axis.categoryOfCode.assign(column.dictionary().size(), -1);
+    // The order `changes` uses, so a step marked on the chart is where it reports it.
     std::vector<std::uint32_t> inFileOrder = runs;
     if (!std::is_sorted(inFileOrder.begin(), inFileOrder.end()))
         std::sort(inFileOrder.begin(), inFileOrder.end());
-    for (const std::uint32_t run : inFileOrder) {
-        const std::uint32_t code = column.code(run);
-        if (code == 0) {
-            ++axis.missing;
-        } else if (axis.categoryOfCode[code] < 0) {
-            axis.categoryOfCode[code] = static_cast<int>(axis.categories.size());
-            axis.categories << column.text(code);
-        }
-    }
+    const OrderedFieldValues ordered = orderFieldValues(data, inFileOrder, id);
+    const FieldColumn& column = data.field(id);
+    axis.categoryOfCode.assign(column.dictionary().size(), -1);
+    axis.categories = ordered.values;
+    axis.fieldByTime = ordered.byTime;
+    axis.missing = static_cast<std::size_t>(ordered.runsWithoutValue);
+    for (std::size_t v = 0; v < ordered.runs.size(); ++v)
+        axis.categoryOfCode[column.code(ordered.runs[v].front())] = static_cast<int>(v);
     axis.min = -0.5;
     axis.max = std::max<double>(static_cast<double>(axis.categories.size()) - 0.5, 0.5);
     return axis;

@@ -28,8 +28,10 @@ struct TrendGap
 /// - Time: x is milliseconds of time shown, from the first run's time, with every
 ///   long gap (see timeTrendAxis) cut down to a small fixed width.
 /// - Order: x is the run's index in file order, from 1.
-/// - Field: x is the index of the run's value among the field's values in order of
-///   first appearance (in file order), from 0; `categories` holds the values.
+/// - Field: x is the index of the run's value among the field's values in the order
+///   the history went through them (orderFieldValues: by their first run's time, or
+///   by first appearance in file order without times), from 0; `categories` holds
+///   the values.
 struct TrendAxis
 {
     enum class Mode
@@ -53,6 +55,7 @@ struct TrendAxis
     std::vector<AxisTick> ticks; ///< of [min, max]; trendTicks gives a zoomed range's
     std::vector<TrendGap> gaps; ///< Time mode: ascending
     QStringList categories; ///< Field mode: x = index in this list
+    bool fieldByTime = false; ///< Field mode: ordered by their first run's time
     /// Runs with a value for the metric but without a timestamp (Time) or a value of
     /// the field (Field): they are not drawn.
     std::size_t missing = 0;

@@ -1,5 +1,6 @@
 #include "ui/charts/abpanel.h"
 
+#include "data/timingdataset.h"
 #include "models/abpartsmodel.h"
 #include "models/baselinecomparisonmodel.h"
 #include "models/totallastproxymodel.h"
@@ -18,6 +19,7 @@
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <array>
 #include <cmath>
 
@@ -25,18 +27,11 @@ namespace te {
 
 namespace {
 
+// The baseline box's items that are "previous value of" a field carry its name.
+constexpr int kPreviousFieldRole = Qt::UserRole + 1;
+
 // What the issue asks to compare on, in the order offered; the median first.
 constexpr std::array kStatistics { Statistic::Median, Statistic::Mean, Statistic::P90, Statistic::P95 };
-
-QString ratioText(double value)
-{
-    return QString::number(value, 'f', 2);
-}
-
-QString pText(double p)
-{
-    return p < 1e-4 ? QString::number(p, 'e', 1) : QString::number(p, 'f', 4);
-}
 
 // The total row in bold: core's models carry no fonts (they link no Gui).
 class TotalRowDelegate final : public QStyledItemDelegate
@@ -189,6 +184,8 @@ void AbPanel::setChart(std::shared_ptr<const TimingDataset> data, const ChartDat
     m_data = std::move(data);
     m_metric = chart.metric;
     m_groupRuns.clear();
+    m_extraRuns.clear();
+    m_extraLabels.clear();
     QStringList labels;
     for (const ChartGroup& g : chart.groups) {
         labels << g.label;
@@ -196,6 +193,75 @@ void AbPanel::setChart(std::shared_ptr<const TimingDataset> data, const ChartDat
     }
     fillGroupBoxes(labels);
     recompute();
+}
+
+void AbPanel::compareRuns(const QString& labelA, std::vector<std::uint32_t> runsA, const QString& labelB,
+    std::vector<std::uint32_t> runsB)
+{
+    m_extraLabels = { labelA, labelB };
+    m_extraRuns = { std::move(runsA), std::move(runsB) };
+    fillGroupBoxes(m_labels);
+    const QSignalBlocker blockMode(m_mode), blockA(m_a), blockB(m_b);
+    m_mode->setCurrentIndex(m_mode->findData(static_cast<int>(Mode::TwoGroups)));
+    m_a->setCurrentIndex(static_cast<int>(m_labels.size()));
+    m_b->setCurrentIndex(static_cast<int>(m_labels.size()) + 1);
+    recompute();
+}
+
+bool AbPanel::choosePreviousValueBaseline(const QString& field)
+{
+    const int item = m_baselineGroup->findData(field, kPreviousFieldRole);
+    if (item < 0)
+        return false;
+    const QSignalBlocker blockMode(m_mode), blockBaseline(m_baselineGroup);
+    m_mode->setCurrentIndex(m_mode->findData(static_cast<int>(Mode::Baseline)));
+    m_baselineGroup->setCurrentIndex(item);
+    recompute();
+    return true;
+}
+
+const std::vector<std::uint32_t>& AbPanel::pairRuns(int index) const
+{
+    const auto i = static_cast<std::size_t>(index);
+    return i < m_groupRuns.size() ? m_groupRuns[i] : m_extraRuns[i - m_groupRuns.size()];
+}
+
+void AbPanel::addPreviousValueChoices()
+{
+    if (!m_data || m_groupRuns.empty())
+        return;
+    QStringList fields;
+    for (int f = 0; f < m_data->fieldCount(); ++f) {
+        if (f == TimingDataset::RegistrationId || f == TimingDataset::Timestamp)
+            continue; // no history runs along these
+        const FieldColumn& column = m_data->field(f);
+        std::uint32_t first = 0;
+        bool twoValues = false;
+        for (const auto& runs : m_groupRuns) {
+            for (const std::uint32_t run : runs) {
+                const std::uint32_t code = column.code(run);
+                if (code != 0 && first != 0 && code != first) {
+                    twoValues = true;
+                    break;
+                }
+                first = first == 0 ? code : first;
+            }
+            if (twoValues)
+                break;
+        }
+        if (twoValues)
+            fields << m_data->fieldName(f);
+    }
+    // The history's field first: what "previous" most often means.
+    std::stable_partition(
+        fields.begin(), fields.end(), [](const QString& f) { return f == QLatin1String("git_commit"); });
+    if (fields.isEmpty())
+        return;
+    m_baselineGroup->insertSeparator(m_baselineGroup->count());
+    for (const QString& field : fields) {
+        m_baselineGroup->addItem(tr("previous value of %1").arg(field));
+        m_baselineGroup->setItemData(m_baselineGroup->count() - 1, field, kPreviousFieldRole);
+    }
 }
 
 void AbPanel::fillGroupBoxes(const QStringList& labels)
@@ -209,6 +275,9 @@ void AbPanel::fillGroupBoxes(const QStringList& labels)
         box->clear();
         box->addItems(labels);
     }
+    for (ElidingComboBox* box : { m_a, m_b })
+        box->addItems(m_extraLabels);
+    addPreviousValueChoices();
     // The pair chosen before while both groups are still there and differ, else
     // the two largest groups: never a group against itself. The baseline likewise,
     // else the largest group.
@@ -221,14 +290,18 @@ void AbPanel::fillGroupBoxes(const QStringList& labels)
     m_b->setCurrentIndex(keep ? labels.indexOf(b) : second);
     const auto biggest = std::max_element(sizes.begin(), sizes.end());
     const int largestGroup = biggest == sizes.end() ? -1 : static_cast<int>(biggest - sizes.begin());
-    m_baselineGroup->setCurrentIndex(labels.contains(baseline) ? labels.indexOf(baseline) : largestGroup);
+    const int keptBaseline = m_baselineGroup->findText(baseline);
+    m_baselineGroup->setCurrentIndex(keptBaseline >= 0 ? keptBaseline : largestGroup);
 }
 
 QString AbPanel::whyNothingToCompare() const
 {
-    if (!m_data || m_metric < 0 || m_labels.size() < 2)
+    const bool previous = !m_baselineGroup->currentData(kPreviousFieldRole).toString().isEmpty();
+    const bool baselineMode = mode() == Mode::Baseline;
+    if (!m_data || m_metric < 0
+        || (m_labels.size() + m_extraLabels.size() < 2 && !(baselineMode && previous)))
         return tr("Group the chart by a field with at least two values to compare them.");
-    if (mode() == Mode::Baseline)
+    if (baselineMode)
         return m_baselineGroup->currentIndex() < 0 ? tr("Pick a baseline.") : QString();
     const int a = m_a->currentIndex();
     const int b = m_b->currentIndex();
@@ -255,16 +328,23 @@ void AbPanel::recompute()
     m_summary->setText(tr("Comparing…"));
     const int a = m_a->currentIndex();
     const int b = m_b->currentIndex();
-    const int baseline = baselineMode ? m_baselineGroup->currentIndex() : -1;
-    m_job.start([data = m_data, groups = m_groupRuns, metric = m_metric, a, b, baseline, labels = m_labels,
+    const QString previousOf = m_baselineGroup->currentData(kPreviousFieldRole).toString();
+    const int previousField = baselineMode && !previousOf.isEmpty() ? m_data->fieldId(previousOf) : -1;
+    const int baseline = baselineMode && previousField < 0 ? m_baselineGroup->currentIndex() : -1;
+    const QStringList pairLabels = m_labels + m_extraLabels;
+    std::vector<std::uint32_t> runsA = baselineMode ? std::vector<std::uint32_t>() : pairRuns(a);
+    std::vector<std::uint32_t> runsB = baselineMode ? std::vector<std::uint32_t>() : pairRuns(b);
+    m_job.start([data = m_data, groups = m_groupRuns, metric = m_metric, baselineMode, baseline,
+                    previousField, labels = m_labels, labelA = pairLabels.value(a),
+                    labelB = pairLabels.value(b), runsA = std::move(runsA), runsB = std::move(runsB),
                     statistic = statistic()](const std::atomic<bool>&) -> std::optional<Outcome> {
         Outcome outcome;
-        if (baseline >= 0) {
+        if (previousField >= 0) {
+            outcome.baseline = compareWithPrevious(*data, groups, labels, previousField, metric, statistic);
+        } else if (baselineMode) {
             outcome.baseline = compareWithBaseline(*data, groups, labels, baseline, metric, statistic);
         } else {
-            const auto& runsA = groups[static_cast<std::size_t>(a)];
-            const auto& runsB = groups[static_cast<std::size_t>(b)];
-            outcome.comparison = compareGroups(*data, runsA, runsB, metric, labels[a], labels[b], statistic);
+            outcome.comparison = compareGroups(*data, runsA, runsB, metric, labelA, labelB, statistic);
             outcome.flame = flameDifference(flameTreeOfRuns(*data, runsA, FlameSummary::Mean),
                 flameTreeOfRuns(*data, runsB, FlameSummary::Mean));
         }
@@ -286,76 +366,13 @@ void AbPanel::showOutcome(std::optional<Outcome> outcome)
         m_flame->setData(
             FlameGraphData::fromDifference(outcome->flame, m_comparison.labelA, m_comparison.labelB),
             tr("B's mean tree; red slower than A, blue faster:"));
+    // The baseline is in the header; each row names its own only against previous values.
+    m_baselineTable->setColumnHidden(BaselineComparisonModel::Against, m_baseline.previousOf.isEmpty());
     m_parts->resizeColumnsToContents();
     m_baselineTable->resizeColumnsToContents();
     m_summary->setText(summaryText());
     m_slowLabel->setText(slowText());
     emit compared();
-}
-
-QString AbPanel::summaryText() const
-{
-    return mode() == Mode::Baseline ? baselineSummary() : twoGroupSummary();
-}
-
-QString AbPanel::twoGroupSummary() const
-{
-    const AbComparison& c = m_comparison;
-    if (c.nA == 0 || c.nB == 0)
-        return tr("No runs with a value for the metric in one of the groups.");
-    const QString statistic = statisticLabel(c.statistic);
-    const QString verdict = c.mannWhitney.p < 0.05 ? tr("unlikely to be chance") : tr("could be chance");
-    QString text
-        = tr("<b>%1</b> (n=%2) against <b>%3</b> (n=%4): %5 B %6, %5 A %7; ratio of %5 <b>%8×</b> "
-             "(95 % CI %9–%10×); Mann–Whitney p = %11, %12.")
-              .arg(c.labelB.toHtmlEscaped())
-              .arg(c.nB)
-              .arg(c.labelA.toHtmlEscaped())
-              .arg(c.nA)
-              .arg(statistic, formatDuration(c.valueB), formatDuration(c.valueA), ratioText(c.ratio.estimate),
-                  ratioText(c.ratio.low), ratioText(c.ratio.high), pText(c.mannWhitney.p), verdict);
-    if (c.pairedRegistrations > 0) {
-        text += tr("<br>On the %1 registrations both ran: median B/A %2× (95 % CI %3–%4×).")
-                    .arg(c.pairedRegistrations)
-                    .arg(ratioText(c.paired.medianRatio.estimate), ratioText(c.paired.medianRatio.low),
-                        ratioText(c.paired.medianRatio.high));
-    }
-    return text;
-}
-
-QString AbPanel::baselineSummary() const
-{
-    const BaselineComparison& c = m_baseline;
-    if (c.baselineN == 0)
-        return tr("No runs with a value for the metric in the baseline.");
-    return tr("Every group against <b>%1</b> (n=%2, %3 %4): faster or slower only when the 95 % CI of "
-              "the ratio lies wholly below or above 1, else unclear.")
-        .arg(c.baseline.toHtmlEscaped())
-        .arg(c.baselineN)
-        .arg(statisticLabel(c.statistic), formatDuration(c.baselineValue));
-}
-
-QString AbPanel::slowText() const
-{
-    const QString rule = tr("a registration whose median is above its group's P90 in every group it ran in; "
-                            "groups of %1 runs or more")
-                             .arg(kMinRunsToCallSlow);
-    constexpr int kNamed = 12;
-    switch (m_slow.why) {
-    case SlowEverywhere::Empty::NotEmpty:
-        return tr("<b>Slow in every group</b> (%1): %2")
-                   .arg(rule, m_slow.ids.mid(0, kNamed).join(QStringLiteral(", ")).toHtmlEscaped())
-            + (m_slow.ids.size() > kNamed ? tr(" and %1 more").arg(m_slow.ids.size() - kNamed) : QString());
-    case SlowEverywhere::Empty::NoSharedRegistration:
-        return tr("<b>Slow in every group:</b> none, because no registration ran in two groups.");
-    case SlowEverywhere::Empty::TooFewRuns:
-        return tr("<b>Slow in every group:</b> none, because fewer than two groups have %1 runs or more; "
-                  "fewer are too few to call a run slow.")
-            .arg(kMinRunsToCallSlow);
-    case SlowEverywhere::Empty::NoneSlowEverywhere:
-        break;
-    }
-    return tr("<b>Slow in every group:</b> none; no registration is slow in every group (%1).").arg(rule);
 }
 
 } // namespace te

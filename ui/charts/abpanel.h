@@ -47,6 +47,15 @@ public:
     /// The groups offered are the chart's; the chosen pair and baseline are kept
     /// while they still exist.
     void setChart(std::shared_ptr<const TimingDataset> data, const ChartData& chart);
+    /// Compares `runsB` (B) with `runsA` (A), two sets of runs that are not the
+    /// chart's groups (the runs after a trend's step and those before it): they are
+    /// offered as two more groups, chosen, and compared in the two-group mode,
+    /// until the next setChart.
+    void compareRuns(const QString& labelA, std::vector<std::uint32_t> runsA, const QString& labelB,
+        std::vector<std::uint32_t> runsB);
+    /// The baseline choice "previous value of `field`" (compareWithPrevious), when
+    /// the chart's runs have two values of it or more; false when not offered.
+    bool choosePreviousValueBaseline(const QString& field);
     const AbComparison& comparison() const { return m_comparison; }
     const BaselineComparison& baselineComparison() const { return m_baseline; }
     const SlowEverywhere& slowEverywhere() const { return m_slow; }
@@ -76,6 +85,10 @@ private:
     void buildLayout();
     void buildTables();
     void fillGroupBoxes(const QStringList& labels);
+    /// After the groups, a "previous value of F" item for each field F in which the
+    /// chart's runs have at least two values (git_commit first).
+    void addPreviousValueChoices();
+    const std::vector<std::uint32_t>& pairRuns(int index) const;
     void recompute();
     /// Why nothing can be compared now; empty when something can.
     QString whyNothingToCompare() const;
@@ -87,6 +100,9 @@ private:
     std::shared_ptr<const TimingDataset> m_data;
     std::vector<std::vector<std::uint32_t>> m_groupRuns;
     QStringList m_labels;
+    /// compareRuns' two sets, offered after the groups in the pair's boxes.
+    std::vector<std::vector<std::uint32_t>> m_extraRuns;
+    QStringList m_extraLabels;
     int m_metric = -1;
     AbComparison m_comparison;
     BaselineComparison m_baseline;

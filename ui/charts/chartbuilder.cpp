@@ -3,6 +3,7 @@
 #include "stats/chartdata.h"
 #include "ui/charts/src/chartkinds.h"
 #include "ui/charts/src/chartstyle.h"
+#include "ui/charts/src/trendstepmarks.h"
 #include "ui/widgets/appearance.h"
 
 #include <QAbstractBarSeries>
@@ -75,7 +76,7 @@ QString chartTitle(const ChartData& data)
     return {};
 }
 
-QChart* buildChart(const ChartData& data)
+QChart* buildChart(const ChartData& data, const std::vector<TrendStep>& steps)
 {
     auto* chart = new QChart;
     chart->setTitle(chartTitle(data));
@@ -115,6 +116,8 @@ QChart* buildChart(const ChartData& data)
     if (data.request.targetSeconds && !chart->legend()->isVisible())
         chart->legend()->show();
     showNamedSeriesInLegend(chart);
+    if (!steps.empty())
+        new chartparts::TrendStepMarks(chart, data, steps); // the chart owns it
     return chart;
 }
 
@@ -135,6 +138,8 @@ void applyPalette(QChart* chart, const QPalette& palette)
         axis->setMinorGridLineColor(grid);
     }
     chartparts::recolorMarks(chart, isDark(palette));
+    for (auto* steps : chart->findChildren<chartparts::TrendStepMarks*>())
+        steps->refresh(); // their labels take their lines' new colour
     for (QAbstractSeries* series : chart->series()) {
         if (auto* halo = qobject_cast<QLineSeries*>(series);
             halo && halo->property(chartparts::kHaloProperty).toBool())

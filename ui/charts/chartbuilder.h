@@ -1,8 +1,11 @@
 #pragma once
 
+#include "regress/trendsteps.h"
+
 #include <QSize>
 #include <QString>
 #include <QStringList>
+#include <vector>
 
 class QChart;
 class QIODevice;
@@ -20,7 +23,10 @@ struct ChartData;
 /// Every series carries the group it draws in the property "group" (an int), and
 /// box sets and bar categories are in group order, so a view can map clicks back.
 /// The caller owns the returned chart.
-QChart* buildChart(const ChartData& data);
+///
+/// A trend along a field marks `steps` (findTrendSteps), if given, as
+/// TrendStepMarks does: what the window shows, and what an exported file keeps.
+QChart* buildChart(const ChartData& data, const std::vector<TrendStep>& steps = {});
 
 /// A title naming the metric, statistic and grouping: "total by model (median, 95 % CI)".
 QString chartTitle(const ChartData& data);
@@ -39,13 +45,14 @@ enum class ChartImage
 
 /// Renders a fresh chart of `data` at `size` as PNG or SVG into `device`. False,
 /// with `error` set to the device's reason, when it cannot be written.
-bool renderChart(const ChartData& data, QIODevice& device, ChartImage format, QSize size, QString* error);
+bool renderChart(const ChartData& data, QIODevice& device, ChartImage format, QSize size, QString* error,
+    const std::vector<TrendStep>& steps = {});
 
 /// Renders a fresh chart of `data` at `size` into a PNG or SVG file (by suffix),
 /// through the one safe write (writeSafely): whole or not at all, device targets
 /// such as /dev/stdout written directly, and never over one of `protectedInputs`.
 /// Returns false and sets `error` (naming the file and the reason) when it fails.
 bool exportChart(const ChartData& data, const QString& path, QSize size, const QStringList& protectedInputs,
-    QString* error);
+    QString* error, const std::vector<TrendStep>& steps = {});
 
 } // namespace te

@@ -8,10 +8,11 @@
 
 namespace te {
 
-bool renderChart(const ChartData& data, QIODevice& device, ChartImage format, QSize size, QString* error)
+bool renderChart(const ChartData& data, QIODevice& device, ChartImage format, QSize size, QString* error,
+    const std::vector<TrendStep>& steps)
 {
     QGraphicsScene scene;
-    QChart* chart = buildChart(data);
+    QChart* chart = buildChart(data, steps);
     scene.addItem(chart); // the scene owns it now
     chart->resize(size);
     const QRectF area(QPointF(0, 0), size);
@@ -21,12 +22,14 @@ bool renderChart(const ChartData& data, QIODevice& device, ChartImage format, QS
 }
 
 bool exportChart(const ChartData& data, const QString& path, QSize size, const QStringList& protectedInputs,
-    QString* error)
+    QString* error, const std::vector<TrendStep>& steps)
 {
     const ChartImage format = pictureFormatOf(path) == PictureFormat::Svg ? ChartImage::Svg : ChartImage::Png;
     return writeSafely(
         path, protectedInputs,
-        [&](QIODevice& device, QString* reason) { return renderChart(data, device, format, size, reason); },
+        [&](QIODevice& device, QString* reason) {
+            return renderChart(data, device, format, size, reason, steps);
+        },
         error);
 }
 

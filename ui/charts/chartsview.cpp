@@ -90,6 +90,7 @@ ChartsView::ChartsView(QWidget* parent)
     , m_stats(new GroupStatsModel(this))
     , m_ab(new AbPanel(this))
     , m_empty(new EmptyState(m_chartView))
+    , m_stepSearch(this, [this](std::optional<std::vector<TrendStep>> steps) { showSteps(std::move(steps)); })
 {
     fillFixedChoices();
     fillTrendX(m_trendX, {}, QString());
@@ -100,6 +101,7 @@ ChartsView::ChartsView(QWidget* parent)
     layout->addWidget(buildControlRow());
     layout->addWidget(buildChartArea(), 1);
     layout->addWidget(m_status);
+    m_status->setWordWrap(true); // a trend's steps make it long: all of it is read
     m_empty->setMessage(tr("Open a timing file with File &gt; Open (Ctrl+O) to chart its runs."));
     restoreChoices();
     connectControls();
@@ -262,8 +264,10 @@ void ChartsView::showChart(ChartData chart)
         new TrendDetail(m_chartView->chart(), m_data, m_chart); // the chart owns it
     const bool nothingToDraw = m_chart.error.isEmpty() && m_chart.groups.empty();
     const QString status = chartStatus(m_chart, m_runs.size());
+    m_chartStatus = status;
     m_status->setText(status);
     m_empty->setMessage(nothingToDraw ? status.toHtmlEscaped() : QString());
+    findSteps();
     emit chartUpdated();
 }
 
@@ -278,7 +282,7 @@ void ChartsView::changeEvent(QEvent* event)
 bool ChartsView::exportTo(const QString& path, QSize size, QString* error) const
 {
     return showsFlames() ? m_flames->exportTo(path, size, error)
-                         : exportChart(m_chart, path, size, {}, error);
+                         : exportChart(m_chart, path, size, {}, error, m_steps);
 }
 
 void ChartsView::exportImage()

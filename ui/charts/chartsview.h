@@ -1,11 +1,13 @@
 #pragma once
 
+#include "regress/trendsteps.h"
 #include "stats/chartdata.h"
 #include "ui/widgets/latestjob.h"
 
 #include <QWidget>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <vector>
 
 class QChartView;
@@ -17,6 +19,7 @@ class QLineEdit;
 class QSpinBox;
 class QSplitter;
 class QStackedWidget;
+class QTabWidget;
 class QTableView;
 class QToolButton;
 
@@ -40,7 +43,10 @@ class TimingDataset;
 /// clicking a box, bar or bin drills down to exactly those runs, a run's point
 /// (in a strip or on a trend) chooses that run, and a paired line its
 /// registration. The trend's x axis is time, run order or a field (the "X:"
-/// choice, remembered like the kind), and it zooms (ZoomableChartView).
+/// choice, remembered like the kind), and it zooms (ZoomableChartView). Along a
+/// field such as git_commit it marks where each group's distribution steps (as
+/// `changes` finds them, after the chart is drawn), and clicking a step compares
+/// the runs after it with those before it in the A/B panel.
 class ChartsView final : public QWidget
 {
     Q_OBJECT
@@ -61,6 +67,11 @@ public:
     bool showsFlames() const;
     /// The message over the chart when it has nothing to draw.
     EmptyState* emptyState() const { return m_empty; }
+    /// The steps marked on the current trend along a field; empty while they are
+    /// being looked for, and for any other chart.
+    const std::vector<TrendStep>& trendSteps() const { return m_steps; }
+    /// Opens the A/B panel on the runs after steps[index] against those before it.
+    void compareStep(int index);
     /// Writes the current chart as PNG or SVG (by suffix) at `size`.
     bool exportTo(const QString& path, QSize size, QString* error) const;
 
@@ -75,6 +86,8 @@ signals:
     void slowestRunsRequested(const QString& path, const std::vector<std::uint32_t>& runs);
     /// New chart data is shown (for tests and status).
     void chartUpdated();
+    /// The search for a trend's steps ended, and its marks are drawn.
+    void stepsFound();
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -91,6 +104,9 @@ private:
 
     void recompute();
     void showChart(ChartData chart);
+    /// Starts looking for the steps of a trend along a field (chartsviewsteps.cpp).
+    void findSteps();
+    void showSteps(std::optional<std::vector<TrendStep>> steps);
     void exportImage();
     void updateControls();
 
@@ -98,6 +114,8 @@ private:
     std::vector<std::uint32_t> m_runs;
     ChartData m_chart;
     LatestJob<ChartData> m_computation;
+    std::vector<TrendStep> m_steps;
+    QString m_chartStatus; ///< the status line of the chart, before its steps are told
 
     QComboBox* m_kind;
     QComboBox* m_groupBy;
@@ -120,7 +138,10 @@ private:
     GroupStatsModel* m_stats;
     ColumnFiller* m_statsFiller = nullptr; ///< the group column takes a wide window's spare room
     AbPanel* m_ab;
+    QTabWidget* m_below = nullptr; ///< the statistics table and the A/B panel
     EmptyState* m_empty;
+    /// Last: it waits for a search under way before the rest goes.
+    LatestJob<std::optional<std::vector<TrendStep>>> m_stepSearch;
 };
 
 } // namespace te

@@ -42,7 +42,7 @@ void ChartsView::fillFixedChoices()
     for (const Statistic statistic : chartStatistics())
         m_statistic->addItem(statisticLabel(statistic), statisticName(statistic));
     m_trendX->setToolTip(tr("Trend: time (long gaps drawn narrow), run order in the file, or a field's "
-                            "values in order of first appearance"));
+                            "values in order of their first run (without timestamps, of first appearance)"));
     m_scale->addItem(tr("Linear"), false);
     m_scale->addItem(tr("Log"), true);
     m_bins->setRange(0, 500);
@@ -126,6 +126,7 @@ QSplitter* ChartsView::buildChartArea()
 {
     auto* splitter = new QSplitter(Qt::Vertical, this);
     auto* below = new QTabWidget(this);
+    m_below = below;
     below->addTab(m_table, tr("Statistics per group"));
     below->addTab(m_ab, tr("Compare groups"));
     // Tab leaves every table here, the A/B panel's too (it is built as a unit; the

@@ -49,7 +49,8 @@ QString axisTitle(const TrendAxis& axis)
     case TrendAxis::Mode::Order:
         return QObject::tr("run, in file order");
     case TrendAxis::Mode::Field:
-        return QObject::tr("%1, in order of first appearance").arg(axis.field);
+        return axis.fieldByTime ? QObject::tr("%1, in order of their first run").arg(axis.field)
+                                : QObject::tr("%1, in order of first appearance").arg(axis.field);
     case TrendAxis::Mode::Time:
         break;
     }

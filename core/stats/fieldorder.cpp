@@ -1,4 +1,4 @@
-#include "regress/fieldorder.h"
+#include "stats/fieldorder.h"
 
 #include "data/timingdataset.h"
 
