@@ -136,8 +136,8 @@ private slots:
         QVERIFY(label);
         QSignalSpy compared(view.abPanel(), &AbPanel::compared);
         const QPointF centre = label->mapToScene(label->boundingRect().center());
-        QTest::mouseClick(view.chartView()->viewport(), Qt::LeftButton, {},
-            view.chartView()->mapFromScene(centre));
+        QTest::mouseClick(
+            view.chartView()->viewport(), Qt::LeftButton, {}, view.chartView()->mapFromScene(centre));
         QVERIFY(compared.wait(20000));
         const AbPanel* panel = view.abPanel();
         QCOMPARE(panel->mode(), AbPanel::Mode::TwoGroups);

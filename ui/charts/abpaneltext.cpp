@@ -1,7 +1,6 @@
 // What the A/B panel says in words: the summary line of either mode, and the
 // registrations slow in every group.
 #include "ui/charts/abpanel.h"
-
 #include "util/durationformat.h"
 
 namespace te {

@@ -43,11 +43,13 @@ void ChartsView::showSteps(std::optional<std::vector<TrendStep>> steps)
     applyPalette(m_chartView->chart(), palette()); // the marks too, in a dark scheme
     QStringList told;
     for (const TrendStep& step : m_steps)
-        told << tr("%1 at %2").arg(chartparts::TrendStepMarks::stepLabel(m_chart, step),
-            m_chart.trendAxis.categories.value(step.point.at));
+        told << tr("%1 at %2")
+                    .arg(chartparts::TrendStepMarks::stepLabel(m_chart, step),
+                        m_chart.trendAxis.categories.value(step.point.at));
     const QString found = m_steps.empty()
         ? tr(" No step found (binary segmentation, permutation p < 0.01, as `changes` looks).")
-        : tr(" Steps: %1; click one to compare the runs before and after it.").arg(told.join(QStringLiteral(", ")));
+        : tr(" Steps: %1; click one to compare the runs before and after it.")
+              .arg(told.join(QStringLiteral(", ")));
     m_status->setText(m_chartStatus + found);
     emit stepsFound();
 }
