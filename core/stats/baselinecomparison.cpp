@@ -80,6 +80,7 @@ BaselineComparison compareWithPrevious(const TimingDataset& data,
         return result;
     result.previousOf = data.fieldName(field);
     std::vector<OrderedFieldValues> histories;
+    histories.reserve(groups.size());
     for (const auto& runs : groups)
         histories.push_back(orderFieldValues(data, runs, field));
     const bool withinGroups = std::any_of(
