@@ -134,7 +134,7 @@ bool SchemaReader::loadChildTable(ChildTable& table, const QString& orderBy)
 
 bool SchemaReader::read(const QStringList& tables)
 {
-    if (!loadChildTable(m_phases, QStringLiteral("timing_id, id")))
+    if (!loadChildTable(m_phases, QStringLiteral("timing_id, rowid")))
         return false;
     if (tables.contains(m_nodes.name) && !loadChildTable(m_nodes, QStringLiteral("timing_id, rowid")))
         return false;
