@@ -17,12 +17,16 @@ void addInputOptions(QCommandLineParser& parser)
     parser.addOption({ QStringLiteral("mapping"),
         QStringLiteral("JSON file mapping CSV columns to timing nodes: {\"column\": \"node/path\"}."),
         QStringLiteral("FILE") });
+    parser.addOption({ QStringLiteral("table"),
+        QStringLiteral("The table of a SQLite input to read as flat rows (default: the timings and "
+                       "phase_timings tables, or the only table)."),
+        QStringLiteral("T") });
     parser.addOption({ QStringLiteral("filter"),
         QStringLiteral("Keep runs matching EXPR (FIELD=V, FIELD!=V, FIELD~REGEX, METRIC>N, <, >=, <=). "
                        "Repeatable; filters combine with AND."),
         QStringLiteral("EXPR") });
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Timing files (JSON Lines or CSV)."),
-        QStringLiteral("FILE..."));
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("Timing files (JSON Lines, CSV or SQLite)."), QStringLiteral("FILE..."));
 }
 
 std::optional<LoadResult> loadInputs(
@@ -37,6 +41,7 @@ std::optional<LoadResult> loadFiles(const QCommandLineParser& parser, const QStr
     LoadOptions options;
     options.projection = projection;
     options.files = files;
+    options.table = parser.value(QStringLiteral("table"));
     if (options.files.isEmpty()) {
         io.err << "error: no input file given\n";
         return std::nullopt;

@@ -3,6 +3,7 @@
 #include "clicommon.h"
 #include "export/jsonlwriter.h"
 #include "export/safewrite.h"
+#include "export/sqlitewriter.h"
 
 namespace te::cli {
 
@@ -12,10 +13,13 @@ int runConvert(const QStringList& arguments)
     QCommandLineParser parser;
     parser.setApplicationDescription(
         QStringLiteral("Convert timing files of any supported shape to JSON Lines in the proposed "
-                       "structure (run_metadata + timings), one run a line. Inputs are never modified."));
+                       "structure (run_metadata + timings), one run a line, or, for an output named "
+                       "*.sqlite, *.sqlite3 or *.db, to a SQLite database in the timing-storage schema "
+                       "(timings, phase_timings, nodes). Inputs are never modified."));
     addInputOptions(parser);
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-        QStringLiteral("The JSON Lines file to write (replaced atomically), or - for stdout."),
+        QStringLiteral("The JSON Lines or SQLite file to write (replaced atomically), or - for stdout "
+                       "(JSON Lines)."),
         QStringLiteral("OUT") });
     int exitCode = Ok;
     if (!parseArguments(parser, arguments, io, exitCode))
@@ -41,9 +45,13 @@ int runConvert(const QStringList& arguments)
         return convertToJsonl(loaded->dataset, *runs, device, reason);
     };
     QString error;
-    const bool written = output == u"-"
-        ? writeToStandardOutput(writeRuns, &error)
-        : convertToJsonlFile(loaded->dataset, *runs, output, inputFiles(parser), &error);
+    bool written = false;
+    if (output == u"-")
+        written = writeToStandardOutput(writeRuns, &error);
+    else if (isSqliteOutputPath(output))
+        written = convertToSqliteFile(loaded->dataset, *runs, output, inputFiles(parser), &error);
+    else
+        written = convertToJsonlFile(loaded->dataset, *runs, output, inputFiles(parser), &error);
     if (!written) {
         io.err << "error: " << error << '\n';
         return Failure;

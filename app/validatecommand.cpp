@@ -13,8 +13,10 @@ int runValidate(const QStringList& arguments)
     parser.addOption({ QStringLiteral("mapping"),
         QStringLiteral("JSON file mapping CSV columns to timing nodes: {\"column\": \"node/path\"}."),
         QStringLiteral("FILE") });
-    parser.addPositionalArgument(QStringLiteral("FILE"), QStringLiteral("Timing files (JSON Lines or CSV)."),
-        QStringLiteral("FILE..."));
+    parser.addOption({ QStringLiteral("table"),
+        QStringLiteral("The table of a SQLite input to read as flat rows."), QStringLiteral("T") });
+    parser.addPositionalArgument(QStringLiteral("FILE"),
+        QStringLiteral("Timing files (JSON Lines, CSV or SQLite)."), QStringLiteral("FILE..."));
     int exitCode = Ok;
     if (!parseArguments(parser, arguments, io, exitCode))
         return exitCode;

@@ -6,7 +6,7 @@ set -euo pipefail
 TE_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
-    nlohmann-json3-dev libsimdjson-dev python3
+    nlohmann-json3-dev libsimdjson-dev libqt6sql6-sqlite python3
 )
 
 te_missing_packages() {

@@ -26,6 +26,9 @@ struct LoadOptions
 {
     QStringList files; ///< paths, or Qt resource paths (":/...")
     std::optional<ColumnMapping> mapping;
+    /// The table of a SQLite input to read as flat rows (in the shapes CSV has);
+    /// empty: the timing-storage tables when present, else the only table.
+    QString table;
     /// What to keep; everything by default (see LoadProjection for what a
     /// projected load does not check).
     LoadProjection projection;

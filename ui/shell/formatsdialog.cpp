@@ -74,7 +74,8 @@ QString FormatsDialog::html(const QPalette& palette)
     const QString shade = palette.color(QPalette::AlternateBase).name();
     QString page = tr("<p>Timing Explorer reads <b>JSON Lines</b> (one JSON object per line: "
                       "<tt>.jsonl</tt>, <tt>.ndjson</tt>) and <b>CSV</b> (comma, semicolon or tab; "
-                      "<tt>.csv</tt>, <tt>.tsv</tt>). The shape is detected line by line, so one file may "
+                      "<tt>.csv</tt>, <tt>.tsv</tt>), and <b>SQLite</b> databases (<tt>.sqlite</tt>, "
+                      "<tt>.db</tt>; see below). The shape is detected line by line, so one file may "
                       "mix them. Open several files at once to compare them; each run remembers its "
                       "<tt>source</tt> file.</p>");
     for (const Example& example : examples()) {
@@ -84,6 +85,15 @@ QString FormatsDialog::html(const QPalette& palette)
                                "<tr><td><tt>%3</tt></td></tr></table>")
                     .arg(example.title, example.description, lines, shade);
     }
+    page += tr("<h3>SQLite database</h3><p>The tables of the timing-storage schema: each row of "
+               "<tt>timings(id, registration_id, timestamp, model, constellation, total_seconds)</tt> is a "
+               "run, each row of <tt>phase_timings(id, timing_id, phase_name, total_seconds, "
+               "agent_conversation_seconds, file_write_seconds, capacity_update_seconds)</tt> one of its "
+               "phases. Other columns of <tt>timings</tt>, and the members of a JSON <tt>metadata</tt> "
+               "column, are metadata; <tt>nodes(timing_id, path, seconds)</tt> holds deeper nodes. A "
+               "database with one other table is read by the flat-record rules above (on the command "
+               "line, <tt>--table</tt> names the table). <tt>convert -o runs.sqlite</tt> writes this "
+               "schema. Databases are opened read-only.</p>");
     page += tr("<h3>Rules for every shape</h3><ul>"
                "<li>Units come from the suffix: <tt>_seconds</tt> and <tt>_s</tt> are seconds, <tt>_ms</tt> "
                "milliseconds.</li>"

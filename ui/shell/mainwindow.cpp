@@ -221,7 +221,8 @@ void MainWindow::chooseFiles()
 {
     const QString dir = QSettings().value(QStringLiteral("lastDirectory")).toString();
     const QStringList files = QFileDialog::getOpenFileNames(this, tr("Open Timing Files"), dir,
-        tr("Timing files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt);;All files (*)"));
+        tr("Timing files (*.jsonl *.ndjson *.json *.csv *.tsv *.txt *.sqlite *.sqlite3 *.db);;All files "
+           "(*)"));
     if (files.isEmpty())
         return;
     QSettings().setValue(QStringLiteral("lastDirectory"), QFileInfo(files.front()).absolutePath());

@@ -60,9 +60,14 @@ QString CsvRowMapper::headerNames() const
 
 void CsvRowMapper::map(const CsvRecordReader& reader, RecordDraft& draft) const
 {
-    for (std::size_t i = 0; i < m_columns.size() && !draft.isRejected(); ++i) {
+    map(std::span<const std::string>(reader.fields().data(), reader.fieldCount()), draft);
+}
+
+void CsvRowMapper::map(std::span<const std::string> fields, RecordDraft& draft) const
+{
+    for (std::size_t i = 0; i < m_columns.size() && i < fields.size() && !draft.isRejected(); ++i) {
         const Column& column = m_columns[i];
-        const std::string_view text = loader::trimSpaceTabCr(reader.field(i));
+        const std::string_view text = loader::trimSpaceTabCr(fields[i]);
         if (text.empty())
             continue;
         const int columnNumber = static_cast<int>(i) + 1;

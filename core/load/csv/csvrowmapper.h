@@ -3,6 +3,7 @@
 #include "data/timingkeys.h"
 
 #include <QString>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ public:
     /// Reads the fields of the record `reader` holds into `draft`. A timing that is
     /// no number rejects the draft, naming its column.
     void map(const CsvRecordReader& reader, RecordDraft& draft) const;
+    /// The same for a row held elsewhere (a database row as text), one field a
+    /// column; an empty field has no value.
+    void map(std::span<const std::string> fields, RecordDraft& draft) const;
 
 private:
     struct Column

@@ -2,6 +2,7 @@
 
 #include "load/csv/csvinputreader.h"
 #include "load/jsonl/jsonlinputreader.h"
+#include "load/sqlite/sqliteinputreader.h"
 
 #include <algorithm>
 
@@ -13,6 +14,7 @@ std::span<const InputReader* const> inputReaders()
     // that no other format claims.
     static const InputReader* const readers[] = {
         &jsonlInputReader(),
+        &sqliteInputReader(),
         &csvInputReader(),
     };
     return readers;
