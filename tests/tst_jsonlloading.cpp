@@ -261,9 +261,12 @@ private slots:
                                              << u"JSON Lines"_qs << QString() << true;
         QTest::addRow("text") << QByteArray("registration_id,total_seconds\nR1,1\n") << u"CSV"_qs << QString()
                               << true;
-        QTest::addRow("array") << '[' + record + ']' << QString()
-                               << u"a JSON array; expected JSON Lines (one JSON object per line) or CSV"_qs
-                               << false;
+        QTest::addRow("array") << '[' + record + ']' << u"JSON"_qs << QString() << true;
+        QTest::addRow("object over lines") << "{\n" + record.mid(1) + '\n' << u"JSON"_qs << QString() << true;
+        QByteArray utf16le("\xFF\xFE", 2); // ASCII as UTF-16LE: each byte and a NUL
+        for (const char c : QByteArray(record + '\n'))
+            utf16le.append(c).append('\0');
+        QTest::addRow("utf-16le, NUL bytes and all") << utf16le << u"JSON Lines"_qs << QString() << true;
         QTest::addRow("nul") << record + QByteArray(1, '\0') << QString()
                              << u"a binary file (it contains NUL bytes), not timing data"_qs << false;
         QTest::addRow("blanks") << QByteArray("\xEF\xBB\xBF \r\n") << QString()
