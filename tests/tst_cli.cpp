@@ -65,6 +65,23 @@ private slots:
                 3.096220007256159 });
     }
 
+    void statsReadsAJsonArrayAsItsJsonLines()
+    {
+        // The same 10 × 2 table as a JSON array of flat records and as JSON Lines of
+        // the proposed structure: the same medians (numpy: 21.75 s and 91.75 s).
+        const QStringList options
+            = { u"--group-by"_qs, u"model"_qs, u"--metric"_qs, u"total"_qs, u"--format"_qs, u"csv"_qs };
+        const Run array = run(QStringList { u"stats"_qs, data("paired_10x2.json") } + options);
+        const Run lines = run(QStringList { u"stats"_qs, data("paired_10x2.jsonl") } + options);
+        QCOMPARE(array.exitCode, 0);
+        QCOMPARE(lines.exitCode, 0);
+        QCOMPARE(array.out, lines.out);
+        const QStringList rows = array.out.trimmed().split(u'\n');
+        QCOMPARE(rows.size(), 3);
+        QCOMPARE(rows[1].section(u',', 0, 4), u"openai_gpt4o,total,10,"_qs + rows[1].section(u',', 3, 3) + u",21.75"_qs);
+        QCOMPARE(rows[2].section(u',', 4, 4), u"91.75"_qs);
+    }
+
     void statsDefaultsToTotalAndPhases()
     {
         const Run r = run({ u"stats"_qs, data("stats_groups.jsonl") });

@@ -150,6 +150,17 @@ private slots:
         QVERIFY(r.problems.front().message.contains(u"no timing column"));
         QVERIFY(r.anyFileUnreadable());
     }
+
+    void headerWithoutRowsIsOneClearMessage()
+    {
+        const LoadResult r = loadFixtures({ QStringLiteral("header_only.csv") });
+        QCOMPARE(r.dataset.runCount(), 0u);
+        QCOMPARE(r.problems.size(), 1u);
+        QCOMPARE(r.problems.front().severity, Problem::Severity::Warning);
+        QCOMPARE(r.problems.front().message, u"the file has a CSV header but no rows; no runs"_qs);
+        QCOMPARE(r.problems.front().line, 2); // where the first row was expected
+        QVERIFY(!r.anyFileUnreadable());
+    }
 };
 
 QTEST_GUILESS_MAIN(TestCsvLoading)

@@ -33,6 +33,7 @@
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStringEncoder>
 #include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -315,7 +316,7 @@ private slots:
     {
         QFETCH(int, index);
         const FormatsDialog::Example example = FormatsDialog::examples()[static_cast<std::size_t>(index)];
-        if (example.fileSuffix == u"json"_qs) {
+        if (example.isMapping) {
             QString error;
             QVERIFY2(ColumnMapping::parse(example.text.toStdString(), u"mapping.json"_qs, &error),
                 qPrintable(error));
@@ -325,7 +326,12 @@ private slots:
         const QString path = dir.filePath(u"example."_qs + example.fileSuffix);
         QFile file(path);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write(example.text.toUtf8() + '\n');
+        if (example.utf16) {
+            QStringEncoder toUtf16(QStringConverter::Utf16LE, QStringConverter::Flag::WriteBom);
+            file.write(toUtf16(example.text + u"\r\n"_qs)); // as Excel writes it
+        } else {
+            file.write(example.text.toUtf8() + '\n');
+        }
         file.close();
         LoadOptions options;
         options.files = { path };
@@ -344,9 +350,11 @@ private slots:
             [](QWidget* dialog) {
                 auto* page = dialog->findChild<QTextBrowser*>(u"formatsPage"_qs);
                 QVERIFY(page);
-                const QString text = page->toPlainText();
+                // Indentation and tabs are shown as non-breaking spaces.
+                const QString text = page->toPlainText().replace(QChar::Nbsp, u' ');
                 for (const FormatsDialog::Example& example : FormatsDialog::examples())
-                    QVERIFY2(text.contains(example.text.section(u'\n', 0, 0)), qPrintable(example.title));
+                    QVERIFY2(text.contains(example.text.section(u'\n', 0, 0).replace(u'\t', u"    "_qs)),
+                        qPrintable(example.title));
             });
     }
 

@@ -147,6 +147,8 @@ private slots:
                                    << u"duplicate of duplicates.jsonl:1"_qs;
         QTest::addRow("parts exceed total")
             << u"parts_exceed_total.jsonl"_qs << 3 << qint64(1) << u"more than its total"_qs;
+        QTest::addRow("duplicate key") << u"duplicate_keys.jsonl"_qs << 3 << qint64(2)
+                                       << u"duplicate key \"total_seconds\": the last value is used"_qs;
         QTest::addRow("no newline at the end")
             << u"no_trailing_newline.jsonl"_qs << 2 << qint64(2) << u"no newline"_qs;
     }
@@ -167,6 +169,24 @@ private slots:
         QVERIFY2(p.message.contains(messagePart), qPrintable(p.message));
         QVERIFY(p.run >= 0);
         QVERIFY(r.dataset.hasWarning(static_cast<std::uint32_t>(p.run)));
+    }
+
+    void duplicateKeyKeepsTheLastValue()
+    {
+        const LoadResult r = loadFixtures({ QStringLiteral("duplicate_keys.jsonl") });
+        QCOMPARE(valueOf(r.dataset, u"K2"_qs, u"total"_qs), 3.0);
+        // Nested objects and metadata are told too, once per key.
+        const QByteArray nested = R"({"registration_id":"N","model":"a","model":"b",)"
+                                  R"("timings":{"phases":{"p":{"x_seconds":1,"x_seconds":2,"x_seconds":4}}}})";
+        const LoadResult n = loadTimingBytes(nested + '\n', u"nested.jsonl"_qs, LoadOptions());
+        QCOMPARE(n.warningCount(), 2);
+        QCOMPARE(n.dataset.fieldValue(0, TimingDataset::Model), u"b"_qs);
+        QCOMPARE(valueOf(n.dataset, u"N"_qs, u"p/x"_qs), 4.0);
+        QStringList messages;
+        for (const Problem& p : n.problems)
+            messages << p.message;
+        QVERIFY2(messages.join(u'|').contains(u"\"model\""), qPrintable(messages.join(u'|')));
+        QVERIFY2(messages.join(u'|').contains(u"\"x_seconds\""), qPrintable(messages.join(u'|')));
     }
 
     void unparsedTimestampsAreNotAllDuplicates()
@@ -241,9 +261,12 @@ private slots:
                                              << u"JSON Lines"_qs << QString() << true;
         QTest::addRow("text") << QByteArray("registration_id,total_seconds\nR1,1\n") << u"CSV"_qs << QString()
                               << true;
-        QTest::addRow("array") << '[' + record + ']' << QString()
-                               << u"a JSON array; expected JSON Lines (one JSON object per line) or CSV"_qs
-                               << false;
+        QTest::addRow("array") << '[' + record + ']' << u"JSON"_qs << QString() << true;
+        QTest::addRow("object over lines") << "{\n" + record.mid(1) + '\n' << u"JSON"_qs << QString() << true;
+        QByteArray utf16le("\xFF\xFE", 2); // ASCII as UTF-16LE: each byte and a NUL
+        for (const char c : QByteArray(record + '\n'))
+            utf16le.append(c).append('\0');
+        QTest::addRow("utf-16le, NUL bytes and all") << utf16le << u"JSON Lines"_qs << QString() << true;
         QTest::addRow("nul") << record + QByteArray(1, '\0') << QString()
                              << u"a binary file (it contains NUL bytes), not timing data"_qs << false;
         QTest::addRow("blanks") << QByteArray("\xEF\xBB\xBF \r\n") << QString()

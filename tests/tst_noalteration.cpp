@@ -92,7 +92,8 @@ bool makeHardLink(const QString& existing, const QString& link)
 const char* const kFixtures[] = { "seed_proposed.jsonl", "mixed_shapes.jsonl", "malformed.jsonl",
     "incomplete_last_line.jsonl", "bom_crlf.jsonl", "export_input.jsonl", "legacy_wide.csv",
     "legacy_custom_columns.csv", "legacy_mapping.json", "semicolon_decimal_comma.csv", "flat.csv",
-    "runtime_gpt4o.csv", "tab_separated.csv" };
+    "runtime_gpt4o.csv", "tab_separated.csv", "paired_10x2.json", "pretty_objects_one_bad.json",
+    "paired_10x2_utf16.txt", "bad_surrogate.txt", "utf32le.jsonl" };
 
 struct CliRun
 {
@@ -317,6 +318,11 @@ private slots:
             << QStringList { u"semicolon_decimal_comma.csv"_qs } << QString();
         QTest::addRow("csv with a mapping")
             << QStringList { u"legacy_custom_columns.csv"_qs } << u"legacy_mapping.json"_qs;
+        QTest::addRow("json array and objects over lines")
+            << QStringList { u"paired_10x2.json"_qs, u"pretty_objects_one_bad.json"_qs } << QString();
+        QTest::addRow("utf-16 and utf-32, decoded")
+            << QStringList { u"paired_10x2_utf16.txt"_qs, u"bad_surrogate.txt"_qs, u"utf32le.jsonl"_qs }
+            << QString();
         QTest::addRow("jsonl named .png") << QStringList { u"timings.png"_qs } << QString();
     }
 

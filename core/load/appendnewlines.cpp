@@ -65,7 +65,8 @@ std::optional<qint64> firstRunIfItCanGrow(
         || static_cast<qsizetype>(result.files.size()) != options.files.size())
         return std::nullopt;
     const FileSummary& file = result.files[fileIndex];
-    if (!file.readable || file.format.isEmpty())
+    // A decoded file's offsets are not the file's: it is loaded again whole.
+    if (!file.readable || file.format.isEmpty() || !file.encoding.isEmpty())
         return std::nullopt;
     qint64 firstRunOfFile = 0;
     for (std::size_t i = 0; i < result.files.size(); ++i) {

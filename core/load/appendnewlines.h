@@ -19,6 +19,7 @@ namespace te {
 /// nothing changed, when the caller must load again: the file shrank, its first
 /// bytes changed (it was replaced; a replacement with the same first bytes and no
 /// smaller goes unnoticed), it cannot be read, it was empty or unusable when loaded,
+/// it is UTF-16 or UTF-32 text,
 /// its format cannot read appended bytes (or its CSV header cannot be read again),
 /// the read was cancelled, or a later file has runs: the dataset keeps the files'
 /// runs in order, so only the last file with runs can grow in place.

@@ -4,6 +4,7 @@
 #include "load/src/duplicatecheck.h"
 #include "load/src/inputsniff.h"
 #include "load/src/loadpart.h"
+#include "load/src/textdecode.h"
 
 #include <QFileInfo>
 #include <algorithm>
@@ -18,6 +19,40 @@ void reportFileProblem(
     LoadResult& result, const QString& path, Problem::Severity severity, const QString& message)
 {
     result.problems.push_back({ severity, path, 0, 0, message, -1 });
+}
+
+// Reads UTF-16 or UTF-32 text whole and makes it UTF-8, which the input then reads
+// instead of the file; the file itself is only read. A code unit that encodes no
+// character is read as U+FFFD and told, with its line and offset, as a warning.
+std::unique_ptr<QIODevice> openDecoded(Input& input, QIODevice& file, TextEncoding encoding,
+    FileSummary& summary, SharedState& shared, LoadResult& result)
+{
+    const QString name = encodingName(encoding);
+    DecodedText decoded;
+    try {
+        decoded = decodeToUtf8(file.readAll(), encoding);
+    } catch (const std::bad_alloc&) {
+        reportFileProblem(result, input.path, Problem::Severity::Error,
+            QStringLiteral("%1 text too large to read into memory as UTF-8").arg(name));
+        return nullptr;
+    }
+    for (const DecodedText::BadUnit& bad : decoded.badUnits)
+        result.problems.push_back({ Problem::Severity::Warning, input.path, bad.line, 0,
+            QStringLiteral("invalid %1 at byte %2: %3; read as U+FFFD").arg(name).arg(bad.offset).arg(bad.what),
+            -1 });
+    if (decoded.badUnitCount > static_cast<qint64>(decoded.badUnits.size()))
+        reportFileProblem(result, input.path, Problem::Severity::Info,
+            QStringLiteral("%1 more invalid %2 code units not listed")
+                .arg(decoded.badUnitCount - static_cast<qint64>(decoded.badUnits.size()))
+                .arg(name));
+    summary.warnings += static_cast<qint64>(decoded.badUnits.size());
+    summary.encoding = name;
+    input.decoded = std::make_shared<const QByteArray>(std::move(decoded.utf8));
+    input.bytes = input.decoded.get();
+    // Progress counts what the readers read: the UTF-8 text.
+    shared.bytesTotal += input.bytes->size() - summary.bytes;
+    summary.bytes = input.bytes->size();
+    return input.open();
 }
 
 // Opens the input and finds its reader, noting the input's size and first bytes in
@@ -39,7 +74,13 @@ const InputReader* findReader(Input& input, FileSummary& summary, SharedState& s
     }
     summary.bytes = file->size();
     summary.headSignature = file->peek(kHeadSignatureBytes);
-    const Sniff sniff = sniffInput(*file, summary.name);
+    std::unique_ptr<QIODevice> decodedFile;
+    if (const TextEncoding encoding = encodingOfBom(summary.headSignature); encoding != TextEncoding::Utf8) {
+        decodedFile = openDecoded(input, *file, encoding, summary, shared, result);
+        if (!decodedFile)
+            return nullptr;
+    }
+    const Sniff sniff = sniffInput(decodedFile ? *decodedFile : *file, summary.name);
     if (!sniff.reader) {
         summary.readable = sniff.empty;
         if (sniff.empty)

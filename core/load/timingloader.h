@@ -44,6 +44,10 @@ struct FileSummary
     QString name; ///< the `source` its runs carry
     /// The format it was read as ("JSON Lines", "CSV"); empty when no reader read it.
     QString format;
+    /// "UTF-16LE", "UTF-16BE", "UTF-32LE" or "UTF-32BE" for a file read through its
+    /// byte order mark as UTF-8 (`bytes` and `completeBytes` then count UTF-8
+    /// bytes, and a follower loads it again whole); empty for UTF-8.
+    QString encoding;
     bool readable = false;
     qint64 bytes = 0;
     qint64 lines = 0;

@@ -64,7 +64,25 @@ std::vector<FormatsDialog::Example> FormatsDialog::examples()
         { tr("Column mapping (the command line's <tt>--mapping</tt>)"),
             tr("A JSON object that places other CSV columns in the tree."),
             QStringLiteral(R"({"critic_wait": "phase1/critic_wait", "validator_ms": "phase3/validation"})"),
+            QStringLiteral("json"), true },
+        { tr("JSON array of records"),
+            tr("One JSON array, as pandas' <tt>to_json(orient=\"records\")</tt> writes it; each element "
+               "is read as a JSON Lines record."),
+            QStringLiteral("[\n  {\"registration_id\": \"SPUS55557\", \"model\": \"zai_glm4_5_air\",\n"
+                           "   \"total_seconds\": 50.4, \"phase1_total_seconds\": 34.5}\n]"),
             QStringLiteral("json") },
+        { tr("JSON objects over several lines"),
+            tr("Pretty-printed objects one after another, as <tt>jq .</tt> writes them; each object is a "
+               "record."),
+            QStringLiteral("{\n  \"registration_id\": \"SPUS55557\",\n  \"model\": \"zai_glm4_5_air\",\n"
+                           "  \"phases\": {\n    \"phase1\": {\"total\": 34.5},\n    \"phase2\": {\"total\": "
+                           "15.9}\n  }\n}"),
+            QStringLiteral("json") },
+        { tr("Excel \"Unicode Text\" (UTF-16, tab-separated)"),
+            tr("UTF-16 or UTF-32 text with a byte order mark is read as UTF-8, then as the CSV or JSON "
+               "it holds."),
+            QStringLiteral("registration_id\tmodel\ttotal_seconds\nSPUS55557\tzai_glm4_5_air\t50.4"),
+            QStringLiteral("txt"), false, true },
     };
 }
 
@@ -73,17 +91,26 @@ QString FormatsDialog::html(const QPalette& palette)
     // QTextDocument knows no palette() in CSS, so the examples' shade is passed in.
     const QString shade = palette.color(QPalette::AlternateBase).name();
     QString page = tr("<p>Timing Explorer reads <b>JSON Lines</b> (one JSON object per line: "
-                      "<tt>.jsonl</tt>, <tt>.ndjson</tt>) and <b>CSV</b> (comma, semicolon or tab; "
-                      "<tt>.csv</tt>, <tt>.tsv</tt>), and <b>SQLite</b> databases (<tt>.sqlite</tt>, "
-                      "<tt>.db</tt>; see below). The shape is detected line by line, so one file may "
-                      "mix them. Open several files at once to compare them; each run remembers its "
+                      "<tt>.jsonl</tt>, <tt>.ndjson</tt>), <b>JSON</b> (an array of records, or objects "
+                      "over several lines: <tt>.json</tt>; read into memory whole), <b>CSV</b> (comma, "
+                      "semicolon or tab; <tt>.csv</tt>, <tt>.tsv</tt>), in UTF-8, UTF-16 or UTF-32, and "
+                      "<b>SQLite</b> databases (<tt>.sqlite</tt>, <tt>.db</tt>; see below). The shape is "
+                      "detected record by record, so one file may mix them. Open several files at once to "
+                      "compare them; each run remembers its "
                       "<tt>source</tt> file.</p>");
     for (const Example& example : examples()) {
-        QString lines = example.text.toHtmlEscaped();
-        lines.replace(u'\n', QStringLiteral("<br>"));
+        // Rich text collapses white space: indentation and tabs are kept as &nbsp;.
+        QStringList lines = example.text.toHtmlEscaped().split(u'\n');
+        for (QString& line : lines) {
+            qsizetype spaces = 0;
+            while (spaces < line.size() && line[spaces] == u' ')
+                ++spaces;
+            line.replace(0, spaces, QStringLiteral("&nbsp;").repeated(spaces));
+            line.replace(u'\t', QStringLiteral("&nbsp;").repeated(4));
+        }
         page += QStringLiteral("<h3>%1</h3><p>%2</p><table width=\"100%\" cellpadding=\"6\" bgcolor=\"%4\">"
                                "<tr><td><tt>%3</tt></td></tr></table>")
-                    .arg(example.title, example.description, lines, shade);
+                    .arg(example.title, example.description, lines.join(QStringLiteral("<br>")), shade);
     }
     page += tr("<h3>SQLite database</h3><p>The tables of the timing-storage schema: each row of "
                "<tt>timings(id, registration_id, timestamp, model, constellation, total_seconds)</tt> is a "

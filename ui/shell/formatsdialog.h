@@ -22,10 +22,13 @@ public:
         QString title;
         QString description; ///< rich text
         QString text; ///< the file's content
-        QString fileSuffix; ///< "jsonl", "csv", or "json" for a mapping file
+        QString fileSuffix; ///< "jsonl", "json", "csv", "txt"
+        bool isMapping = false; ///< a --mapping file, not timings
+        bool utf16 = false; ///< the file is UTF-16LE with a byte order mark (Excel's "Unicode Text")
     };
     static std::vector<Example> examples();
-    /// The page: the examples on the palette's alternate base, then the rules.
+    /// The page: the examples on the palette's alternate base, then the rules. The
+    /// examples keep their indentation; a tab shows as four spaces.
     static QString html(const QPalette& palette);
 };
 

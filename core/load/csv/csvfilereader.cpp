@@ -65,6 +65,7 @@ private:
     std::optional<CsvRowMapper> m_mapper;
     RecordDraft m_draft;
     bool m_headerUsable = false;
+    bool m_sawRow = false; ///< a line after the header, kept or not
 };
 
 bool CsvRangeReader::read(const CsvHeader* known, qint64 begin, qint64 end)
@@ -81,6 +82,10 @@ bool CsvRangeReader::read(const CsvHeader* known, qint64 begin, qint64 end)
             Problem::Severity::Error, 0, 0, QStringLiteral("read error: ") + m_file->errorString());
     if (!m_mapper && !m_shared.cancel.load())
         m_headerUsable = true; // only blank lines: reported as empty by the caller
+    // Named at the line where a row was expected, so rows appended later replace it.
+    if (!known && m_mapper && m_headerUsable && !m_sawRow && m_part.rejected == 0 && !m_shared.cancel.load())
+        m_builder.problem(Problem::Severity::Warning, m_part.lines + 1, 0,
+            QStringLiteral("the file has a CSV header but no rows; no runs"));
     m_part.dataset.finish();
     return m_headerUsable;
 }
@@ -214,6 +219,7 @@ CsvRangeReader::Next CsvRangeReader::takeHeader(std::string_view raw)
 
 void CsvRangeReader::takeRow(std::string_view raw, qint64 lineNumber, bool unterminated)
 {
+    m_sawRow = true;
     if (!simdjson::validate_utf8(raw.data(), raw.size())) {
         m_builder.problem(Problem::Severity::Error, lineNumber, 0, QStringLiteral("invalid UTF-8"));
         return;

@@ -289,6 +289,7 @@ struct JsonlRecordParser::Impl : JsonMetadataReader
     void parse(const char* data, std::size_t length, std::size_t capacity, RecordDraft& d)
     {
         draft = &d;
+        keysSeen.clear(); // what a rejected record left
         od::document document;
         if (auto e = parser.iterate(data, length, capacity).get(document)) {
             fail(e);

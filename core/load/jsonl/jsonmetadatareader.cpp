@@ -4,12 +4,42 @@
 #include "load/src/recorddraft.h"
 #include "util/timestampparser.h"
 
+#include <algorithm>
+#include <span>
+
 namespace te::json {
 
 bool JsonMetadataReader::fail(simdjson::error_code error)
 {
     draft->reject(describe(error));
     return false;
+}
+
+void JsonMetadataReader::warnDuplicateKeys(std::size_t first)
+{
+    const auto keys = std::span(keysSeen).subspan(first);
+    const auto warn = [&](std::string_view key) {
+        draft->warn(QStringLiteral("duplicate key \"%1\": the last value is used")
+                        .arg(QString::fromUtf8(key.data(), static_cast<qsizetype>(key.size()))));
+    };
+    // Most objects have a few keys, compared pairwise; large ones are sorted.
+    constexpr std::size_t kPairwiseKeys = 16;
+    if (keys.size() <= kPairwiseKeys) {
+        for (std::size_t i = 1; i < keys.size(); ++i) {
+            const auto earlier = keys.first(i);
+            // Told once, at its second appearance.
+            if (std::count(earlier.begin(), earlier.end(), keys[i]) == 1)
+                warn(keys[i]);
+        }
+    } else {
+        keysSorted.assign(keys.begin(), keys.end());
+        std::sort(keysSorted.begin(), keysSorted.end());
+        for (std::size_t i = 1; i < keysSorted.size(); ++i) {
+            if (keysSorted[i] == keysSorted[i - 1] && (i < 2 || keysSorted[i - 2] != keysSorted[i]))
+                warn(keysSorted[i]);
+        }
+    }
+    keysSeen.resize(first);
 }
 
 bool JsonMetadataReader::enterObject(od::value value, int depth, const char* what, od::object& object)

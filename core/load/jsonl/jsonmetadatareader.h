@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace te {
 
@@ -20,6 +21,9 @@ class JsonMetadataReader
 protected:
     RecordDraft* draft = nullptr;
     std::string scratch;
+    /// The raw keys of the objects being read, innermost last (see forEachMember).
+    std::vector<std::string_view> keysSeen;
+    std::vector<std::string_view> keysSorted; // reused by warnDuplicateKeys
 
     bool fail(simdjson::error_code error);
     /// Opens `value` as an object unless it sits deeper than kMaxTimingDepth, in
@@ -47,13 +51,16 @@ protected:
     }
 
     /// Calls visit(field, member, type) for each member of `object` and stops at the
-    /// first false; the field gives the key (keyOf) when the visitor needs it.
+    /// first false; the field gives the key (keyOf) when the visitor needs it. An
+    /// object read whole that has a key twice gets a warning (see warnDuplicateKeys).
     template <typename Visit> bool forEachMember(od::object& object, Visit&& visit)
     {
+        const std::size_t firstKey = keysSeen.size();
         for (auto result : object) {
             od::field field;
             if (auto e = std::move(result).get(field))
                 return fail(e);
+            keysSeen.push_back(rawKey(field));
             od::value member = field.value();
             od::json_type type;
             if (auto e = member.type().get(type))
@@ -61,8 +68,24 @@ protected:
             if (!visit(field, member, type))
                 return false;
         }
+        warnDuplicateKeys(firstKey);
         return true;
     }
+    /// The key as it is written, escapes included, read in place. Structural
+    /// validation has already guaranteed its closing quote.
+    static std::string_view rawKey(od::field& field)
+    {
+        const char* raw = field.key().raw();
+        const char* end = raw;
+        while (*end != '"')
+            end += *end == '\\' ? 2 : 1;
+        return { raw, static_cast<std::size_t>(end - raw) };
+    }
+    /// Warns once about each key that the object whose keys are keysSeen[first...]
+    /// has more than once, and forgets those keys. The record keeps what it read last:
+    /// a later scalar replaces an earlier one, the members of two objects merge. Keys
+    /// are compared as written, so "a" and "\u0061" count as two.
+    void warnDuplicateKeys(std::size_t first);
     /// Walks a value that is not shown, only to bound its depth (simdjson skips
     /// unread values without checking how deep they go) and to check its scalars.
     /// Only arrays and objects count as levels.

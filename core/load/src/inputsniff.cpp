@@ -26,8 +26,6 @@ QString whyUnread(const InputHead& head)
 {
     if (head.containsNul())
         return QStringLiteral("a binary file (it contains NUL bytes), not timing data");
-    if (head.firstNonBlank() == '[')
-        return QStringLiteral("a JSON array; expected JSON Lines (one JSON object per line) or CSV");
     QStringList formats;
     for (const InputReader* reader : inputReaders())
         formats.append(reader->formatName());

@@ -71,7 +71,7 @@ void PartBuilder::problem(Problem::Severity severity, qint64 line, int column, Q
     m_part.problems.push_back({ severity, m_file, line, column, std::move(message), run });
 }
 
-void PartBuilder::finishRecord(RecordDraft& draft, qint64 line, bool unterminated)
+void PartBuilder::finishRecord(RecordDraft& draft, qint64 line, bool unterminated, const QString& label)
 {
     std::optional<std::uint32_t> run;
     if (!draft.isRejected())
@@ -83,7 +83,7 @@ void PartBuilder::finishRecord(RecordDraft& draft, qint64 line, bool unterminate
                                "and was not loaded: ")
                     + draft.rejectReason());
         } else {
-            problem(Problem::Severity::Error, line, draft.rejectColumn(), draft.rejectReason());
+            problem(Problem::Severity::Error, line, draft.rejectColumn(), label + draft.rejectReason());
         }
         m_warnings.clear();
         return;
@@ -95,7 +95,7 @@ void PartBuilder::finishRecord(RecordDraft& draft, qint64 line, bool unterminate
             QStringLiteral("the last line has no newline yet; it parsed as a whole record and was kept"));
     }
     for (auto& warning : m_warnings)
-        problem(Problem::Severity::Warning, line, 0, std::move(warning), *run);
+        problem(Problem::Severity::Warning, line, 0, label + warning, *run);
     m_warnings.clear();
 }
 

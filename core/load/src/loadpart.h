@@ -47,6 +47,8 @@ struct Input
     qint64 size() const;
 
     std::shared_ptr<QFile> pinned = nullptr; ///< set by pin()
+    /// The text of a UTF-16 or UTF-32 file made UTF-8, which `bytes` then points to.
+    std::shared_ptr<const QByteArray> decoded = nullptr;
 };
 
 struct SharedState
@@ -102,7 +104,9 @@ public:
     void problem(Problem::Severity severity, qint64 line, int column, QString message, qint64 run = -1);
     /// Commits a parsed draft, or reports why it was rejected. An unterminated
     /// last line that does not parse is reported as incomplete, not as an error.
-    void finishRecord(RecordDraft& draft, qint64 line, bool unterminated);
+    /// `label` starts every message about the record ("record 3: "), for formats
+    /// whose records are not told by their line alone.
+    void finishRecord(RecordDraft& draft, qint64 line, bool unterminated, const QString& label = {});
 
 private:
     Part& m_part;

@@ -1,6 +1,7 @@
 #include "load/src/readerregistry.h"
 
 #include "load/csv/csvinputreader.h"
+#include "load/jsondoc/jsondocinputreader.h"
 #include "load/jsonl/jsonlinputreader.h"
 #include "load/sqlite/sqliteinputreader.h"
 
@@ -10,9 +11,11 @@ namespace te::loader {
 
 std::span<const InputReader* const> inputReaders()
 {
-    // One entry per format, asked in this order: CSV last, as it reads any text
-    // that no other format claims.
+    // One entry per format, asked in this order: JSON documents before JSON Lines,
+    // which reads every other input that starts with '{'; CSV last, as it reads any
+    // text that no other format claims.
     static const InputReader* const readers[] = {
+        &jsonDocInputReader(),
         &jsonlInputReader(),
         &sqliteInputReader(),
         &csvInputReader(),

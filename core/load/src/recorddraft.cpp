@@ -43,6 +43,7 @@ void RecordDraft::reset()
     root.childCount = 0;
     m_metaCount = 0;
     m_derivedPaths.clear();
+    m_parseWarnings.clear();
     m_sawSkippedTiming = false;
     m_hasRegistrationId = false;
     m_rejected = false;
@@ -183,6 +184,7 @@ std::optional<std::uint32_t> RecordDraft::commit(
     writeMetadata(dataset, run, warnings);
     if (!m_hasRegistrationId)
         warnings.push_back(QStringLiteral("no registration_id"));
+    warnings.insert(warnings.end(), m_parseWarnings.begin(), m_parseWarnings.end());
     if (!warnings.empty())
         dataset.markWarning(run);
     return run;

@@ -52,6 +52,10 @@ public:
     /// in `timings.derived`. Applied in `commit`, so the nodes may come later in the record.
     void markDerived(std::string_view path) { m_derivedPaths.emplace_back(path); }
 
+    /// A warning about the record that its parser noticed (a duplicate key): told
+    /// with the kept run's other warnings by commit(), dropped when it is rejected.
+    void warn(QString message) { m_parseWarnings.push_back(std::move(message)); }
+
     /// Rejects the record; the first reason given wins.
     void reject(QString reason, int column = 0);
     bool isRejected() const { return m_rejected; }
@@ -107,6 +111,7 @@ private:
     int m_nodeCount = 1;
     std::vector<Meta> m_meta;
     std::vector<std::string> m_derivedPaths; // see markDerived
+    std::vector<QString> m_parseWarnings; // see warn
     std::vector<int> m_metricOfSlot; // reused by commit()
     int m_metaCount = 0;
     const LoadProjection* m_projection = nullptr;

@@ -1,0 +1,125 @@
+#include "load/jsondoc/jsondocinputreader.h"
+
+#include "load/jsondoc/jsondocscanner.h"
+#include "load/jsonl/jsonlfilereader.h"
+#include "load/jsonl/jsonlrecordparser.h"
+#include "load/src/recorddraft.h"
+
+#include <algorithm>
+#include <new>
+#include <string>
+
+namespace te::loader {
+
+namespace {
+
+// How many records are read between progress reports and checks for cancel.
+constexpr qint64 kRecordsPerReport = 4096;
+
+// The whole input, followed by the padding the record parser may read past a record
+// (zeros, which it never interprets).
+bool readWhole(const Input& input, qint64 size, std::string& text, QString& error)
+{
+    const std::unique_ptr<QIODevice> file = input.open();
+    if (!file->isOpen()) {
+        error = QStringLiteral("cannot read: ") + file->errorString();
+        return false;
+    }
+    try {
+        text.assign(static_cast<std::size_t>(size) + JsonlRecordParser::kPadding, '\0');
+    } catch (const std::bad_alloc&) {
+        error = QStringLiteral("the file is too large to read into memory (%1 bytes); "
+                               "JSON arrays and multi-line objects are read whole, JSON Lines is not")
+                    .arg(size);
+        return false;
+    }
+    qint64 got = 0;
+    while (got < size) {
+        const qint64 n = file->read(text.data() + got, size - got);
+        if (n <= 0)
+            break;
+        got += n;
+    }
+    if (got < size) {
+        error = QStringLiteral("read error: ") + file->errorString();
+        return false;
+    }
+    return true;
+}
+
+class JsonDocInputReader final : public InputReader
+{
+public:
+    QString formatName() const override { return QStringLiteral("JSON"); }
+
+    // JSON Lines has objects that each end on their line; everything else that
+    // starts like JSON is read here.
+    bool canRead(const InputHead& head) const override
+    {
+        const char first = head.firstNonBlank();
+        return first == '[' || (first == '{' && JsonDocScanner::objectsSpanLines(head.bytes));
+    }
+
+    QString unavailableReason() const override
+    {
+        if (cpuCanParseJsonl())
+            return {};
+        return QStringLiteral("this build reads JSON with AVX2 instructions, which this CPU lacks; "
+                              "rebuild with -DTIMING_EXPLORER_AVX2=OFF");
+    }
+
+    bool read(const Input& input, qint64 size, SharedState& shared, Part& part) const override
+    {
+        PartBuilder builder(part, input.path);
+        std::string text;
+        QString error;
+        if (!readWhole(input, size, text, error)) {
+            builder.problem(Problem::Severity::Error, 0, 0, error);
+            return false;
+        }
+        shared.bytesRead += size;
+        const std::string_view whole(text.data(), static_cast<std::size_t>(size));
+        const std::size_t bodyStart = whole.starts_with(kBom) ? kBom.size() : 0;
+        const std::string_view body = whole.substr(bodyStart);
+        const std::size_t capacityEnd = text.size(); // the input and its padding
+
+        JsonDocScanner scanner(body);
+        JsonlRecordParser parser(shared.mapping());
+        RecordDraft draft;
+        draft.setProjection(shared.projection());
+        JsonDocScanner::Record record;
+        JsonDocScanner::Next next = JsonDocScanner::Next::Record;
+        std::uint32_t countedRuns = 0;
+        while (!shared.cancel.load() && (next = scanner.next(record)) == JsonDocScanner::Next::Record) {
+            const std::size_t begin = bodyStart + record.begin;
+            draft.reset();
+            parser.parse(text.data() + begin, record.length, capacityEnd - begin, draft);
+            builder.finishRecord(draft, record.line, false, QStringLiteral("record %1: ").arg(record.index));
+            if (record.index % kRecordsPerReport == 0) {
+                shared.runs += part.dataset.runCount() - countedRuns;
+                countedRuns = part.dataset.runCount();
+                shared.report(true);
+            }
+        }
+        if (next == JsonDocScanner::Next::Error) {
+            builder.problem(Problem::Severity::Error, scanner.errorLine(), 0,
+                scanner.errorMessage() + QStringLiteral("; the rest of the file was not read"));
+        }
+        shared.runs += part.dataset.runCount() - countedRuns;
+        part.lines = static_cast<qint64>(std::count(body.begin(), body.end(), '\n'))
+            + (body.empty() || body.back() == '\n' ? 0 : 1);
+        part.completeEnd = size;
+        part.dataset.finish();
+        return true;
+    }
+};
+
+} // namespace
+
+const InputReader& jsonDocInputReader()
+{
+    static const JsonDocInputReader reader;
+    return reader;
+}
+
+} // namespace te::loader
