@@ -78,7 +78,8 @@ private slots:
         QCOMPARE(array.out, lines.out);
         const QStringList rows = array.out.trimmed().split(u'\n');
         QCOMPARE(rows.size(), 3);
-        QCOMPARE(rows[1].section(u',', 0, 4), u"openai_gpt4o,total,10,"_qs + rows[1].section(u',', 3, 3) + u",21.75"_qs);
+        QCOMPARE(rows[1].section(u',', 0, 4),
+            u"openai_gpt4o,total,10,"_qs + rows[1].section(u',', 3, 3) + u",21.75"_qs);
         QCOMPARE(rows[2].section(u',', 4, 4), u"91.75"_qs);
     }
 

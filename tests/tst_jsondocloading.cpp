@@ -64,9 +64,9 @@ private slots:
         QTest::addRow("array with a bad element")
             << u"array_bad_element.json"_qs << QStringList { u"B1"_qs, u"B3"_qs } << qint64(3)
             << u"record 2: timing \"total\" is a string (\"slow\"), not a number"_qs;
-        QTest::addRow("truncated array") << u"array_truncated.json"_qs << QStringList { u"T1"_qs, u"T2"_qs }
-                                         << qint64(4)
-                                         << u"record 3, from line 4, is cut off: the file ends inside it"_qs;
+        QTest::addRow("truncated array")
+            << u"array_truncated.json"_qs << QStringList { u"T1"_qs, u"T2"_qs } << qint64(4)
+            << u"record 3, from line 4, is cut off: the file ends inside it"_qs;
         QTest::addRow("pretty-printed objects, one bad")
             << u"pretty_objects_one_bad.json"_qs << QStringList { u"P1"_qs, u"P3"_qs } << qint64(15)
             << u"record 2: timing \"total\" is negative"_qs;
@@ -110,8 +110,8 @@ private slots:
         const QByteArray b = R"({"registration_id":"R2","total_seconds":2})";
         QTest::addRow("no comma") << '[' + a + "\n " + b + ']' << 1 << qint64(2) << u"expected ','"_qs;
         QTest::addRow("mismatched bracket") << '[' + a + ",\n{\"x\": [1}]" << 1 << qint64(2) << u"']'"_qs;
-        QTest::addRow("unclosed string") << QByteArray("{\n\"total_seconds\": 1}\n{\n \"b\": \"open\n}\n") << 1 << qint64(4)
-                                         << u"not closed"_qs;
+        QTest::addRow("unclosed string") << QByteArray("{\n\"total_seconds\": 1}\n{\n \"b\": \"open\n}\n")
+                                         << 1 << qint64(4) << u"not closed"_qs;
         QTest::addRow("stray brace") << "{\n" + a.mid(1) + "\n}" << 1 << qint64(3) << u"unexpected '}'"_qs;
     }
 
@@ -163,7 +163,8 @@ private slots:
             R"([{"registration_id":"R1","total_seconds":1}, 42, "x", {"registration_id":"R2","total_seconds":2}])",
             u"input.json"_qs, LoadOptions());
         QCOMPARE(r.dataset.runCount(), 2u);
-        QCOMPARE(messagesOf(r), (QStringList { u"1:record 2: not a JSON object"_qs, u"1:record 3: not a JSON object"_qs }));
+        QCOMPARE(messagesOf(r),
+            (QStringList { u"1:record 2: not a JSON object"_qs, u"1:record 3: not a JSON object"_qs }));
     }
 
     void duplicateKeyIsAWarning()
@@ -184,8 +185,8 @@ private slots:
         QTest::addColumn<QStringList>("ids");
         QTest::addRow("UTF-16LE tab-separated, as Excel saves Unicode Text")
             << u"paired_10x2_utf16.txt"_qs << u"CSV"_qs << u"UTF-16LE"_qs << QStringList();
-        QTest::addRow("UTF-16BE CSV") << u"utf16be.csv"_qs << u"CSV"_qs << u"UTF-16BE"_qs
-                                      << QStringList { u"U1"_qs, u"U2"_qs };
+        QTest::addRow("UTF-16BE CSV")
+            << u"utf16be.csv"_qs << u"CSV"_qs << u"UTF-16BE"_qs << QStringList { u"U1"_qs, u"U2"_qs };
         QTest::addRow("UTF-32LE JSON Lines") << u"utf32le.jsonl"_qs << u"JSON Lines"_qs << u"UTF-32LE"_qs
                                              << QStringList { u"W1"_qs, u"W2\U0001F600"_qs };
     }
@@ -224,8 +225,8 @@ private slots:
                           "read as U+FFFD"_qs });
         QCOMPARE(r.dataset.fieldValue(1, TimingDataset::RegistrationId), u"\uFFFDS2"_qs);
         // Cut inside a code unit: told, not a crash.
-        const LoadResult cut = loadTimingBytes(QByteArray("\xFF\xFE", 2) + QByteArray("{\0", 2) + 'x',
-            u"cut.jsonl"_qs, LoadOptions());
+        const LoadResult cut = loadTimingBytes(
+            QByteArray("\xFF\xFE", 2) + QByteArray("{\0", 2) + 'x', u"cut.jsonl"_qs, LoadOptions());
         QVERIFY2(messagesOf(cut).join(u'\n').contains(u"the file ends inside a code unit"),
             qPrintable(messagesOf(cut).join(u'\n')));
     }
@@ -249,7 +250,8 @@ private slots:
             expected[model] = (values[4] + values[5]) / 2;
         }
         QCOMPARE(expected.size(), 2u);
-        for (const QString& file : { u"paired_10x2.jsonl"_qs, u"paired_10x2.json"_qs, u"paired_10x2_utf16.txt"_qs }) {
+        for (const QString& file :
+            { u"paired_10x2.jsonl"_qs, u"paired_10x2.json"_qs, u"paired_10x2_utf16.txt"_qs }) {
             const LoadResult r = loadFixtures({ file });
             QVERIFY2(r.problems.empty(), qPrintable(file + u": "_qs + messagesOf(r).join(u'\n')));
             QCOMPARE(r.dataset.runCount(), 20u);

@@ -176,8 +176,9 @@ private slots:
         const LoadResult r = loadFixtures({ QStringLiteral("duplicate_keys.jsonl") });
         QCOMPARE(valueOf(r.dataset, u"K2"_qs, u"total"_qs), 3.0);
         // Nested objects and metadata are told too, once per key.
-        const QByteArray nested = R"({"registration_id":"N","model":"a","model":"b",)"
-                                  R"("timings":{"phases":{"p":{"x_seconds":1,"x_seconds":2,"x_seconds":4}}}})";
+        const QByteArray nested
+            = R"({"registration_id":"N","model":"a","model":"b",)"
+              R"("timings":{"phases":{"p":{"x_seconds":1,"x_seconds":2,"x_seconds":4}}}})";
         const LoadResult n = loadTimingBytes(nested + '\n', u"nested.jsonl"_qs, LoadOptions());
         QCOMPARE(n.warningCount(), 2);
         QCOMPARE(n.dataset.fieldValue(0, TimingDataset::Model), u"b"_qs);

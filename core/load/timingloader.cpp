@@ -38,7 +38,10 @@ std::unique_ptr<QIODevice> openDecoded(Input& input, QIODevice& file, TextEncodi
     }
     for (const DecodedText::BadUnit& bad : decoded.badUnits)
         result.problems.push_back({ Problem::Severity::Warning, input.path, bad.line, 0,
-            QStringLiteral("invalid %1 at byte %2: %3; read as U+FFFD").arg(name).arg(bad.offset).arg(bad.what),
+            QStringLiteral("invalid %1 at byte %2: %3; read as U+FFFD")
+                .arg(name)
+                .arg(bad.offset)
+                .arg(bad.what),
             -1 });
     if (decoded.badUnitCount > static_cast<qint64>(decoded.badUnits.size()))
         reportFileProblem(result, input.path, Problem::Severity::Info,

@@ -116,16 +116,19 @@ JsonDocScanner::Next JsonDocScanner::next(Record& record)
         const char c = atEnd ? '\0' : m_text[m_pos];
         if (m_mode == Mode::AfterElement) {
             if (atEnd)
-                return fail(QStringLiteral("the file ends inside the array (no closing ']'); is it cut off?"));
+                return fail(
+                    QStringLiteral("the file ends inside the array (no closing ']'); is it cut off?"));
             if (c != ',' && c != ']')
-                return fail(QStringLiteral("malformed JSON: expected ',' or ']' after record %1").arg(m_index));
+                return fail(
+                    QStringLiteral("malformed JSON: expected ',' or ']' after record %1").arg(m_index));
             ++m_pos;
             m_mode = c == ',' ? Mode::InArray : Mode::Values;
             continue;
         }
         if (atEnd) {
             if (m_mode == Mode::InArray)
-                return fail(QStringLiteral("the file ends inside the array (no closing ']'); is it cut off?"));
+                return fail(
+                    QStringLiteral("the file ends inside the array (no closing ']'); is it cut off?"));
             return Next::End;
         }
         // A ']' right after '[' or ',' closes the array: `[]`, and a trailing comma.
@@ -181,8 +184,8 @@ bool JsonDocScanner::objectsSpanLines(std::string_view head)
     }
     if (scanner.m_line != firstLine)
         return true;
-    while (scanner.m_pos < head.size() && (head[scanner.m_pos] == ' ' || head[scanner.m_pos] == '\t'
-               || head[scanner.m_pos] == '\r'))
+    while (scanner.m_pos < head.size()
+        && (head[scanner.m_pos] == ' ' || head[scanner.m_pos] == '\t' || head[scanner.m_pos] == '\r'))
         ++scanner.m_pos;
     return scanner.m_pos < head.size() && head[scanner.m_pos] != '\n';
 }

@@ -99,7 +99,9 @@ DecodedText decodeToUtf8(QByteArrayView bytes, TextEncoding encoding)
         const char32_t unit = unitAt(bytes, at, width, bigEndian);
         if (utf32) {
             if (unit > 0x10FFFF || isHighSurrogate(unit) || isLowSurrogate(unit))
-                bad(at, QStringLiteral("U+%1 is no character").arg(static_cast<uint>(unit), 4, 16, QLatin1Char('0')));
+                bad(at,
+                    QStringLiteral("U+%1 is no character")
+                        .arg(static_cast<uint>(unit), 4, 16, QLatin1Char('0')));
             else
                 appendUtf8(decoded.utf8, unit);
             at += width;
