@@ -1,6 +1,7 @@
 #include "changescommand.h"
 
 #include "clicommon.h"
+#include "clinumbers.h"
 #include "data/datasetlookups.h"
 #include "data/timingdataset.h"
 #include "regress/changepoints.h"
@@ -23,21 +24,6 @@ struct FoundChange
     QString at;
     ChangePoint point;
 };
-
-nlohmann::json number(double v)
-{
-    return std::isnan(v) || std::isinf(v) ? nlohmann::json(nullptr) : nlohmann::json(v);
-}
-
-QString fixed(double v, int decimals = 3)
-{
-    return std::isnan(v) || std::isinf(v) ? QStringLiteral("-") : QString::number(v, 'f', decimals);
-}
-
-QString pValue(double p)
-{
-    return p < 1e-4 ? QString::number(p, 'e', 2) : QString::number(p, 'f', 4);
-}
 
 // Every step of every group and metric, groups in key order, metrics as given.
 std::vector<FoundChange> findChanges(const TimingDataset& data, const OrderedFieldValues& order,

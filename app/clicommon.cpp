@@ -1,9 +1,12 @@
 #include "clicommon.h"
 
+#include "loadfeedback.h"
+
 #include <QRegularExpression>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace te::cli {
 
@@ -54,7 +57,19 @@ std::optional<LoadResult> loadFiles(const QCommandLineParser& parser, const QStr
             return std::nullopt;
         }
     }
-    LoadResult result = loadTimingFiles(options);
+    io.err.flush(); // what was said before the progress line stays above it
+    LoadResult result;
+    {
+        LoadFeedback feedback;
+        options.progress
+            = [&feedback](const LoadProgress& progress) { return feedback.onProgress(progress); };
+        result = loadTimingFiles(options);
+    }
+    if (result.cancelled) {
+        io.err << "interrupted: nothing was written\n";
+        io.err.flush();
+        std::exit(Interrupted);
+    }
     if (!quiet) {
         for (const Problem& problem : result.problems) {
             if (problem.line == 0 && problem.severity != Problem::Severity::Info)

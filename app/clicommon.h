@@ -17,7 +17,8 @@ enum ExitCode
 {
     Ok = 0,
     Failure = 1,
-    BadUsage = 2
+    BadUsage = 2,
+    Interrupted = 130 ///< Ctrl+C during a load, as a shell reports SIGINT
 };
 
 struct Streams
@@ -32,7 +33,9 @@ void addInputOptions(QCommandLineParser& parser);
 
 /// Loads the positional FILE arguments with the --mapping of `parser`. Problems go
 /// to stderr as one summary line (`validate` prints them all). Returns nullopt,
-/// having printed why, when the options are unusable.
+/// having printed why, when the options are unusable. Shows a progress line on a
+/// terminal (LoadFeedback); Ctrl+C during the load ends the process with
+/// Interrupted before the command has written anything.
 std::optional<LoadResult> loadInputs(
     const QCommandLineParser& parser, Streams& io, bool quiet, const LoadProjection& projection = {});
 /// loadInputs() of `files` instead of the positional arguments, in that order.

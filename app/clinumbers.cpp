@@ -1,5 +1,7 @@
 #include "clinumbers.h"
 
+#include "util/numberformat.h"
+
 #include <cmath>
 
 namespace te::cli {
@@ -11,14 +13,14 @@ nlohmann::json number(double v)
 
 QString fixed(double v, int decimals)
 {
-    return std::isnan(v) ? QStringLiteral("-") : QString::number(v, 'f', decimals);
+    const QString text = formatFixed(v, decimals);
+    return text.isEmpty() ? QStringLiteral("-") : text;
 }
 
 QString pValue(double p)
 {
-    if (std::isnan(p))
-        return QStringLiteral("-");
-    return p < 1e-4 ? QString::number(p, 'e', 2) : QString::number(p, 'f', 4);
+    const QString text = formatPValue(p);
+    return text.isEmpty() ? QStringLiteral("-") : text;
 }
 
 } // namespace te::cli

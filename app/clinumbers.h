@@ -9,10 +9,10 @@ namespace te::cli {
 /// A JSON number, null for NaN and infinities (JSON has neither).
 nlohmann::json number(double v);
 
-/// `v` with `decimals` decimals; "-" for NaN.
+/// `v` with `decimals` decimals; "-" for NaN and infinities.
 QString fixed(double v, int decimals = 3);
 
-/// A p-value: four decimals, or scientific below 1e-4 so a tiny p does not read 0;
+/// A p value as formatPValue writes it;
 /// "-" for NaN.
 QString pValue(double p);
 

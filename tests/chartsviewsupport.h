@@ -1,7 +1,10 @@
 #pragma once
 
-// What the charts view tests share: the series a chart draws, and a choice made
-// in one of the view's combo boxes, waited for until the chart is drawn again.
+// What the charts view tests share: a shown view with its first chart, the series a
+// chart draws, and a choice made in one of the view's combo boxes, waited for until
+// the chart is drawn again.
+#include "data/datasetlookups.h"
+#include "data/timingdataset.h"
 #include "ui/charts/chartsview.h"
 
 #include <QChart>
@@ -9,8 +12,21 @@
 #include <QComboBox>
 #include <QSignalSpy>
 #include <QTest>
+#include <memory>
 
 namespace te::test {
+
+/// Shows `view` at `size` with every run of `data`, and waits for its first chart.
+inline void showWithRuns(
+    ChartsView& view, const std::shared_ptr<const TimingDataset>& data, QSize size = { 1100, 750 })
+{
+    view.resize(size);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy updated(&view, &ChartsView::chartUpdated);
+    view.setRuns(data, allRuns(*data));
+    QVERIFY(updated.wait(10000));
+}
 
 template <typename Series> QList<Series*> seriesOf(const ChartsView& view)
 {

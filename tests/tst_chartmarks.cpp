@@ -45,14 +45,7 @@ class TestChartMarks : public QObject
         return nullptr;
     }
 
-    void show(ChartsView& view)
-    {
-        view.resize(1000, 700);
-        view.show();
-        QSignalSpy updated(&view, &ChartsView::chartUpdated);
-        view.setRuns(m_data, allRuns(*m_data));
-        QVERIFY(updated.wait(10000));
-    }
+    void show(ChartsView& view) { showWithRuns(view, m_data, { 1000, 700 }); }
 
 private slots:
     void initTestCase()

@@ -1,5 +1,6 @@
 // Writing SQLite: the timing-storage schema, which loads back as the same runs and
 // figures, and answers SQL; and the writer's refusals.
+#include "data/datasetlookups.h"
 #include "export/sqlitewriter.h"
 #include "sqlitesupport.h"
 #include "stats/summarystats.h"
@@ -9,7 +10,6 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <numeric>
 
 using namespace te;
 using namespace te::test;
@@ -21,13 +21,6 @@ LoadResult load(const QString& path)
     LoadOptions options;
     options.files = { path };
     return loadTimingFiles(options);
-}
-
-std::vector<std::uint32_t> allRuns(const TimingDataset& data)
-{
-    std::vector<std::uint32_t> runs(data.runCount());
-    std::iota(runs.begin(), runs.end(), 0u);
-    return runs;
 }
 
 double medianOf(const TimingDataset& data, const QString& model, const QString& metric)
@@ -90,7 +83,7 @@ QString TestSqliteWriter::writeTenByTwo()
 {
     const QString jsonl = path(QStringLiteral("ten.jsonl"));
     writeFile(jsonl, TenByTwo::jsonl());
-    const QString out = path(QStringLiteral("ten.sqlite"));
+    QString out = path(QStringLiteral("ten.sqlite"));
     const LoadResult loaded = load(jsonl);
     QString error;
     if (!convertToSqliteFile(loaded.dataset, allRuns(loaded.dataset), out, { jsonl }, &error))

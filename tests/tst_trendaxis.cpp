@@ -1,6 +1,7 @@
 // The trend's x axis: long gaps between runs compressed (and only long ones),
 // ticks at round times in each stretch, run order, a field's values in order of
 // first appearance, and the runs it cannot place counted, not drawn.
+#include "data/datasetlookups.h"
 #include "data/timingdataset.h"
 #include "stats/chartdata.h"
 #include "stats/trendaxis.h"
@@ -29,14 +30,6 @@ QStringList labels(const std::vector<AxisTick>& ticks)
     for (const AxisTick& tick : ticks)
         out << tick.label;
     return out;
-}
-
-std::vector<std::uint32_t> allRuns(const TimingDataset& data)
-{
-    std::vector<std::uint32_t> runs(data.runCount());
-    for (std::uint32_t run = 0; run < data.runCount(); ++run)
-        runs[run] = run;
-    return runs;
 }
 
 // Every tick lies in the axis's range, ascending, and no two share a place.

@@ -56,12 +56,7 @@ class TestTrendSteps : public QObject
     // once its steps are marked.
     void openHistory(ChartsView& view)
     {
-        view.resize(1100, 750);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QSignalSpy updated(&view, &ChartsView::chartUpdated);
-        view.setRuns(m_data, allRuns(*m_data));
-        QVERIFY(updated.wait(10000));
+        showWithRuns(view, m_data);
         choose(view, "Group by", u"model"_qs);
         choose(view, "Chart kind", u"Trend over time"_qs);
         QSignalSpy found(&view, &ChartsView::stepsFound);

@@ -75,12 +75,7 @@ class TestTrendView : public QObject
     // A shown charts view of the two-day fixture on the trend chart.
     void openTrend(ChartsView& view)
     {
-        view.resize(1100, 750);
-        view.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&view));
-        QSignalSpy updated(&view, &ChartsView::chartUpdated);
-        view.setRuns(m_data, allRuns(*m_data));
-        QVERIFY(updated.wait(10000));
+        showWithRuns(view, m_data);
         choose(view, "Chart kind", u"Trend over time"_qs);
         QCOMPARE(view.chartData().request.kind, ChartRequest::Kind::Trend);
     }

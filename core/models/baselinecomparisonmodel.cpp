@@ -1,27 +1,11 @@
 #include "models/baselinecomparisonmodel.h"
 
 #include "stats/statistic.h"
+#include "util/numberformat.h"
 
 #include <cmath>
 
 namespace te {
-
-namespace {
-
-// Plain, locale-free numbers: what a spreadsheet reads from a copied cell.
-QString plain(double value, int decimals)
-{
-    return std::isfinite(value) ? QString::number(value, 'f', decimals) : QString();
-}
-
-QString plainP(double p)
-{
-    if (std::isnan(p))
-        return {};
-    return p < 1e-4 ? QString::number(p, 'e', 2) : QString::number(p, 'f', 4);
-}
-
-} // namespace
 
 BaselineComparisonModel::BaselineComparisonModel(QObject* parent)
     : QAbstractTableModel(parent)
@@ -67,15 +51,15 @@ QVariant BaselineComparisonModel::display(const BaselineRow& row, int column) co
     case N:
         return QString::number(row.n);
     case Value:
-        return plain(row.contrast.valueB, 3);
+        return formatFixed(row.contrast.valueB, 3);
     case Ratio:
-        return plain(row.contrast.ratio.estimate, 3);
+        return formatFixed(row.contrast.ratio.estimate, 3);
     case CiLow:
-        return plain(row.contrast.ratio.low, 3);
+        return formatFixed(row.contrast.ratio.low, 3);
     case CiHigh:
-        return plain(row.contrast.ratio.high, 3);
+        return formatFixed(row.contrast.ratio.high, 3);
     case P:
-        return plainP(row.contrast.mannWhitney.p);
+        return formatPValue(row.contrast.mannWhitney.p);
     case VerdictColumn:
         return verdictText(row.verdict);
     }

@@ -7,14 +7,15 @@ namespace te {
 
 namespace {
 
-// The category of each run of `runs` on the trend's field axis; -1 elsewhere.
-std::vector<int> categoryOfRuns(
-    const TimingDataset& data, const TrendAxis& axis, const std::vector<std::uint32_t>& runs)
+// The category of every run on the trend's field axis (-1 for a run not on it),
+// built once: a run's category depends on the run alone, so one vector serves every group.
+std::vector<int> categoryOfRuns(const TimingDataset& data, const ChartData& chart)
 {
     std::vector<int> category(data.runCount(), -1);
-    for (const std::uint32_t run : runs)
-        if (const auto x = axis.xOf(data, run))
-            category[run] = static_cast<int>(*x);
+    for (const ChartGroup& group : chart.groups)
+        for (const std::uint32_t run : group.runs)
+            if (const auto x = chart.trendAxis.xOf(data, run))
+                category[run] = static_cast<int>(*x);
     return category;
 }
 
@@ -35,9 +36,9 @@ std::vector<TrendStep> findTrendSteps(
     ChangePointOptions options;
     options.cancel = cancel;
     const auto positions = static_cast<int>(chart.trendAxis.categories.size());
+    const std::vector<int> category = categoryOfRuns(data, chart);
     for (std::size_t g = 0; g < chart.groups.size(); ++g) {
         const std::vector<std::uint32_t>& runs = chart.groups[g].runs;
-        const std::vector<int> category = categoryOfRuns(data, chart.trendAxis, runs);
         for (const ChangePoint& point :
             findChangePointsOfRuns(data, runs, chart.metric, category, positions, options))
             steps.push_back({ static_cast<int>(g), point });

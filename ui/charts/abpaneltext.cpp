@@ -2,22 +2,9 @@
 // registrations slow in every group.
 #include "ui/charts/abpanel.h"
 #include "util/durationformat.h"
+#include "util/numberformat.h"
 
 namespace te {
-
-namespace {
-
-QString ratioText(double value)
-{
-    return QString::number(value, 'f', 2);
-}
-
-QString pText(double p)
-{
-    return p < 1e-4 ? QString::number(p, 'e', 1) : QString::number(p, 'f', 4);
-}
-
-} // namespace
 
 QString AbPanel::summaryText() const
 {
@@ -31,20 +18,20 @@ QString AbPanel::twoGroupSummary() const
         return tr("No runs with a value for the metric in one of the groups.");
     const QString statistic = statisticLabel(c.statistic);
     const QString verdict = c.mannWhitney.p < 0.05 ? tr("unlikely to be chance") : tr("could be chance");
-    QString text
-        = tr("<b>%1</b> (n=%2) against <b>%3</b> (n=%4): %5 B %6, %5 A %7; ratio of %5 <b>%8×</b> "
-             "(95 % CI %9–%10×); Mann–Whitney p = %11, %12.")
-              .arg(c.labelB.toHtmlEscaped())
-              .arg(c.nB)
-              .arg(c.labelA.toHtmlEscaped())
-              .arg(c.nA)
-              .arg(statistic, formatDuration(c.valueB), formatDuration(c.valueA), ratioText(c.ratio.estimate),
-                  ratioText(c.ratio.low), ratioText(c.ratio.high), pText(c.mannWhitney.p), verdict);
+    QString text = tr("<b>%1</b> (n=%2) against <b>%3</b> (n=%4): %5 B %6, %5 A %7; ratio of %5 <b>%8×</b> "
+                      "(95 % CI %9–%10×); Mann–Whitney p = %11, %12.")
+                       .arg(c.labelB.toHtmlEscaped())
+                       .arg(c.nB)
+                       .arg(c.labelA.toHtmlEscaped())
+                       .arg(c.nA)
+                       .arg(statistic, formatDuration(c.valueB), formatDuration(c.valueA),
+                           formatFixed(c.ratio.estimate, 2), formatFixed(c.ratio.low, 2),
+                           formatFixed(c.ratio.high, 2), formatPValue(c.mannWhitney.p), verdict);
     if (c.pairedRegistrations > 0) {
         text += tr("<br>On the %1 registrations both ran: median B/A %2× (95 % CI %3–%4×).")
                     .arg(c.pairedRegistrations)
-                    .arg(ratioText(c.paired.medianRatio.estimate), ratioText(c.paired.medianRatio.low),
-                        ratioText(c.paired.medianRatio.high));
+                    .arg(formatFixed(c.paired.medianRatio.estimate, 2),
+                        formatFixed(c.paired.medianRatio.low, 2), formatFixed(c.paired.medianRatio.high, 2));
     }
     return text;
 }

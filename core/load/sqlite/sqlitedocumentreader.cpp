@@ -251,7 +251,7 @@ void SchemaReader::addPhase(const ChildRow& row)
         const TimeKey unit = splitTimeKey(name);
         if (!unit.hasUnitSuffix && !isTotalKey(name)) {
             if (const std::string text = sqlText(value); !text.empty())
-                m_draft.addMetadata(phase + '.' + name, text);
+                m_draft.addMetadata(std::string(phase).append(1, '.').append(name), text);
             continue;
         }
         double seconds = 0;

@@ -4,6 +4,7 @@
 #include "stats/chartdata.h"
 #include "ui/charts/src/chartstyle.h"
 #include "util/durationformat.h"
+#include "util/numberformat.h"
 
 #include <QChart>
 #include <QCursor>
@@ -16,20 +17,6 @@
 #include <functional>
 
 namespace te::chartparts {
-
-namespace {
-
-QString ratioText(double value)
-{
-    return QString::number(value, 'f', 2);
-}
-
-QString pText(double p)
-{
-    return p < 1e-3 ? QString::number(p, 'e', 1) : QString::number(p, 'f', 3);
-}
-
-} // namespace
 
 // A step's label over the plot: it takes a click, and it stays at its step's x as
 // the chart is laid out, zoomed or panned.
@@ -58,7 +45,7 @@ QString TrendStepMarks::stepLabel(const ChartData& data, const TrendStep& step)
 {
     const ChangePoint& p = step.point;
     const QString arrow = p.ratio.estimate >= 1 ? QStringLiteral("↑") : QStringLiteral("↓");
-    QString text = arrow + QStringLiteral(" ×") + ratioText(p.ratio.estimate);
+    QString text = arrow + QStringLiteral(" ×") + formatFixed(p.ratio.estimate, 2);
     if (data.groups.size() > 1)
         text += QLatin1Char(' ') + data.groups[static_cast<std::size_t>(step.group)].label;
     return text;
@@ -78,8 +65,8 @@ QString TrendStepMarks::stepTip(const ChartData& data, const TrendStep& step)
         .arg(p.nBefore)
         .arg(values.value(p.from), values.value(p.at - 1), formatDuration(p.medianAfter))
         .arg(p.nAfter)
-        .arg(values.value(p.to - 1), ratioText(p.ratio.estimate), ratioText(p.ratio.low),
-            ratioText(p.ratio.high), pText(p.p));
+        .arg(values.value(p.to - 1), formatFixed(p.ratio.estimate, 2), formatFixed(p.ratio.low, 2),
+            formatFixed(p.ratio.high, 2), formatPValue(p.p));
 }
 
 TrendStepMarks::TrendStepMarks(QChart* chart, const ChartData& data, const std::vector<TrendStep>& steps)
