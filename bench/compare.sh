@@ -3,6 +3,8 @@
 # the same JSON Lines file: wall time (hyperfine) and peak RSS (/usr/bin/time).
 #
 # Usage: bench/compare.sh FILE
+# Also prints the CPU time of `stats` beside the simdjson floor (floor_simdjson:
+# On-Demand reading only the three fields on one core), when the build has it.
 #   TE_BUILD_DIR  build directory holding app/timing-explorer (default: build/release)
 #   PYTHON        interpreter with pandas (default: the system python3, where
 #                 the Debian python3-pandas package installs)
@@ -117,3 +119,16 @@ for name in "${names[@]}"; do
     read -r rss_kb _ seconds _ <"$work/$name.rss"
     printf '| %-16s | %14.1f | %10s |\n' "$name" "$(awk -v kb="$rss_kb" 'BEGIN { print kb / 1024 }')" "$seconds"
 done
+
+floor=$build_dir/bench/floor_simdjson
+if [[ -x $explorer && -x $floor ]]; then
+    /usr/bin/time -f '%U %S' -o "$work/stats.cpu" bash -c "exec $explorer_cmd" >/dev/null
+    /usr/bin/time -f '%U %S' -o "$work/floor.cpu" "$floor" "$file" >/dev/null 2>&1
+    read -r stats_user stats_sys <"$work/stats.cpu"
+    read -r floor_user floor_sys <"$work/floor.cpu"
+    echo
+    awk -v su="$stats_user" -v ss="$stats_sys" -v fu="$floor_user" -v fs="$floor_sys" 'BEGIN {
+        s = su + ss; f = fu + fs
+        printf "CPU (user + sys): timing-explorer stats %.2f s, simdjson floor %.2f s, %.2fx the floor\n", s, f, s / f
+    }'
+fi
