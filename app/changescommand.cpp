@@ -152,11 +152,9 @@ int runChanges(const QStringList& arguments)
         io.err << "error: name the field that orders the history with --by (git_commit, say)\n";
         return BadUsage;
     }
-    if (format != QStringLiteral("table") && format != QStringLiteral("json")
-        && format != QStringLiteral("markdown")) {
-        io.err << "error: unknown --format \"" << format << "\"; use table, json or markdown\n";
+    if (!acceptFormat(
+            parser, { QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("markdown") }, io))
         return BadUsage;
-    }
     const auto loaded = loadInputs(parser, io, false);
     if (!loaded)
         return BadUsage;

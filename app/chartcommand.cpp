@@ -112,14 +112,7 @@ bool writeChartJson(const ChartData& chart, const TimingDataset& data, const std
     const std::string json = chartDataToJson(chart, data, steps);
     return writeSafely(
         path, inputs,
-        [&json](QIODevice& device, QString* reason) {
-            const auto size = static_cast<qint64>(json.size());
-            if (device.write(json.data(), size) == size)
-                return true;
-            *reason = device.errorString();
-            return false;
-        },
-        error);
+        [&json](QIODevice& device, QString* reason) { return writeAllBytes(device, json, reason); }, error);
 }
 
 } // namespace

@@ -151,9 +151,9 @@ int runCheck(const QStringList& arguments)
     if (!parseArguments(parser, arguments, io, exitCode))
         return exitCode;
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != QStringLiteral("table") && format != QStringLiteral("json")
-        && format != QStringLiteral("markdown"))
-        return usageError(io, u"unknown --format \"" + format + u"\"; use table, json or markdown");
+    if (!acceptFormat(
+            parser, { QStringLiteral("table"), QStringLiteral("json"), QStringLiteral("markdown") }, io))
+        return BadUsage;
     const bool byField = parser.isSet(QStringLiteral("by"));
     const QStringList oldFiles = parser.values(QStringLiteral("baseline-file"));
     if (byField == !oldFiles.isEmpty())

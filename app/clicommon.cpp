@@ -124,6 +124,18 @@ QString exactNumber(double value)
     return QString::fromLatin1(buffer, static_cast<qsizetype>(result.ptr - buffer));
 }
 
+bool acceptFormat(const QCommandLineParser& parser, const QStringList& allowed, Streams& io)
+{
+    const QString format = parser.value(QStringLiteral("format"));
+    if (allowed.contains(format))
+        return true;
+    QString choices = allowed.first();
+    for (qsizetype i = 1; i < allowed.size(); ++i)
+        choices += (i + 1 == allowed.size() ? QStringLiteral(" or ") : QStringLiteral(", ")) + allowed[i];
+    io.err << "error: unknown --format \"" << format << "\"; use " << choices << '\n';
+    return false;
+}
+
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, Streams& io, int& exitCode)
 {
     const QCommandLineOption help = parser.addHelpOption();

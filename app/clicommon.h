@@ -60,6 +60,10 @@ QStringList splitList(const QStringList& values);
 /// Shortest text that reads back as the same double; empty for NaN.
 QString exactNumber(double value);
 
+/// True when the --format of `parser` is one of `allowed`; otherwise prints
+/// "unknown --format" with the choices and returns false (a usage error).
+bool acceptFormat(const QCommandLineParser& parser, const QStringList& allowed, Streams& io);
+
 /// Parses argv for a subcommand; prints help or errors. Returns false with `exitCode` set
 /// when the command should stop.
 bool parseArguments(QCommandLineParser& parser, const QStringList& arguments, Streams& io, int& exitCode);

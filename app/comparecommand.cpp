@@ -126,11 +126,8 @@ int runCompare(const QStringList& arguments)
         io.err << "error: name the two groups with --a and --b\n";
         return BadUsage;
     }
-    if (format != QStringLiteral("table") && format != QStringLiteral("csv")
-        && format != QStringLiteral("json")) {
-        io.err << "error: unknown --format \"" << format << "\"; use table, csv or json\n";
+    if (!acceptFormat(parser, { QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json") }, io))
         return BadUsage;
-    }
     const auto loaded = loadInputs(parser, io, false);
     if (!loaded)
         return BadUsage;

@@ -29,11 +29,7 @@ bool writeOutput(
         [&](QIODevice& device, QString* reason) {
             if (!asJson)
                 return renderFlamePictures(output.pictures, device, pictureFormatOf(path), size, reason);
-            const auto bytes = static_cast<qint64>(output.json.size());
-            if (device.write(output.json.data(), bytes) == bytes)
-                return true;
-            *reason = device.errorString();
-            return false;
+            return writeAllBytes(device, output.json, reason);
         },
         error);
 }

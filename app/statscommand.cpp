@@ -172,11 +172,8 @@ int runStats(const QStringList& arguments)
     if (!parseArguments(parser, arguments, io, exitCode))
         return exitCode;
     const QString format = parser.value(QStringLiteral("format"));
-    if (format != QStringLiteral("table") && format != QStringLiteral("csv")
-        && format != QStringLiteral("json")) {
-        io.err << "error: unknown --format \"" << format << "\"; use table, csv or json\n";
+    if (!acceptFormat(parser, { QStringLiteral("table"), QStringLiteral("csv"), QStringLiteral("json") }, io))
         return BadUsage;
-    }
     const QStringList groupBy = splitList(parser.values(QStringLiteral("group-by")));
     const QStringList metricNames = splitList(parser.values(QStringLiteral("metric")));
     const auto loaded = loadInputs(parser, io, false, statsProjection(parser, groupBy, metricNames));

@@ -108,6 +108,15 @@ bool writeSafely(
     return fail(path, reason, error);
 }
 
+bool writeAllBytes(QIODevice& device, std::string_view bytes, QString* reason)
+{
+    const auto size = static_cast<qint64>(bytes.size());
+    if (device.write(bytes.data(), size) == size)
+        return true;
+    *reason = device.errorString();
+    return false;
+}
+
 bool writeToStandardOutput(const ContentWriter& write, QString* error)
 {
     std::fflush(stdout); // what was printed through stdio comes first

@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 #include <functional>
+#include <string_view>
 
 class QIODevice;
 
@@ -13,6 +14,10 @@ namespace te {
 /// `reason` saying why when `device` fails, or set to kWriteCancelled when the
 /// writer stopped because it was asked to.
 using ContentWriter = std::function<bool(QIODevice& device, QString* reason)>;
+
+/// Writes all of `bytes` to `device`: the piece of a ContentWriter for an output
+/// already held in memory. False with `reason` set to the device's error otherwise.
+bool writeAllBytes(QIODevice& device, std::string_view bytes, QString* reason);
 
 /// The reason a ContentWriter gives when it was cancelled.
 inline constexpr QLatin1StringView kWriteCancelled { "cancelled" };

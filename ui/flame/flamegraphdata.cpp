@@ -6,7 +6,11 @@ namespace te {
 
 namespace {
 
-int addTree(FlameGraphData& data, const FlameNode& node, int parent, int depth)
+// Appends `node` and, depth first, its children to `data.items`, linking each to
+// its parent; `fill` sets what an item of that kind of tree carries beyond its
+// place. Returns the node's index.
+template <typename Node, typename Fill>
+int addItems(FlameGraphData& data, const Node& node, int parent, int depth, const Fill& fill)
 {
     const int index = static_cast<int>(data.items.size());
     FlameGraphData::Item item;
@@ -14,35 +18,11 @@ int addTree(FlameGraphData& data, const FlameNode& node, int parent, int depth)
     item.path = node.path;
     item.parent = parent;
     item.depth = depth;
-    item.seconds = node.seconds;
     item.unaccounted = node.unaccounted;
-    item.runsWithNode = node.runsWithNode;
+    fill(item, node);
     data.items.push_back(std::move(item));
-    for (const FlameNode& child : node.children) {
-        const int childIndex = addTree(data, child, index, depth + 1);
-        data.items[static_cast<std::size_t>(index)].children.push_back(childIndex);
-    }
-    return index;
-}
-
-int addDifference(FlameGraphData& data, const FlameDiffNode& node, double rootB, int parent, int depth)
-{
-    const int index = static_cast<int>(data.items.size());
-    FlameGraphData::Item item;
-    item.name = node.name;
-    item.path = node.path;
-    item.parent = parent;
-    item.depth = depth;
-    item.seconds = node.secondsB;
-    item.secondsA = node.secondsA;
-    item.unaccounted = node.unaccounted;
-    item.inA = node.inA;
-    item.inB = node.inB;
-    item.change = flameChange(node, rootB);
-    item.intensity = flameChangeIntensity(node);
-    data.items.push_back(std::move(item));
-    for (const FlameDiffNode& child : node.children) {
-        const int childIndex = addDifference(data, child, rootB, index, depth + 1);
+    for (const Node& child : node.children) {
+        const int childIndex = addItems(data, child, index, depth + 1, fill);
         data.items[static_cast<std::size_t>(index)].children.push_back(childIndex);
     }
     return index;
@@ -63,7 +43,10 @@ FlameGraphData FlameGraphData::fromTree(const FlameNode& root, bool isMedian)
     FlameGraphData data;
     data.isMedian = isMedian;
     if (root.metric >= 0 || !root.path.isEmpty())
-        addTree(data, root, -1, 0);
+        addItems(data, root, -1, 0, [](FlameGraphData::Item& item, const FlameNode& node) {
+            item.seconds = node.seconds;
+            item.runsWithNode = node.runsWithNode;
+        });
     return data;
 }
 
@@ -74,7 +57,15 @@ FlameGraphData FlameGraphData::fromDifference(
     data.isDifference = true;
     data.labelA = labelA;
     data.labelB = labelB;
-    addDifference(data, root, root.secondsB, -1, 0);
+    const double rootB = root.secondsB;
+    addItems(data, root, -1, 0, [rootB](FlameGraphData::Item& item, const FlameDiffNode& node) {
+        item.seconds = node.secondsB;
+        item.secondsA = node.secondsA;
+        item.inA = node.inA;
+        item.inB = node.inB;
+        item.change = flameChange(node, rootB);
+        item.intensity = flameChangeIntensity(node);
+    });
     return data;
 }
 
