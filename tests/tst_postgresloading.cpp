@@ -4,12 +4,15 @@
 // name the address; passwords are refused and never shown; a follower picks up
 // the rows added since it last read.
 #include "export/postgreswriter.h"
+#include "follow/filefollower.h"
+#include "follow/followupdate.h"
 #include "load/appendnewlines.h"
 #include "postgressupport.h"
 #include "stats/summarystats.h"
 #include "testsupport.h"
 #include "util/databaseaddress.h"
 
+#include <QSignalSpy>
 #include <numeric>
 
 using namespace te;
@@ -84,6 +87,7 @@ private slots:
     void flatTableByAddress();
     void connectionErrorNamesTheAddress();
     void followPicksUpNewRows();
+    void followerPollsTheDatabase();
 };
 
 void TestPostgresLoading::addressesParse()
@@ -280,6 +284,36 @@ void TestPostgresLoading::followPicksUpNewRows()
     // The appended runs repeat the first ones: warned about as a load warns.
     QCOMPARE(countProblems(followed, Problem::Severity::Warning),
         countProblems(again, Problem::Severity::Warning));
+}
+
+// The window's way: the follower reports the database every few polls, and the
+// update it starts reads the new rows, or finds none.
+void TestPostgresLoading::followerPollsTheDatabase()
+{
+    TE_SCRATCH_DATABASE(database);
+    const LoadResult original = pairedFixture();
+    QVERIFY(append(original, database.url()));
+    LoadOptions options;
+    options.files = { database.url() };
+    const LoadResult first = loadTimingFiles(options);
+    FileFollower follower;
+    QSignalSpy reports(&follower, &FileFollower::filesChanged);
+    follower.setFiles(options.files);
+    follower.setEnabled(true);
+    QVERIFY(reports.wait(5000));
+    QCOMPARE(reports.takeFirst().at(0).value<QList<int>>(), QList<int> { 0 });
+    bool reloaded = true;
+    const LoadResult unchanged
+        = followUpdate(first.dataset, first.problems, first.files, { 0 }, options, &reloaded);
+    QVERIFY(!reloaded);
+    QCOMPARE(unchanged.dataset.runCount(), 20U);
+
+    QVERIFY(append(original, database.url()));
+    QVERIFY(reports.wait(5000));
+    const LoadResult grown
+        = followUpdate(first.dataset, first.problems, first.files, { 0 }, options, &reloaded);
+    QVERIFY(!reloaded);
+    QCOMPARE(grown.dataset.runCount(), 40U);
 }
 
 QTEST_GUILESS_MAIN(TestPostgresLoading)

@@ -18,8 +18,8 @@ const char* const kSchema[] = {
     "timing_id BIGINT REFERENCES timings(id), phase_name TEXT, total_seconds DOUBLE PRECISION, "
     "agent_conversation_seconds DOUBLE PRECISION, file_write_seconds DOUBLE PRECISION, "
     "capacity_update_seconds DOUBLE PRECISION, agents TEXT)",
-    "CREATE TABLE IF NOT EXISTS nodes (timing_id BIGINT REFERENCES timings(id), path TEXT, "
-    "seconds DOUBLE PRECISION)",
+    ("CREATE TABLE IF NOT EXISTS nodes (timing_id BIGINT REFERENCES timings(id), path TEXT, "
+     "seconds DOUBLE PRECISION)"),
     "CREATE INDEX IF NOT EXISTS timings_model ON timings(model)",
     "CREATE INDEX IF NOT EXISTS timings_registration_id ON timings(registration_id)",
     "CREATE INDEX IF NOT EXISTS phase_timings_timing_id ON phase_timings(timing_id)",
