@@ -268,8 +268,11 @@ void SchemaReader::addPhase(const ChildRow& row)
         }
         const TimeKey unit = splitTimeKey(name);
         if (!unit.hasUnitSuffix && !isTotalKey(name)) {
-            if (const std::string text = sqlText(value); !text.empty())
-                m_draft.addMetadata(phase + '.' + name, text);
+            if (const std::string text = sqlText(value); !text.empty()) {
+                std::string field = phase;
+                field.append(1, '.').append(name);
+                m_draft.addMetadata(field, text);
+            }
             continue;
         }
         double seconds = 0;
