@@ -70,7 +70,7 @@ QString problemText(const LoadResult& result)
 #define TE_SCRATCH_DATABASE(name)                                                                            \
     TE_REQUIRE_POSTGRES();                                                                                   \
     ScratchDatabase name;                                                                                    \
-    QVERIFY2(name.isCreated(), "cannot create a database on the server TIMING_EXPLORER_PG_URL names")
+    QVERIFY2((name).isCreated(), "cannot create a database on the server TIMING_EXPLORER_PG_URL names")
 
 } // namespace
 
@@ -83,6 +83,7 @@ private slots:
     void passwordIsRefusedAndNeverShown();
     void roundTripGivesTheSameFigures();
     void appendingTwiceDoublesAndKeepsExistingRows();
+    void writerNeverAltersATableOfAnotherShape();
     void badRowsAreProblemsNamingTheirTable();
     void flatTableByAddress();
     void connectionErrorNamesTheAddress();
@@ -190,6 +191,25 @@ void TestPostgresLoading::appendingTwiceDoublesAndKeepsExistingRows()
         QCOMPARE(twice.dataset.fieldValue(run, TimingDataset::RegistrationId),
             once.dataset.fieldValue(run, TimingDataset::RegistrationId));
     }
+}
+
+void TestPostgresLoading::writerNeverAltersATableOfAnotherShape()
+{
+    TE_SCRATCH_DATABASE(database);
+    QVERIFY(execPostgres(database.url(),
+        { QStringLiteral("CREATE TABLE timings (id INT, total_seconds TEXT)"),
+            QStringLiteral("INSERT INTO timings VALUES (1, 'kept')") }));
+    const LoadResult runs = pairedFixture();
+    QString error;
+    QVERIFY(!appendToPostgres(runs.dataset, allRuns(runs.dataset), database.url(), &error));
+    QVERIFY2(error.startsWith(QStringLiteral("cannot write ") + database.url() + QStringLiteral(": ")),
+        qPrintable(error));
+    QVERIFY2(error.contains(QStringLiteral("registration_id")), qPrintable(error)); // the server's message
+    // One transaction: nothing was added, not even the tables that were missing.
+    QVERIFY(execPostgres(database.url(),
+        { QStringLiteral("DO $$ BEGIN IF (SELECT count(*) FROM timings) <> 1 OR to_regclass('phase_timings') "
+                         "IS NOT NULL OR (SELECT count(*) FROM information_schema.columns WHERE table_name = "
+                         "'timings') <> 2 THEN RAISE EXCEPTION 'altered'; END IF; END $$") }));
 }
 
 void TestPostgresLoading::badRowsAreProblemsNamingTheirTable()

@@ -5,7 +5,8 @@
 #
 #   eval "$(tools/pg_cluster.sh start)"   start one; prints the exports it needs:
 #                                         TIMING_EXPLORER_PG_URL (its maintenance
-#                                         database, for the tests) and TIMING_EXPLORER_PG_DIR
+#                                         database, for the tests), TIMING_EXPLORER_PG_DIR,
+#                                         and PGSSLMODE, PGGSSENCMODE
 #   tools/pg_cluster.sh stop              stop the one TIMING_EXPLORER_PG_DIR names and
 #                                         remove its folder
 #
@@ -57,6 +58,8 @@ start() {
     }
     echo "export TIMING_EXPLORER_PG_DIR=$dir"
     echo "export TIMING_EXPLORER_PG_URL=postgresql://postgres@127.0.0.1:$port/postgres"
+    # The server has neither SSL nor GSSAPI: libpq need not try to negotiate them.
+    echo "export PGSSLMODE=disable PGGSSENCMODE=disable"
 }
 
 stop() {

@@ -94,14 +94,25 @@ public:
                 QStringLiteral("INSERT INTO phase_timings (timing_id, phase_name, total_seconds, "
                                "agent_conversation_seconds, file_write_seconds, "
                                "capacity_update_seconds, agents) VALUES (?, ?, ?, ?, ?, ?, ?)"))
-            && m_node.prepare(
-                QStringLiteral("INSERT INTO nodes (timing_id, path, seconds) VALUES (?, ?, ?)"));
+            && m_node.prepare(QStringLiteral("INSERT INTO nodes (timing_id, path, seconds) VALUES (?, ?, ?)"))
+            || noteError();
     }
 
     bool writeRun(std::uint32_t run);
     QString error() const { return m_error; }
 
 private:
+    // The first error of the three statements' preparation (a table of the wrong shape); false.
+    bool noteError()
+    {
+        for (const QSqlQuery* query : { &m_timing, &m_phase, &m_node }) {
+            if (query->lastError().isValid()) {
+                m_error = query->lastError().text();
+                break;
+            }
+        }
+        return false;
+    }
     bool exec(QSqlQuery& query)
     {
         if (query.exec())
@@ -225,7 +236,7 @@ bool writeRunsToDatabase(const TimingDataset& data, const std::vector<std::uint3
     }
     DatabaseWriter writer(data, database);
     if (!writer.prepare())
-        return failed(writer.error().isEmpty() ? database.lastError().text() : writer.error());
+        return failed(writer.error());
     for (const std::uint32_t run : runs) {
         if (!writer.writeRun(run))
             return failed(writer.error());
