@@ -87,15 +87,17 @@ public:
     bool prepare()
     {
         // The database numbers the runs (after any it holds), and says which id it gave.
-        return m_timing.prepare(QStringLiteral("INSERT INTO timings (registration_id, timestamp, model, "
-                                               "constellation, total_seconds, metadata) "
-                                               "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"))
+        const bool prepared
+            = m_timing.prepare(QStringLiteral("INSERT INTO timings (registration_id, timestamp, model, "
+                                              "constellation, total_seconds, metadata) "
+                                              "VALUES (?, ?, ?, ?, ?, ?) RETURNING id"))
             && m_phase.prepare(
                 QStringLiteral("INSERT INTO phase_timings (timing_id, phase_name, total_seconds, "
                                "agent_conversation_seconds, file_write_seconds, "
                                "capacity_update_seconds, agents) VALUES (?, ?, ?, ?, ?, ?, ?)"))
-            && m_node.prepare(QStringLiteral("INSERT INTO nodes (timing_id, path, seconds) VALUES (?, ?, ?)"))
-            || noteError();
+            && m_node.prepare(
+                QStringLiteral("INSERT INTO nodes (timing_id, path, seconds) VALUES (?, ?, ?)"));
+        return prepared || noteError();
     }
 
     bool writeRun(std::uint32_t run);
