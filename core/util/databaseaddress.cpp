@@ -124,8 +124,12 @@ bool DatabaseAddress::open(QSqlDatabase& database, const QString& connectionName
     database.setPort(port);
     // A server that does not answer is reported, not waited for.
     database.setConnectOptions(QStringLiteral("connect_timeout=10;application_name=timing-explorer"));
-    if (!database.open())
-        return fail(error, database.lastError().text().trimmed());
+    if (!database.open()) {
+        // libpq's own words; Qt's text() only adds "QPSQL: Unable to connect".
+        const QSqlError sqlError = database.lastError();
+        const QString server = sqlError.databaseText().trimmed();
+        return fail(error, server.isEmpty() ? sqlError.text().trimmed() : server);
+    }
     // libpq prints the server's notices (a table that exists already) to stderr itself.
     QSqlQuery(database).exec(QStringLiteral("SET client_min_messages TO WARNING"));
     return true;
