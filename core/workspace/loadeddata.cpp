@@ -44,21 +44,6 @@ std::shared_ptr<LoadedData> finishLoad(
     return loaded;
 }
 
-} // namespace
-
-std::shared_ptr<const LoadedData> loadData(
-    const LoadOptions& options, const ViewState& view, bool isSample, const LoadProgressCallback& progress)
-{
-    LoadOptions withProgress = options;
-    withProgress.progress = progress;
-    LoadResult result = loadTimingFiles(withProgress);
-    if (result.cancelled)
-        return {};
-    return finishLoad(std::move(result), options, view, isSample);
-}
-
-namespace {
-
 // True when an update left every count as it was: the same runs, problems and files read as far.
 bool sameLoad(const LoadResult& result, const LoadedData& current)
 {
@@ -76,6 +61,17 @@ bool sameLoad(const LoadResult& result, const LoadedData& current)
 }
 
 } // namespace
+
+std::shared_ptr<const LoadedData> loadData(
+    const LoadOptions& options, const ViewState& view, bool isSample, const LoadProgressCallback& progress)
+{
+    LoadOptions withProgress = options;
+    withProgress.progress = progress;
+    LoadResult result = loadTimingFiles(withProgress);
+    if (result.cancelled)
+        return {};
+    return finishLoad(std::move(result), options, view, isSample);
+}
 
 std::shared_ptr<const LoadedData> followData(const std::shared_ptr<const LoadedData>& current,
     const QList<int>& changedFiles, const ViewState& view, const LoadProgressCallback& progress)
