@@ -23,6 +23,7 @@ bool readSqlTable(
     }
     const QSqlRecord record = query.record();
     std::vector<std::string> header;
+    header.reserve(static_cast<std::size_t>(record.count()));
     for (int i = 0; i < record.count(); ++i)
         header.push_back(record.fieldName(i).toStdString());
     // The CSV rules, so a table and the CSV file it was imported from read alike.
