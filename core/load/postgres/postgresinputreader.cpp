@@ -33,8 +33,8 @@ public:
         return ok;
     }
 
-    bool readAppended(const Input& input, qint64 begin, qint64 /*end*/, SharedState& shared,
-        Part& part) const override
+    bool readAppended(
+        const Input& input, qint64 begin, qint64 /*end*/, SharedState& shared, Part& part) const override
     {
         qint64 largestTimingId = begin;
         if (!readDatabase(input, shared, part, begin, &largestTimingId))
