@@ -1,6 +1,7 @@
 #include "clicommon.h"
 
 #include "loadfeedback.h"
+#include "util/databaseaddress.h"
 
 #include <QRegularExpression>
 #include <charconv>
@@ -21,15 +22,18 @@ void addInputOptions(QCommandLineParser& parser)
         QStringLiteral("JSON file mapping CSV columns to timing nodes: {\"column\": \"node/path\"}."),
         QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("table"),
-        QStringLiteral("The table of a SQLite input to read as flat rows (default: the timings and "
-                       "phase_timings tables, or the only table)."),
+        QStringLiteral(
+            "The table of a SQLite or PostgreSQL input to read as flat rows (default: the timings and "
+            "phase_timings tables, or the only table)."),
         QStringLiteral("T") });
     parser.addOption({ QStringLiteral("filter"),
         QStringLiteral("Keep runs matching EXPR (FIELD=V, FIELD!=V, FIELD~REGEX, METRIC>N, <, >=, <=). "
                        "Repeatable; filters combine with AND."),
         QStringLiteral("EXPR") });
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        QStringLiteral("Timing files (JSON Lines, CSV or SQLite)."), QStringLiteral("FILE..."));
+        QStringLiteral("Timing files (JSON Lines, CSV or SQLite), or PostgreSQL databases: "
+                       "postgresql://USER@HOST[:PORT]/DB[?table=T]."),
+        QStringLiteral("FILE..."));
 }
 
 std::optional<LoadResult> loadInputs(
@@ -48,6 +52,15 @@ std::optional<LoadResult> loadFiles(const QCommandLineParser& parser, const QStr
     if (options.files.isEmpty()) {
         io.err << "error: no input file given\n";
         return std::nullopt;
+    }
+    // A database address that cannot be used (one with a password, above all) is a
+    // usage error, said before anything is loaded; its message never shows a password.
+    for (const QString& file : options.files) {
+        QString error;
+        if (isDatabaseAddress(file) && !DatabaseAddress::parse(file, &error)) {
+            io.err << "error: " << error << '\n';
+            return std::nullopt;
+        }
     }
     if (parser.isSet(QStringLiteral("mapping"))) {
         QString error;

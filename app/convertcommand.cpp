@@ -2,10 +2,27 @@
 
 #include "clicommon.h"
 #include "export/jsonlwriter.h"
+#include "export/postgreswriter.h"
 #include "export/safewrite.h"
 #include "export/sqlitewriter.h"
+#include "util/databaseaddress.h"
 
 namespace te::cli {
+
+namespace {
+
+// The output as the closing line names it: a database address as DatabaseAddress
+// shows it (written means it carried no password).
+QString shownOutput(const QString& output)
+{
+    if (output == u"-")
+        return QStringLiteral("stdout");
+    if (isDatabaseAddress(output))
+        return withoutPassword(output);
+    return output;
+}
+
+} // namespace
 
 int runConvert(const QStringList& arguments)
 {
@@ -15,11 +32,13 @@ int runConvert(const QStringList& arguments)
         QStringLiteral("Convert timing files of any supported shape to JSON Lines in the proposed "
                        "structure (run_metadata + timings), one run a line, or, for an output named "
                        "*.sqlite, *.sqlite3 or *.db, to a SQLite database in the timing-storage schema "
-                       "(timings, phase_timings, nodes). Inputs are never modified."));
+                       "(timings, phase_timings, nodes), or, for an output postgresql://USER@HOST[:PORT]/DB, "
+                       "appended to those tables in PostgreSQL (created when missing). Inputs are never "
+                       "modified."));
     addInputOptions(parser);
     parser.addOption({ { QStringLiteral("o"), QStringLiteral("output") },
-        QStringLiteral("The JSON Lines or SQLite file to write (replaced atomically), or - for stdout "
-                       "(JSON Lines)."),
+        QStringLiteral("The JSON Lines or SQLite file to write (replaced atomically), a PostgreSQL "
+                       "address to append to, or - for stdout (JSON Lines)."),
         QStringLiteral("OUT") });
     int exitCode = Ok;
     if (!parseArguments(parser, arguments, io, exitCode))
@@ -27,6 +46,10 @@ int runConvert(const QStringList& arguments)
     const QString output = parser.value(QStringLiteral("output"));
     if (output.isEmpty()) {
         io.err << "error: no output given; use -o OUT.jsonl, or -o - for stdout\n";
+        return BadUsage;
+    }
+    if (QString error; isDatabaseAddress(output) && !DatabaseAddress::parse(output, &error)) {
+        io.err << "error: " << error << '\n';
         return BadUsage;
     }
     const auto loaded = loadInputs(parser, io, false);
@@ -48,6 +71,8 @@ int runConvert(const QStringList& arguments)
     bool written = false;
     if (output == u"-")
         written = writeToStandardOutput(writeRuns, &error);
+    else if (isDatabaseAddress(output))
+        written = appendToPostgres(loaded->dataset, *runs, output, &error);
     else if (isSqliteOutputPath(output))
         written = convertToSqliteFile(loaded->dataset, *runs, output, inputFiles(parser), &error);
     else
@@ -57,7 +82,7 @@ int runConvert(const QStringList& arguments)
         return Failure;
     }
     io.err << "converted " << runs->size() << " runs from " << parser.positionalArguments().size()
-           << " files to " << (output == QStringLiteral("-") ? QStringLiteral("stdout") : output) << '\n';
+           << " files to " << shownOutput(output) << '\n';
     return Ok;
 }
 

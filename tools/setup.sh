@@ -6,8 +6,11 @@ set -euo pipefail
 TE_PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-charts-dev qt6-svg-dev libqt6opengl6-dev libgl-dev
-    nlohmann-json3-dev libsimdjson-dev libqt6sql6-sqlite python3
+    nlohmann-json3-dev libsimdjson-dev libqt6sql6-sqlite libqt6sql6-psql python3
 )
+# The PostgreSQL server the PostgreSQL tests run against (tools/pg_cluster.sh); CI
+# installs it, developers only when they want those tests to run.
+TE_PG_SERVER_PACKAGES=(postgresql)
 
 te_missing_packages() {
     local missing=()

@@ -1,5 +1,7 @@
 #include "follow/filefollower.h"
 
+#include "util/databaseaddress.h"
+
 #include <QFileInfo>
 #include <algorithm>
 
@@ -10,6 +12,9 @@ namespace {
 constexpr int kPollMs = 500;
 constexpr int kDebounceMs = 100; // lets a burst of writes finish before it is reported
 constexpr qint64 kMinReportIntervalMs = 250;
+// A database has no size to watch: it is reported every few polls, and the update
+// then asks it for rows with a larger id (see appendNewLines).
+constexpr int kDatabasePollTicks = 4;
 
 } // namespace
 
@@ -79,6 +84,8 @@ void FileFollower::setEnabled(bool enabled)
 
 FileFollower::FileState FileFollower::stateOf(const QString& path)
 {
+    if (isDatabaseAddress(path))
+        return { true, 0, 0 };
     const QFileInfo info(path);
     if (!info.exists())
         return {};
@@ -102,8 +109,10 @@ void FileFollower::onWatcherChanged(const QString& path)
 void FileFollower::poll()
 {
     bool any = false;
+    const bool pollDatabases = ++m_pollTicks % kDatabasePollTicks == 0;
     for (auto& file : m_files) {
-        if (!file.flagged && stateOf(file.path) != file.reported)
+        if (!file.flagged
+            && (stateOf(file.path) != file.reported || (pollDatabases && isDatabaseAddress(file.path))))
             file.flagged = true;
         any = any || file.flagged;
     }

@@ -18,7 +18,8 @@ namespace te {
 /// systems, writers through a mapping), and a file replaced by a rename drops out
 /// of the watcher; it is watched again once a file is back at its path. Bursts are
 /// merged: a file written without pause is reported at most every 250 ms, and any
-/// change within about 0.8 s.
+/// change within about 0.8 s. A database address (postgresql://…) is reported every
+/// 2 s, as only a query tells whether it grew.
 ///
 /// Disabled after construction. While disabled nothing is watched or reported;
 /// enabling reports what changed in the meantime.
@@ -70,6 +71,7 @@ private:
     QElapsedTimer m_sinceReport;
     std::vector<Followed> m_files;
     bool m_enabled = false;
+    int m_pollTicks = 0;
 };
 
 } // namespace te

@@ -1,9 +1,11 @@
 #include "load/appendnewlines.h"
 
+#include "load/postgres/postgresinputreader.h"
 #include "load/src/appendpart.h"
 #include "load/src/duplicatecheck.h"
 #include "load/src/loadpart.h"
 #include "load/src/readerregistry.h"
+#include "util/databaseaddress.h"
 
 #include <QByteArrayView>
 #include <algorithm>
@@ -160,6 +162,26 @@ std::optional<Part> readAppendedPart(const InputReader& reader, const Input& inp
     return part;
 }
 
+// A database grows by timings rows with a larger id than the largest read, which
+// its summary keeps as completeBytes (see postgresinputreader.h).
+bool appendNewDatabaseRuns(LoadResult& result, std::size_t fileIndex, const LoadOptions& options)
+{
+    SharedState shared;
+    shared.options = &options;
+    Part part;
+    const Input input { result.files[fileIndex].path };
+    if (!postgresInputReader().readAppended(input, result.files[fileIndex].completeBytes, 0, shared, part)
+        || shared.cancel.load())
+        return false;
+    const bool newRuns = part.dataset.runCount() > 0;
+    const auto firstNew = static_cast<std::uint32_t>(result.dataset.runCount());
+    appendPart(result, fileIndex, std::move(part));
+    if (newRuns && keepsDuplicateKey(options.projection))
+        warnNewDuplicates(result, fileIndex, firstNew);
+    result.dataset.finish();
+    return true;
+}
+
 } // namespace
 
 bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions& options)
@@ -167,6 +189,8 @@ bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions
     const std::optional<qint64> firstRunOfFile = firstRunIfItCanGrow(result, fileIndex, options);
     if (!firstRunOfFile)
         return false;
+    if (isDatabaseAddress(result.files[fileIndex].path))
+        return appendNewDatabaseRuns(result, fileIndex, options);
     const FileSummary& old = result.files[fileIndex];
     const InputReader* reader = inputReaderNamed(old.format);
     if (!reader)

@@ -23,6 +23,10 @@ namespace te {
 /// its format cannot read appended bytes (or its CSV header cannot be read again),
 /// the read was cancelled, or a later file has runs: the dataset keeps the files'
 /// runs in order, so only the last file with runs can grow in place.
+///
+/// A PostgreSQL database (an address among `options.files`) grows by the timings
+/// rows with a larger id than the largest loaded: those runs are appended, polled
+/// by the caller; a flat table (`?table=`) is loaded again instead.
 bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions& options);
 
 } // namespace te

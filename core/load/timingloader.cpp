@@ -1,10 +1,12 @@
 #include "load/timingloader.h"
 
+#include "load/postgres/postgresinputreader.h"
 #include "load/src/appendpart.h"
 #include "load/src/duplicatecheck.h"
 #include "load/src/inputsniff.h"
 #include "load/src/loadpart.h"
 #include "load/src/textdecode.h"
+#include "util/databaseaddress.h"
 
 #include <QFileInfo>
 #include <algorithm>
@@ -63,6 +65,15 @@ std::unique_ptr<QIODevice> openDecoded(Input& input, QIODevice& file, TextEncodi
 // is only empty).
 const InputReader* findReader(Input& input, FileSummary& summary, SharedState& shared, LoadResult& result)
 {
+    // A database address is no file to open and sniff: its reader connects itself.
+    if (!input.bytes && isDatabaseAddress(input.path)) {
+        const InputReader& reader = postgresInputReader();
+        if (const QString reason = reader.unavailableReason(); !reason.isEmpty()) {
+            reportFileProblem(result, input.path, Problem::Severity::Error, reason);
+            return nullptr;
+        }
+        return &reader;
+    }
     if (!input.bytes && QFileInfo(input.path).isDir()) {
         reportFileProblem(
             result, input.path, Problem::Severity::Error, QStringLiteral("cannot read: it is a directory"));
@@ -106,8 +117,17 @@ const InputReader* findReader(Input& input, FileSummary& summary, SharedState& s
 bool loadInput(Input input, SharedState& shared, LoadResult& result)
 {
     FileSummary& summary = result.files.emplace_back();
+    const bool isDatabase = !input.bytes && isDatabaseAddress(input.path);
+    QString addressError;
+    // An address with a password is refused, and never named as typed (see DatabaseAddress).
+    if (isDatabase && !DatabaseAddress::parse(input.path, &addressError)) {
+        summary.path = summary.name = withoutPassword(input.path);
+        reportFileProblem(result, summary.path, Problem::Severity::Error, addressError);
+        return true;
+    }
     summary.path = input.path;
-    summary.name = QFileInfo(input.path).fileName();
+    // A database's runs are named by its address.
+    summary.name = isDatabase ? input.path : QFileInfo(input.path).fileName();
     const InputReader* reader = findReader(input, summary, shared, result);
     if (!reader)
         return true;

@@ -44,6 +44,22 @@ std::shared_ptr<LoadedData> finishLoad(
     return loaded;
 }
 
+// True when an update left every count as it was: the same runs, problems and files read as far.
+bool sameLoad(const LoadResult& result, const LoadedData& current)
+{
+    if (result.dataset.runCount() != current.dataset->runCount()
+        || result.problems.size() != current.problems.size() || result.files.size() != current.files.size())
+        return false;
+    for (std::size_t i = 0; i < result.files.size(); ++i) {
+        const FileSummary& a = result.files[i];
+        const FileSummary& b = current.files[i];
+        if (a.bytes != b.bytes || a.completeBytes != b.completeBytes || a.lines != b.lines
+            || a.runs != b.runs)
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 std::shared_ptr<const LoadedData> loadData(
@@ -62,10 +78,13 @@ std::shared_ptr<const LoadedData> followData(const std::shared_ptr<const LoadedD
 {
     LoadOptions withProgress = current->options;
     withProgress.progress = progress;
-    LoadResult result
-        = followUpdate(*current->dataset, current->problems, current->files, changedFiles, withProgress);
+    bool reloaded = false;
+    LoadResult result = followUpdate(
+        *current->dataset, current->problems, current->files, changedFiles, withProgress, &reloaded);
     if (result.cancelled)
         return {};
+    if (!reloaded && sameLoad(result, *current))
+        return current;
     auto loaded = finishLoad(std::move(result), current->options, view, current->isSample);
     loaded->isFollowUpdate = true;
     return loaded;

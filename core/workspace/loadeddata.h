@@ -53,7 +53,9 @@ std::shared_ptr<const LoadedData> loadData(
     const LoadOptions& options, const ViewState& view, bool isSample, const LoadProgressCallback& progress);
 
 /// `current` grown by what was appended to its `changedFiles`, or reloaded whole
-/// when one was truncated or replaced (see followUpdate).
+/// when one was truncated or replaced (see followUpdate). `current` itself when the
+/// update found nothing new (a polled database without new rows, a touched file),
+/// so that a caller can tell there is nothing to show again.
 std::shared_ptr<const LoadedData> followData(const std::shared_ptr<const LoadedData>& current,
     const QList<int>& changedFiles, const ViewState& view, const LoadProgressCallback& progress);
 

@@ -121,6 +121,12 @@ QString FormatsDialog::html(const QPalette& palette)
                "database with one other table is read by the flat-record rules above (on the command "
                "line, <tt>--table</tt> names the table). <tt>convert -o runs.sqlite</tt> writes this "
                "schema. Databases are opened read-only.</p>");
+    page += tr("<h3>PostgreSQL database</h3><p>The same tables in PostgreSQL, opened with File &gt; Open "
+               "Database… or named on the command line as <tt>postgresql://USER@HOST[:PORT]/DB</tt> "
+               "(<tt>?table=NAME</tt> reads a flat table). They are read in one read-only transaction; "
+               "<tt>convert -o postgresql://…</tt> creates the tables when missing and appends. An address "
+               "never carries a password: it comes from <tt>PGPASSWORD</tt> or <tt>~/.pgpass</tt>. "
+               "Followed, the window reads the rows with a larger <tt>timings.id</tt>.</p>");
     page += tr("<h3>Rules for every shape</h3><ul>"
                "<li>Units come from the suffix: <tt>_seconds</tt> and <tt>_s</tt> are seconds, <tt>_ms</tt> "
                "milliseconds.</li>"

@@ -13,6 +13,7 @@
 #include "ui/shell/loadstatus.h"
 #include "ui/shell/recentfilesmenu.h"
 #include "ui/shell/welcomepanel.h"
+#include "util/databaseaddress.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -265,6 +266,11 @@ void MainWindow::reload()
 
 void MainWindow::showLoaded(const std::shared_ptr<const LoadedData>& data)
 {
+    if (data == m_current) { // a follow update that found nothing new: nothing to show again
+        if (!m_pendingChanges.isEmpty())
+            onFilesChanged(std::exchange(m_pendingChanges, {}));
+        return;
+    }
     const bool keep = data->isFollowUpdate && m_current;
     m_current = data;
     m_status->setBusy(false);
@@ -326,7 +332,7 @@ void MainWindow::updateTitle()
     }
     QStringList names;
     for (const QString& path : filePaths(*m_current))
-        names << QFileInfo(path).fileName();
+        names << inputDisplayName(path);
     setWindowTitle(names.join(QStringLiteral(", ")) + tr(" — Timing Explorer"));
 }
 

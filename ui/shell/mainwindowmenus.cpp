@@ -4,6 +4,7 @@
 #include "ui/runs/filterbar.h"
 #include "ui/runs/problemsdock.h"
 #include "ui/runs/runsview.h"
+#include "ui/shell/databasedialog.h"
 #include "ui/shell/mainwindow.h"
 #include "ui/shell/recentfilesmenu.h"
 #include "ui/widgets/appearance.h"
@@ -30,6 +31,10 @@ void MainWindow::createFileMenu()
 {
     QMenu* file = menuBar()->addMenu(tr("&File"));
     file->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::chooseFiles);
+    file->addAction(tr("Open &Database…"), this, [this] {
+        if (const std::optional<QString> address = askDatabaseAddress(this))
+            openFiles({ *address });
+    });
     m_recentMenu = new RecentFilesMenu(tr("Open &Recent"), file);
     file->addMenu(m_recentMenu);
     connect(m_recentMenu, &RecentFilesMenu::fileChosen, this,

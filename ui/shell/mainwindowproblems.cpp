@@ -6,8 +6,8 @@
 #include "ui/runs/runsview.h"
 #include "ui/shell/loadstatus.h"
 #include "ui/shell/mainwindow.h"
+#include "util/databaseaddress.h"
 
-#include <QFileInfo>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableView>
@@ -22,8 +22,8 @@ void MainWindow::connectProblems()
     });
     connect(m_problems, &ProblemsDock::lineActivated, this, [this](const Problem& problem) {
         const QString where = problem.line > 0
-            ? QStringLiteral("%1:%2").arg(QFileInfo(problem.file).fileName()).arg(problem.line)
-            : QFileInfo(problem.file).fileName();
+            ? QStringLiteral("%1:%2").arg(inputDisplayName(problem.file)).arg(problem.line)
+            : inputDisplayName(problem.file);
         m_status->setMessage(tr("%1 was not loaded as a run: %2").arg(where, problem.message));
     });
 }

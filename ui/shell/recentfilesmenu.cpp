@@ -1,5 +1,7 @@
 #include "ui/shell/recentfilesmenu.h"
 
+#include "util/databaseaddress.h"
+
 #include <QFileInfo>
 #include <QSettings>
 #include <algorithm>
@@ -23,7 +25,9 @@ void RecentFilesMenu::add(const QStringList& files)
     QStringList recent = settings.value(kRecentKey).toStringList();
     // Last to first, so that the first file ends up on top.
     std::for_each(files.crbegin(), files.crend(), [&recent](const QString& file) {
-        const QString path = QFileInfo(file).absoluteFilePath();
+        // A database is remembered by its address, which never holds a password.
+        const QString path
+            = isDatabaseAddress(file) ? withoutPassword(file) : QFileInfo(file).absoluteFilePath();
         recent.removeAll(path);
         recent.prepend(path);
     });
@@ -38,9 +42,7 @@ void RecentFilesMenu::rebuild()
     clear();
     const QStringList recent = QSettings().value(kRecentKey).toStringList();
     for (const QString& path : recent)
-        addAction(QFileInfo(path).fileName(), this, [this, path] {
-            emit fileChosen(path);
-        })->setToolTip(path);
+        addAction(inputDisplayName(path), this, [this, path] { emit fileChosen(path); })->setToolTip(path);
     if (!recent.isEmpty()) {
         addSeparator();
         addAction(tr("Clear the List"), this, [this] {

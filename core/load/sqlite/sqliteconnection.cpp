@@ -70,9 +70,4 @@ bool SqliteConnection::readTableNames(QStringList& names)
     return true;
 }
 
-QString quoteSqlIdentifier(const QString& name)
-{
-    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
-}
-
 } // namespace te::loader

@@ -41,7 +41,4 @@ private:
     QString m_error;
 };
 
-/// `name` quoted as an SQL identifier: "a ""b""".
-QString quoteSqlIdentifier(const QString& name);
-
 } // namespace te::loader

@@ -1,7 +1,8 @@
-#include "load/sqlite/sqlitevalues.h"
+#include "load/sql/sqlvalues.h"
 
 #include "load/src/recorddraft.h"
 
+#include <QDateTime>
 #include <QLocale>
 #include <charconv>
 
@@ -38,9 +39,17 @@ std::string sqlText(const QVariant& value)
         return {};
     if (value.metaType().id() == QMetaType::Double)
         return QString::number(value.toDouble(), 'g', QLocale::FloatingPointShortest).toStdString();
+    // A PostgreSQL timestamp (with time zone) column: ISO 8601, which the loader parses.
+    if (value.metaType().id() == QMetaType::QDateTime)
+        return value.toDateTime().toUTC().toString(Qt::ISODateWithMs).toStdString();
     if (value.metaType().id() == QMetaType::QByteArray)
         return QString::fromUtf8(value.toByteArray()).toStdString();
     return value.toString().toStdString();
+}
+
+QString quoteSqlIdentifier(const QString& name)
+{
+    return u'"' + QString(name).replace(u'"', QStringLiteral("\"\"")) + u'"';
 }
 
 bool acceptSqlNumber(RecordDraft& draft, SqlNumber kind, const QString& column, const QVariant& value)

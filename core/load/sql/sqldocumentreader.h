@@ -1,14 +1,16 @@
 #pragma once
 
+#include "load/sql/sqldialect.h"
 #include "load/src/loadpart.h"
 
 #include <QSqlDatabase>
 #include <QStringList>
+#include <optional>
 
 namespace te::loader {
 
 /// True when `tables` hold the timing-storage schema: `timings` and `phase_timings`.
-bool isSqliteTimingSchema(const QStringList& tables);
+bool isSqlTimingSchema(const QStringList& tables);
 
 /// Reads the timing-storage schema into `part`, so that its runs look like the same
 /// runs in JSON Lines:
@@ -26,7 +28,12 @@ bool isSqliteTimingSchema(const QStringList& tables);
 /// phase or node row whose timing_id matches no timings row is an error of its own.
 /// False, with one file-level problem, when the tables cannot be queried or
 /// `timings` lacks id or total_seconds.
-bool readSqliteTimingSchema(
-    QSqlDatabase& database, const QStringList& tables, const QString& file, SharedState& shared, Part& part);
+///
+/// With `afterTimingId`, only the runs of timings rows with a larger id are read
+/// (what a follower polls for). `largestTimingId`, when given, is set to the
+/// largest id read, and left as it is when no row was read.
+bool readSqlTimingSchema(QSqlDatabase& database, const SqlDialect& dialect, const QStringList& tables,
+    const QString& file, SharedState& shared, Part& part, std::optional<qint64> afterTimingId = std::nullopt,
+    qint64* largestTimingId = nullptr);
 
 } // namespace te::loader

@@ -1,8 +1,7 @@
-#include "load/sqlite/sqlitetablereader.h"
+#include "load/sql/sqltablereader.h"
 
 #include "load/csv/csvrowmapper.h"
-#include "load/sqlite/sqliteconnection.h"
-#include "load/sqlite/sqlitevalues.h"
+#include "load/sql/sqlvalues.h"
 #include "load/src/recorddraft.h"
 
 #include <QSqlError>
@@ -11,7 +10,7 @@
 
 namespace te::loader {
 
-bool readSqliteTable(
+bool readSqlTable(
     QSqlDatabase& database, const QString& table, const QString& file, SharedState& shared, Part& part)
 {
     PartBuilder builder(part, file);

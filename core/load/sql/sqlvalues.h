@@ -1,6 +1,6 @@
 #pragma once
 
-// What the SQLite readers share: a database value as a number or as text, and how
+// What the SQL readers share: a database value as a number or as text, and how
 // a row ends up as a run or a problem.
 
 #include "load/src/loadpart.h"
@@ -15,7 +15,8 @@ class RecordDraft;
 
 namespace loader {
 
-/// A value where a time belongs: SQLite stores any type in any column.
+/// A value where a time belongs: SQLite stores any type in any column, and a
+/// PostgreSQL table may have a numeric or text column there.
 enum class SqlNumber
 {
     Null, ///< NULL: no value
@@ -32,6 +33,9 @@ std::string sqlText(const QVariant& value);
 
 /// Rejects `draft` when `kind` is no number, naming the column and the value.
 /// True when `kind` is Number (`seconds` is then the value).
+/// `name` quoted as an SQL identifier: "a ""b""".
+QString quoteSqlIdentifier(const QString& name);
+
 bool acceptSqlNumber(RecordDraft& draft, SqlNumber kind, const QString& column, const QVariant& value);
 
 /// Ends one row: a rejected draft is one error naming `where` (the table and row

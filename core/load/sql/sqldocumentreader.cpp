@@ -1,8 +1,7 @@
-#include "load/sqlite/sqlitedocumentreader.h"
+#include "load/sql/sqldocumentreader.h"
 
 #include "data/timingkeys.h"
-#include "load/sqlite/sqliteconnection.h"
-#include "load/sqlite/sqlitevalues.h"
+#include "load/sql/sqlvalues.h"
 #include "load/src/recorddraft.h"
 #include "util/timestampparser.h"
 
@@ -46,14 +45,22 @@ QStringList columnNames(const QSqlRecord& record)
 class SchemaReader
 {
 public:
-    SchemaReader(QSqlDatabase& database, const QString& file, SharedState& shared, Part& part)
+    SchemaReader(QSqlDatabase& database, const SqlDialect& dialect, const QString& file, SharedState& shared,
+        Part& part, std::optional<qint64> afterTimingId)
         : m_database(database)
+        , m_dialect(dialect)
+        , m_afterTimingId(afterTimingId)
         , m_shared(shared)
         , m_part(part)
         , m_builder(part, file)
     { }
 
     bool read(const QStringList& tables);
+    /// The largest timings id read; nullopt when no row was.
+    std::optional<qint64> largestTimingId() const
+    {
+        return m_timingIds.empty() ? std::nullopt : std::optional<qint64>(*m_timingIds.rbegin());
+    }
 
 private:
     bool fail(const QString& message)
@@ -61,7 +68,8 @@ private:
         m_builder.problem(Problem::Severity::Error, 0, 0, message);
         return false;
     }
-    bool loadChildTable(ChildTable& table, const QString& orderBy);
+    bool loadChildTable(ChildTable& table);
+    QString onlyNewRows(const QString& column) const;
     void readRun(const QSqlQuery& query, qint64 line);
     void addMetadataColumn(const QString& column, const QVariant& value);
     void addPhase(const ChildRow& row);
@@ -69,6 +77,8 @@ private:
     void reportOrphans(const ChildTable& table);
 
     QSqlDatabase& m_database;
+    const SqlDialect& m_dialect;
+    std::optional<qint64> m_afterTimingId;
     SharedState& m_shared;
     Part& m_part;
     PartBuilder m_builder;
@@ -98,12 +108,19 @@ int nodeAt(RecordDraft& draft, const std::vector<std::string>& segments)
     return draft.flatNode(target);
 }
 
-bool SchemaReader::loadChildTable(ChildTable& table, const QString& orderBy)
+// The WHERE clause that keeps the rows of runs after afterTimingId; empty without one.
+QString SchemaReader::onlyNewRows(const QString& column) const
+{
+    return m_afterTimingId ? QStringLiteral(" WHERE %1 > %2").arg(column).arg(*m_afterTimingId) : QString();
+}
+
+bool SchemaReader::loadChildTable(ChildTable& table)
 {
     QSqlQuery query(m_database);
     query.setForwardOnly(true);
-    if (!query.exec(
-            QStringLiteral("SELECT * FROM %1 ORDER BY %2").arg(quoteSqlIdentifier(table.name), orderBy)))
+    if (!query.exec(QStringLiteral("SELECT * FROM %1%2 ORDER BY timing_id, %3")
+                        .arg(quoteSqlIdentifier(table.name), onlyNewRows(QStringLiteral("timing_id")),
+                            m_dialect.insertionOrder)))
         return fail(QStringLiteral("cannot read the table %1: %2").arg(table.name, query.lastError().text()));
     table.columns = columnNames(query.record());
     const int idColumn = table.column(QStringLiteral("id"));
@@ -134,13 +151,14 @@ bool SchemaReader::loadChildTable(ChildTable& table, const QString& orderBy)
 
 bool SchemaReader::read(const QStringList& tables)
 {
-    if (!loadChildTable(m_phases, QStringLiteral("timing_id, rowid")))
+    if (!loadChildTable(m_phases))
         return false;
-    if (tables.contains(m_nodes.name) && !loadChildTable(m_nodes, QStringLiteral("timing_id, rowid")))
+    if (tables.contains(m_nodes.name) && !loadChildTable(m_nodes))
         return false;
     QSqlQuery query(m_database);
     query.setForwardOnly(true);
-    if (!query.exec(QStringLiteral("SELECT * FROM timings ORDER BY id")))
+    if (!query.exec(
+            QStringLiteral("SELECT * FROM timings%1 ORDER BY id").arg(onlyNewRows(QStringLiteral("id")))))
         return fail(QStringLiteral("cannot read the table timings: ") + query.lastError().text());
     m_columns = columnNames(query.record());
     m_idColumn = static_cast<int>(m_columns.indexOf(QStringLiteral("id")));
@@ -250,8 +268,11 @@ void SchemaReader::addPhase(const ChildRow& row)
         }
         const TimeKey unit = splitTimeKey(name);
         if (!unit.hasUnitSuffix && !isTotalKey(name)) {
-            if (const std::string text = sqlText(value); !text.empty())
-                m_draft.addMetadata(std::string(phase).append(1, '.').append(name), text);
+            if (const std::string text = sqlText(value); !text.empty()) {
+                std::string field = phase;
+                field.append(1, '.').append(name);
+                m_draft.addMetadata(field, text);
+            }
             continue;
         }
         double seconds = 0;
@@ -308,15 +329,20 @@ void SchemaReader::reportOrphans(const ChildTable& table)
 
 } // namespace
 
-bool isSqliteTimingSchema(const QStringList& tables)
+bool isSqlTimingSchema(const QStringList& tables)
 {
     return tables.contains(QStringLiteral("timings")) && tables.contains(QStringLiteral("phase_timings"));
 }
 
-bool readSqliteTimingSchema(
-    QSqlDatabase& database, const QStringList& tables, const QString& file, SharedState& shared, Part& part)
+bool readSqlTimingSchema(QSqlDatabase& database, const SqlDialect& dialect, const QStringList& tables,
+    const QString& file, SharedState& shared, Part& part, std::optional<qint64> afterTimingId,
+    qint64* largestTimingId)
 {
-    return SchemaReader(database, file, shared, part).read(tables);
+    SchemaReader reader(database, dialect, file, shared, part, afterTimingId);
+    const bool ok = reader.read(tables);
+    if (const auto largest = reader.largestTimingId(); largest && largestTimingId)
+        *largestTimingId = *largest;
+    return ok;
 }
 
 } // namespace te::loader

@@ -12,7 +12,7 @@ namespace te::loader {
 /// and the other flat keys are timings, the rest metadata. Problems name the table
 /// and the row's id column, or its place when it has none. False, with one
 /// file-level problem, when the table cannot be queried or has no timing column.
-bool readSqliteTable(
+bool readSqlTable(
     QSqlDatabase& database, const QString& table, const QString& file, SharedState& shared, Part& part);
 
 } // namespace te::loader
