@@ -65,7 +65,6 @@ private:
     qint64 m_line = 1;
     qint64 m_index = 0;
     Mode m_mode = Mode::Start;
-    bool m_sawArray = false;
     std::vector<char> m_closers; // reused by skipValue
     bool m_cutOff = false; ///< the last error: the text ended inside a value
     QString m_error;

@@ -19,7 +19,7 @@ using otlp::Spans;
 // How many traces are built between progress reports and checks for cancel.
 constexpr std::size_t kTracesPerReport = 4096;
 // As much of the input as a reader is shown to tell its format (InputHead).
-constexpr std::size_t kHeadBytes = 64 * 1024;
+constexpr std::size_t kHeadBytes = std::size_t { 64 } * 1024;
 
 std::string_view trimBlanks(std::string_view s)
 {

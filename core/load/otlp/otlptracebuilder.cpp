@@ -48,11 +48,16 @@ QString describeSpan(const Span& span)
     return QStringLiteral("span \"%1\" (%2)").arg(utf8(span.name), id);
 }
 
+void TraceBuilder::tell(std::size_t index, const QString& reason)
+{
+    m_problems.problem(Problem::Severity::Error, span(index).line, 0,
+        describeSpan(span(index)) + QStringLiteral(": ") + reason);
+}
+
 void TraceBuilder::leaveOut(std::size_t index, const QString& reason)
 {
     m_leftOut.insert(index);
-    m_problems.problem(Problem::Severity::Error, span(index).line, 0,
-        describeSpan(span(index)) + QStringLiteral(": ") + reason);
+    tell(index, reason);
 }
 
 std::optional<std::size_t> TraceBuilder::linkParents(
@@ -135,15 +140,15 @@ void TraceBuilder::checkTimes(std::size_t index)
     const Span& s = span(index);
     const QString rest = QStringLiteral("; its own time is left out");
     if (!s.start.present)
-        leaveOut(index, QStringLiteral("no startTimeUnixNano") + rest);
+        tell(index, QStringLiteral("no startTimeUnixNano") + rest);
     else if (!s.start.nanos)
-        leaveOut(index, QStringLiteral("startTimeUnixNano is not a time in nanoseconds") + rest);
+        tell(index, QStringLiteral("startTimeUnixNano is not a time in nanoseconds") + rest);
     else if (!s.end.present)
-        leaveOut(index, QStringLiteral("no endTimeUnixNano (the span has not ended)") + rest);
+        tell(index, QStringLiteral("no endTimeUnixNano (the span has not ended)") + rest);
     else if (!s.end.nanos)
-        leaveOut(index, QStringLiteral("endTimeUnixNano is not a time in nanoseconds") + rest);
+        tell(index, QStringLiteral("endTimeUnixNano is not a time in nanoseconds") + rest);
     else if (*s.end.nanos < *s.start.nanos)
-        leaveOut(index,
+        tell(index,
             QStringLiteral("it ends before it starts (endTimeUnixNano %1 < startTimeUnixNano %2)")
                     .arg(*s.end.nanos)
                     .arg(*s.start.nanos)

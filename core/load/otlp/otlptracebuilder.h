@@ -58,6 +58,9 @@ public:
 
 private:
     const Span& span(std::size_t index) const { return m_spans.spans[index]; }
+    /// A problem about the span: its line, its name and id, and `reason`.
+    void tell(std::size_t index, const QString& reason);
+    /// tell(), for a span that is not part of the run (nor, then, its descendants).
     void leaveOut(std::size_t index, const QString& reason);
     /// Links each member to its parent; returns the root, or nullopt.
     std::optional<std::size_t> linkParents(
