@@ -26,13 +26,17 @@ void addInputOptions(QCommandLineParser& parser)
             "The table of a SQLite or PostgreSQL input to read as flat rows (default: the timings and "
             "phase_timings tables, or the only table)."),
         QStringLiteral("T") });
+    parser.addOption({ QStringLiteral("same-name-spans"),
+        QStringLiteral("How OpenTelemetry sibling spans of one name are read: number (tool_call#1, "
+                       "tool_call#2, in start order; the default) or sum (one node)."),
+        QStringLiteral("number|sum"), QStringLiteral("number") });
     parser.addOption({ QStringLiteral("filter"),
         QStringLiteral("Keep runs matching EXPR (FIELD=V, FIELD!=V, FIELD~REGEX, METRIC>N, <, >=, <=). "
                        "Repeatable; filters combine with AND."),
         QStringLiteral("EXPR") });
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        QStringLiteral("Timing files (JSON Lines, CSV or SQLite), or PostgreSQL databases: "
-                       "postgresql://USER@HOST[:PORT]/DB[?table=T]."),
+        QStringLiteral("Timing files (JSON Lines, JSON, CSV, SQLite or OpenTelemetry OTLP/JSON traces), or "
+                       "PostgreSQL databases: postgresql://USER@HOST[:PORT]/DB[?table=T]."),
         QStringLiteral("FILE..."));
 }
 
@@ -49,6 +53,13 @@ std::optional<LoadResult> loadFiles(const QCommandLineParser& parser, const QStr
     options.projection = projection;
     options.files = files;
     options.table = parser.value(QStringLiteral("table"));
+    const QString sameNameSpans = parser.value(QStringLiteral("same-name-spans"));
+    if (sameNameSpans == QStringLiteral("sum")) {
+        options.sameNameSpans = SameNameSpans::Sum;
+    } else if (sameNameSpans != QStringLiteral("number")) {
+        io.err << "error: unknown --same-name-spans \"" << sameNameSpans << "\"; use number or sum\n";
+        return std::nullopt;
+    }
     if (options.files.isEmpty()) {
         io.err << "error: no input file given\n";
         return std::nullopt;

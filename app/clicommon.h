@@ -28,7 +28,8 @@ struct Streams
     Streams();
 };
 
-/// Adds the options every data-reading subcommand takes: --mapping, --filter.
+/// Adds the options every data-reading subcommand takes: --mapping, --table,
+/// --same-name-spans, --filter.
 void addInputOptions(QCommandLineParser& parser);
 
 /// Loads the positional FILE arguments with the --mapping of `parser`. Problems go

@@ -15,8 +15,13 @@ int runValidate(const QStringList& arguments)
         QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("table"),
         QStringLiteral("The table of a SQLite input to read as flat rows."), QStringLiteral("T") });
+    parser.addOption({ QStringLiteral("same-name-spans"),
+        QStringLiteral("How OpenTelemetry sibling spans of one name are read: number (tool_call#1, "
+                       "tool_call#2, in start order; the default) or sum (one node)."),
+        QStringLiteral("number|sum"), QStringLiteral("number") });
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        QStringLiteral("Timing files (JSON Lines, CSV or SQLite)."), QStringLiteral("FILE..."));
+        QStringLiteral("Timing files (JSON Lines, JSON, CSV, SQLite or OpenTelemetry OTLP/JSON traces)."),
+        QStringLiteral("FILE..."));
     int exitCode = Ok;
     if (!parseArguments(parser, arguments, io, exitCode))
         return exitCode;

@@ -83,6 +83,37 @@ private slots:
         QCOMPARE(rows[2].section(u',', 4, 4), u"91.75"_qs);
     }
 
+    void statsReadsOpenTelemetryTracesAsTheirJsonLines()
+    {
+        // The same 10 × 2 table as OTLP/JSON traces, root span = total, child spans = phases.
+        const QStringList options = { u"--group-by"_qs, u"model"_qs, u"--metric"_qs, u"total"_qs,
+            u"--metric"_qs, u"phase1"_qs, u"--format"_qs, u"csv"_qs };
+        const Run traces = run(QStringList { u"stats"_qs, data("otlp_paired_10x2.jsonl") } + options);
+        const Run lines = run(QStringList { u"stats"_qs, data("paired_10x2.jsonl") } + options);
+        QCOMPARE(traces.exitCode, 0);
+        QCOMPARE(traces.out, lines.out);
+    }
+
+    void sameNameSpansOption()
+    {
+        const QStringList options = { u"--metric"_qs, u"tool_call"_qs, u"--format"_qs, u"csv"_qs };
+        const Run summed
+            = run(QStringList { u"stats"_qs, data("otlp_document.json"), u"--same-name-spans"_qs, u"sum"_qs }
+                + options);
+        QCOMPARE(summed.exitCode, 0);
+        QVERIFY2(summed.out.contains(u"\ntool_call,1,6,6,"), qPrintable(summed.out + summed.err));
+        const Run bad = run({ u"stats"_qs, data("otlp_document.json"), u"--same-name-spans"_qs, u"add"_qs });
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(
+            bad.err.contains(u"unknown --same-name-spans \"add\"; use number or sum"), qPrintable(bad.err));
+        const Run validate
+            = run({ u"validate"_qs, data("otlp_bad_no_end.jsonl"), u"--same-name-spans"_qs, u"sum"_qs });
+        QCOMPARE(validate.exitCode, 1);
+        QVERIFY2(
+            validate.out.startsWith(data("otlp_bad_no_end.jsonl") + u":2: error: span \"phase1\" (spanId "),
+            qPrintable(validate.out));
+    }
+
     void statsDefaultsToTotalAndPhases()
     {
         const Run r = run({ u"stats"_qs, data("stats_groups.jsonl") });

@@ -22,6 +22,15 @@ struct LoadProgress
     qint64 runsLoaded = 0;
 };
 
+/// How an OpenTelemetry trace reads sibling spans that share a name (repeated tool
+/// calls): as numbered nodes, "tool_call#1", "tool_call#2" in start-time order, or
+/// as one node holding the sum of their durations.
+enum class SameNameSpans
+{
+    Number,
+    Sum
+};
+
 struct LoadOptions
 {
     QStringList files; ///< paths, or Qt resource paths (":/...")
@@ -29,6 +38,7 @@ struct LoadOptions
     /// The table of a SQLite input to read as flat rows (in the shapes CSV has);
     /// empty: the timing-storage tables when present, else the only table.
     QString table;
+    SameNameSpans sameNameSpans = SameNameSpans::Number;
     /// What to keep; everything by default (see LoadProjection for what a
     /// projected load does not check).
     LoadProjection projection;

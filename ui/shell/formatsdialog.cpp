@@ -78,6 +78,30 @@ std::vector<FormatsDialog::Example> FormatsDialog::examples()
                            "  \"phases\": {\n    \"phase1\": {\"total\": 34.5},\n    \"phase2\": {\"total\": "
                            "15.9}\n  }\n}"),
             QStringLiteral("json") },
+        { tr("OpenTelemetry trace (OTLP/JSON)"),
+            tr("The OpenTelemetry Collector's file exporter (one request per line) or one request "
+               "document. Each trace is a run: its root span is the total, the spans below it are the "
+               "nodes, and the root's and resource's attributes are metadata "
+               "(<tt>gen_ai.request.model</tt> is the model; without a <tt>registration_id</tt> the "
+               "trace id stands in). Siblings of one name are numbered, <tt>tool_call#1</tt>, "
+               "<tt>tool_call#2</tt>; children that overlap mark the run <tt>parallel</tt>."),
+            QStringLiteral(
+                "{\"resourceSpans\": [{\"resource\": {\"attributes\": [{\"key\": \"service.name\", "
+                "\"value\": {\"stringValue\": \"bench\"}}]},\n"
+                "  \"scopeSpans\": [{\"spans\": [\n"
+                "    {\"traceId\": \"4bf92f3577b34da6a3ce929d0e0e4736\", \"spanId\": \"00f067aa0ba902b7\", "
+                "\"name\": \"run\",\n"
+                "     \"startTimeUnixNano\": \"1736850600000000000\", \"endTimeUnixNano\": "
+                "\"1736850650400000000\",\n"
+                "     \"attributes\": [{\"key\": \"registration_id\", \"value\": {\"stringValue\": "
+                "\"SPUS55557\"}},\n"
+                "       {\"key\": \"gen_ai.request.model\", \"value\": {\"stringValue\": "
+                "\"zai_glm4_5_air\"}}]},\n"
+                "    {\"traceId\": \"4bf92f3577b34da6a3ce929d0e0e4736\", \"spanId\": \"b7ad6b7169203331\", "
+                "\"parentSpanId\": \"00f067aa0ba902b7\",\n"
+                "     \"name\": \"phase1\", \"startTimeUnixNano\": \"1736850600000000000\", "
+                "\"endTimeUnixNano\": \"1736850634500000000\"}]}]}]}"),
+            QStringLiteral("json") },
         { tr("Excel \"Unicode Text\" (UTF-16, tab-separated)"),
             tr("UTF-16 or UTF-32 text with a byte order mark is read as UTF-8, then as the CSV or JSON "
                "it holds."),
@@ -93,7 +117,8 @@ QString FormatsDialog::html(const QPalette& palette)
     QString page = tr("<p>Timing Explorer reads <b>JSON Lines</b> (one JSON object per line: "
                       "<tt>.jsonl</tt>, <tt>.ndjson</tt>), <b>JSON</b> (an array of records, or objects "
                       "over several lines: <tt>.json</tt>; read into memory whole), <b>CSV</b> (comma, "
-                      "semicolon or tab; <tt>.csv</tt>, <tt>.tsv</tt>), in UTF-8, UTF-16 or UTF-32, and "
+                      "semicolon or tab; <tt>.csv</tt>, <tt>.tsv</tt>), in UTF-8, UTF-16 or UTF-32, "
+                      "<b>OpenTelemetry traces</b> (OTLP/JSON, one trace a run), and "
                       "<b>SQLite</b> databases (<tt>.sqlite</tt>, <tt>.db</tt>; see below). The shape is "
                       "detected record by record, so one file may mix them. Open several files at once to "
                       "compare them; each run remembers its "

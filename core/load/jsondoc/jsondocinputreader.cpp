@@ -4,9 +4,9 @@
 #include "load/jsonl/jsonlfilereader.h"
 #include "load/jsonl/jsonlrecordparser.h"
 #include "load/src/recorddraft.h"
+#include "load/src/wholeinput.h"
 
 #include <algorithm>
-#include <new>
 #include <string>
 
 namespace te::loader {
@@ -15,37 +15,6 @@ namespace {
 
 // How many records are read between progress reports and checks for cancel.
 constexpr qint64 kRecordsPerReport = 4096;
-
-// The whole input, followed by the padding the record parser may read past a record
-// (zeros, which it never interprets).
-bool readWhole(const Input& input, qint64 size, std::string& text, QString& error)
-{
-    const std::unique_ptr<QIODevice> file = input.open();
-    if (!file->isOpen()) {
-        error = QStringLiteral("cannot read: ") + file->errorString();
-        return false;
-    }
-    try {
-        text.assign(static_cast<std::size_t>(size) + JsonlRecordParser::kPadding, '\0');
-    } catch (const std::bad_alloc&) {
-        error = QStringLiteral("the file is too large to read into memory (%1 bytes); "
-                               "JSON arrays and multi-line objects are read whole, JSON Lines is not")
-                    .arg(size);
-        return false;
-    }
-    qint64 got = 0;
-    while (got < size) {
-        const qint64 n = file->read(text.data() + got, size - got);
-        if (n <= 0)
-            break;
-        got += n;
-    }
-    if (got < size) {
-        error = QStringLiteral("read error: ") + file->errorString();
-        return false;
-    }
-    return true;
-}
 
 class JsonDocInputReader final : public InputReader
 {
@@ -73,7 +42,9 @@ public:
         PartBuilder builder(part, input.path);
         std::string text;
         QString error;
-        if (!readWhole(input, size, text, error)) {
+        if (!readWholeInput(input, size, JsonlRecordParser::kPadding,
+                QStringLiteral("JSON arrays and multi-line objects are read whole, JSON Lines is not"), text,
+                error)) {
             builder.problem(Problem::Severity::Error, 0, 0, error);
             return false;
         }

@@ -3,6 +3,7 @@
 #include "load/csv/csvinputreader.h"
 #include "load/jsondoc/jsondocinputreader.h"
 #include "load/jsonl/jsonlinputreader.h"
+#include "load/otlp/otlpinputreader.h"
 #include "load/sqlite/sqliteinputreader.h"
 
 #include <algorithm>
@@ -11,10 +12,12 @@ namespace te::loader {
 
 std::span<const InputReader* const> inputReaders()
 {
-    // One entry per format, asked in this order: JSON documents before JSON Lines,
+    // One entry per format, asked in this order: OpenTelemetry traces first, as they
+    // are JSON documents or JSON Lines that start {"resourceSpans"; JSON documents before JSON Lines,
     // which reads every other input that starts with '{'; CSV last, as it reads any
     // text that no other format claims.
     static const InputReader* const readers[] = {
+        &otlpInputReader(),
         &jsonDocInputReader(),
         &jsonlInputReader(),
         &sqliteInputReader(),

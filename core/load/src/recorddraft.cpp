@@ -38,7 +38,7 @@ void RecordDraft::reset()
     m_nodeCount = 1;
     Node& root = m_nodes[0];
     root.name = "total";
-    root.hasValue = root.derived = root.hasAgents = false;
+    root.hasValue = root.derived = root.hasAgents = root.partsOverlap = false;
     root.childSum = 0;
     root.childCount = 0;
     m_metaCount = 0;
@@ -56,7 +56,7 @@ RecordDraft::Node& RecordDraft::addNodeSlot()
     if (static_cast<std::size_t>(m_nodeCount) == m_nodes.size())
         m_nodes.emplace_back();
     Node& n = m_nodes[static_cast<std::size_t>(m_nodeCount++)];
-    n.hasValue = n.derived = n.hasAgents = false;
+    n.hasValue = n.derived = n.hasAgents = n.partsOverlap = false;
     n.childSum = 0;
     n.childCount = 0;
     return n;
@@ -115,6 +115,13 @@ void RecordDraft::setValue(int slot, double seconds, int column)
     Node& n = m_nodes[static_cast<std::size_t>(slot)];
     n.value = seconds;
     n.hasValue = true;
+}
+
+void RecordDraft::setPartsOverlap(int slot, double uncoveredSeconds)
+{
+    Node& n = m_nodes[static_cast<std::size_t>(slot)];
+    n.partsOverlap = true;
+    n.uncovered = uncoveredSeconds;
 }
 
 void RecordDraft::setAgents(int slot, std::string_view agents)
@@ -254,12 +261,13 @@ bool RecordDraft::namesUnaccounted(int slot) const
 }
 
 // A whole whose given value exceeds its parts gets the rest as an "(unaccounted)"
-// part; parts that add up to more than their whole are warned about.
+// part; parts that add up to more than their whole are warned about. Parts that ran
+// at the same time leave the time none of them covered, and may add up to more.
 void RecordDraft::checkParts(
     TimingDataset& dataset, std::uint32_t run, int slot, int metric, std::vector<QString>& warnings) const
 {
     const Node& n = m_nodes[static_cast<std::size_t>(slot)];
-    const double rest = n.value - n.childSum;
+    const double rest = n.partsOverlap ? n.uncovered : n.value - n.childSum;
     if (exceedsTolerance(rest, n.value) && namesUnaccounted(slot)) {
         // The record gives its own "(unaccounted)", which keeps its value: the run
         // has one value per node. What its parts still leave out is told.
@@ -271,7 +279,7 @@ void RecordDraft::checkParts(
     } else if (exceedsTolerance(rest, n.value)) {
         const int unaccounted = dataset.childMetric(metric, TimingDataset::kUnaccountedName);
         dataset.setValue(run, unaccounted, rest, true);
-    } else if (exceedsTolerance(-rest, n.value)) {
+    } else if (!n.partsOverlap && exceedsTolerance(-rest, n.value)) {
         warnings.push_back(QStringLiteral("the parts of \"%1\" add up to %2, more than its total %3")
                                .arg(utf8(pathOf(slot)), formatDuration(n.childSum), formatDuration(n.value)));
     }

@@ -51,6 +51,10 @@ public:
     /// given: files written by `convert` carry derived totals as numbers and list them
     /// in `timings.derived`. Applied in `commit`, so the nodes may come later in the record.
     void markDerived(std::string_view path) { m_derivedPaths.emplace_back(path); }
+    /// The parts of node `slot` ran at the same time (overlapping trace spans): their
+    /// sum may exceed the whole, which is then not warned about, and the whole's
+    /// "(unaccounted)" part is `uncoveredSeconds`, the time when none of them ran.
+    void setPartsOverlap(int slot, double uncoveredSeconds);
 
     /// A warning about the record that its parser noticed (a duplicate key): told
     /// with the kept run's other warnings by commit(), dropped when it is rejected.
@@ -89,6 +93,8 @@ private:
         std::string agents;
         bool hasAgents = false;
         bool store = true;
+        bool partsOverlap = false; // see setPartsOverlap
+        double uncovered = 0;
     };
     struct Meta
     {
