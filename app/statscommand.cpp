@@ -133,6 +133,7 @@ LoadProjection statsProjection(
     const QCommandLineParser& parser, const QStringList& groupBy, const QStringList& metrics)
 {
     LoadProjection projection;
+    projection.dropLineNumbers(); // no output names a run
     if (metrics.isEmpty()) {
         projection.keepMetric(QStringLiteral("total"));
         projection.keepMetric(QStringLiteral("*"));
@@ -197,10 +198,16 @@ int runStats(const QStringList& arguments)
         }
         return BadUsage;
     }
-    const auto runs = filteredRuns(parser, data, io);
-    if (!runs)
-        return BadUsage;
-    const auto rows = computeGroupStats(data, groupRuns(data, *runs, *fields), *metrics);
+    std::vector<RunGroup> groups;
+    if (parser.values(QStringLiteral("filter")).isEmpty()) {
+        groups = groupAllRuns(data, *fields);
+    } else {
+        const auto runs = filteredRuns(parser, data, io);
+        if (!runs)
+            return BadUsage;
+        groups = groupRuns(data, *runs, *fields);
+    }
+    const auto rows = computeGroupStats(data, groups, *metrics);
     if (format == QStringLiteral("csv"))
         printCsv(rows, groupBy, io.out);
     else if (format == QStringLiteral("json"))

@@ -1,25 +1,29 @@
 #!/usr/bin/env bash
 # Produces every performance figure the README quotes, in one run on one machine:
-# generator files of 250k, 500k and 1M records (linearity), bench_load on each,
+# generator files of 250k, 500k, 1M and 5M records (linearity), bench_load on each,
 # the window opening and closing the 1M file ten times (bench_reopen, resident
-# memory), then the side-by-side with DuckDB and pandas on the 1M file (compare.sh).
+# memory), then the side-by-side with DuckDB on the 1M and 5M files, and pandas on
+# the 1M file (compare.sh, one table with a row per size).
 #
-# Usage: bench/run.sh [WORK_DIR]   (default: /tmp/timing-explorer-bench; needs ~1.2 GB)
-#   TE_BENCH_10M=1  also 5M and 10M records (bench_load, and `stats` under
-#                   /usr/bin/time): ~9 GB more disk, ~3 GB of memory, a few minutes
+# Usage: bench/run.sh [WORK_DIR]   (default: /tmp/timing-explorer-bench; needs ~4 GB of
+#                                   disk, and ~8 GB of memory for pandas on 1M records)
+#   TE_BENCH_10M=1  also 10M records (bench_load, `stats` under /usr/bin/time on 5M
+#                   and 10M, and a 10M row in compare.sh's table): ~6 GB more disk,
+#                   ~3 GB of memory, a few minutes more
 set -euo pipefail
 repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 work=${1:-/tmp/timing-explorer-bench}
 build=$repo/build/release
 mkdir -p "$work"
 
+# shellcheck source=tools/setup.sh
 source "$repo/tools/setup.sh"
 te_install "${TE_PACKAGES[@]}"
 te_build "$build" Release -DTIMING_EXPLORER_BUILD_TESTS=OFF >/dev/null
 
-sizes=(250000 500000 1000000)
+sizes=(250000 500000 1000000 5000000)
 if [[ ${TE_BENCH_10M:-0} == 1 ]]; then
-    sizes+=(5000000 10000000)
+    sizes+=(10000000)
 fi
 for n in "${sizes[@]}"; do
     file=$work/timings_$n.jsonl
@@ -37,7 +41,7 @@ if [[ ${TE_BENCH_10M:-0} == 1 ]]; then
     echo "== timing-explorer stats, wall time and peak RSS (/usr/bin/time), 3 runs each"
     te_install time
     for n in 5000000 10000000; do
-        for run in 1 2 3; do
+        for _ in 1 2 3; do
             /usr/bin/time -f "$n records: %e s wall, %M KB peak RSS" "$build/app/timing-explorer" stats \
                 "$work/timings_$n.jsonl" --group-by model --metric total --metric phase1 >/dev/null
         done
@@ -51,5 +55,10 @@ for charts in "" --charts; do
         || echo "bench_reopen $charts: the last close is more than 10 % above the first"
 done
 
+# The side-by-side with DuckDB (and pandas up to 1M records) on every size from 1M up.
+compare_files=()
+for n in "${sizes[@]}"; do
+    ((n >= 1000000)) && compare_files+=("$work/timings_$n.jsonl")
+done
 echo
-TE_BUILD_DIR=$build "$repo/bench/compare.sh" "$work/timings_1000000.jsonl"
+TE_BUILD_DIR=$build "$repo/bench/compare.sh" "${compare_files[@]}"

@@ -71,7 +71,6 @@ private slots:
         QCOMPARE(column.code(1), 0u);
         QCOMPARE(column.code(2), 0u);
         QCOMPARE(textOf(column, 1), QString());
-        column.finish(6);
         QCOMPARE(column.code(4), 0u);
         QCOMPARE(column.code(5), 0u);
         QCOMPARE(textOf(column, 3), u"b"_qs);
@@ -164,7 +163,6 @@ private slots:
         FieldColumn column;
         for (std::uint32_t run = 0; run < runs; ++run)
             column.set(run, "SPUS" + std::to_string(run));
-        column.finish(runs);
         QCOMPARE(column.dictionary().size(), std::size_t { runs } + 1);
         for (std::uint32_t run = 0; run < runs; run += 997) {
             const std::string id = "SPUS" + std::to_string(run);
@@ -188,7 +186,6 @@ private slots:
         other.set(0, "c");
         other.set(1, "a");
         other.set(3, "c"); // run 2 of `other` has no value
-        other.finish(4);
         column.append(other, 3); // run 2 of `column` has no value
 
         QCOMPARE(textOf(column, 0), u"a"_qs);
@@ -209,12 +206,48 @@ private slots:
         FieldColumn column;
         column.set(0, "a");
         FieldColumn other;
-        other.finish(2);
         column.append(other, 1);
         QCOMPARE(textOf(column, 0), u"a"_qs);
         QCOMPARE(column.code(1), 0u);
         QCOMPARE(column.code(2), 0u);
         QCOMPARE(column.dictionary().size(), 2u);
+    }
+
+    // fill(): a one-file load gives every run its source. On an empty column that is
+    // one code for all runs, and whatever changes the column later sees it as set.
+    void fillGivesEveryRunWithoutAValueThatValue()
+    {
+        FieldColumn empty;
+        empty.fill(3, "runs.jsonl");
+        for (std::uint32_t run = 0; run < 3; ++run)
+            QCOMPARE(textOf(empty, run), u"runs.jsonl"_qs);
+        QCOMPARE(empty.code(3), 0u);
+
+        FieldColumn grown = empty;
+        grown.set(4, "late.jsonl"); // run 3 stays without a value
+        QCOMPARE(textOf(grown, 2), u"runs.jsonl"_qs);
+        QCOMPARE(grown.code(3), 0u);
+        QCOMPARE(textOf(grown, 4), u"late.jsonl"_qs);
+
+        FieldColumn appended;
+        appended.set(0, "first.jsonl");
+        appended.append(empty, 2);
+        QCOMPARE(textOf(appended, 0), u"first.jsonl"_qs);
+        QCOMPARE(appended.code(1), 0u);
+        for (std::uint32_t run = 2; run < 5; ++run)
+            QCOMPARE(textOf(appended, run), u"runs.jsonl"_qs);
+
+        FieldColumn truncated = empty;
+        truncated.truncate(1);
+        QCOMPARE(textOf(truncated, 0), u"runs.jsonl"_qs);
+        QCOMPARE(truncated.code(1), 0u);
+
+        FieldColumn partly;
+        partly.set(1, "own.jsonl");
+        partly.fill(3, "runs.jsonl");
+        QCOMPARE(textOf(partly, 0), u"runs.jsonl"_qs);
+        QCOMPARE(textOf(partly, 1), u"own.jsonl"_qs);
+        QCOMPARE(textOf(partly, 2), u"runs.jsonl"_qs);
     }
 
     void truncateDropsRunsAndKeepsTheDictionary()
@@ -243,7 +276,6 @@ private slots:
         FieldColumn column;
         for (std::uint32_t run = 0; run < 20000; ++run)
             column.set(run, "registration-" + std::to_string(run));
-        column.finish(20000);
         std::vector<int> wrong(8, 0);
         std::vector<std::thread> readers;
         readers.reserve(wrong.size());

@@ -5,6 +5,11 @@
 
 namespace te {
 
+namespace {
+/// A column set on this many runs in a row is taken to be set on most (see reserve()).
+constexpr std::uint32_t kCommonAfterRuns = 1024;
+} // namespace
+
 FieldColumn::FieldColumn()
     : m_dictionary(1)
 { }
@@ -112,11 +117,43 @@ std::uint32_t FieldColumn::intern(std::string_view value)
     return code;
 }
 
+void FieldColumn::materializeFill()
+{
+    if (m_fillEnd == 0)
+        return;
+    m_codes.assign(m_fillEnd, m_fillCode);
+    m_fillEnd = 0;
+    m_fillCode = 0;
+}
+
 void FieldColumn::setCode(std::uint32_t run, std::uint32_t code)
 {
-    if (m_codes.size() <= run)
+    materializeFill();
+    if (m_codes.size() <= run) {
+        // A column that most runs set grows once to the expected size, not by doubling.
+        if (run == m_codes.size() && run >= kCommonAfterRuns && m_codes.capacity() <= run
+            && m_reserveHint > run)
+            m_codes.reserve(m_reserveHint);
         m_codes.resize(run + 1, 0);
+    }
     m_codes[run] = code;
+}
+
+void FieldColumn::fill(std::uint32_t runCount, std::string_view value)
+{
+    const std::uint32_t fillCode = intern(value);
+    if (m_codes.empty() && m_fillEnd == 0) {
+        m_fillCode = fillCode;
+        m_fillEnd = runCount;
+        return;
+    }
+    materializeFill();
+    if (m_codes.size() < runCount)
+        m_codes.resize(runCount, 0);
+    for (std::uint32_t run = 0; run < runCount; ++run) {
+        if (m_codes[run] == 0)
+            m_codes[run] = fillCode;
+    }
 }
 
 void FieldColumn::set(std::uint32_t run, std::string_view value)
@@ -124,24 +161,24 @@ void FieldColumn::set(std::uint32_t run, std::string_view value)
     setCode(run, intern(value));
 }
 
-void FieldColumn::finish(std::uint32_t runCount)
-{
-    m_codes.resize(runCount, 0);
-}
-
 void FieldColumn::append(const FieldColumn& other, std::uint32_t offset)
 {
     std::vector<std::uint32_t> remap(other.m_dictionary.size(), 0);
     for (std::size_t i = 1; i < other.m_dictionary.size(); ++i)
         remap[i] = intern(other.m_dictionary[i]);
+    const std::uint32_t otherRuns = other.runsStored();
+    if (otherRuns == 0)
+        return;
+    materializeFill();
     m_codes.resize(offset, 0);
-    m_codes.reserve(offset + other.m_codes.size()); // exact: no geometric overshoot on a million runs
-    for (const std::uint32_t c : other.m_codes)
-        m_codes.push_back(remap[c]);
+    m_codes.reserve(static_cast<std::size_t>(offset) + otherRuns); // exact: no overshoot on a million runs
+    for (std::uint32_t run = 0; run < otherRuns; ++run)
+        m_codes.push_back(remap[other.code(run)]);
 }
 
 void FieldColumn::truncate(std::uint32_t firstRemoved)
 {
+    m_fillEnd = std::min(m_fillEnd, firstRemoved);
     if (m_codes.size() > firstRemoved)
         m_codes.resize(firstRemoved);
 }

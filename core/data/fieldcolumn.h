@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <algorithm>
 #include <atomic>
 #include <cstdint>
 #include <string>
@@ -19,7 +20,12 @@ class FieldColumn
 public:
     FieldColumn();
 
-    std::uint32_t code(std::uint32_t run) const { return run < m_codes.size() ? m_codes[run] : 0; }
+    std::uint32_t code(std::uint32_t run) const
+    {
+        if (run < m_codes.size())
+            return m_codes[run];
+        return run < m_fillEnd ? m_fillCode : 0;
+    }
     /// Distinct values; index 0 is the empty "no value".
     const std::vector<std::string>& dictionary() const { return m_dictionary; }
     /// The value of `code` as a QString, converted once and cached. Safe from several
@@ -31,15 +37,31 @@ public:
     void set(std::uint32_t run, std::string_view value);
     void setCode(std::uint32_t run, std::uint32_t code);
     std::uint32_t intern(std::string_view value);
-    void finish(std::uint32_t runCount);
+    /// Gives `value` to every run below `runCount` that has none. On a column no run
+    /// has a value of yet (the source file of a one-file load) this stores nothing
+    /// per run: a million runs of one source cost no memory.
+    void fill(std::uint32_t runCount, std::string_view value);
+    /// Keeps room for `runs` codes once the column turns out to be common (a hint,
+    /// so that growing by doubling does not overshoot a large load).
+    void reserve(std::uint32_t runs) { m_reserveHint = runs; }
     void append(const FieldColumn& other, std::uint32_t offset);
     void truncate(std::uint32_t firstRemoved);
 
 private:
     static std::uint64_t hash(std::string_view value);
     void grow();
+    /// Turns a fill() of an empty column into codes, before the codes change.
+    void materializeFill();
+    std::uint32_t runsStored() const
+    {
+        return std::max(static_cast<std::uint32_t>(m_codes.size()), m_fillEnd);
+    }
 
+    // Runs past the end of m_codes read 0, or m_fillCode below m_fillEnd (see fill()).
     std::vector<std::uint32_t> m_codes;
+    std::uint32_t m_fillCode = 0;
+    std::uint32_t m_fillEnd = 0;
+    std::uint32_t m_reserveHint = 0;
     std::vector<std::string> m_dictionary;
     // Open addressing over codes: flat arrays stay in cache where a node-based map
     // with 100,000 registration ids would not. Slot value 0 means empty.

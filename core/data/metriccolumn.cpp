@@ -19,12 +19,27 @@ bool MetricColumn::isDerived(std::uint32_t run) const
     return std::binary_search(m_derivedRuns.begin(), m_derivedRuns.end(), run);
 }
 
+namespace {
+/// A sparse column with this many values, on more than half the runs so far, turns
+/// dense while it is built: its pairs would soon cost more than the dense array.
+constexpr std::size_t kDenseAfterValues = 1024;
+} // namespace
+
+void MetricColumn::growDense(std::uint32_t run)
+{
+    if (m_dense.capacity() <= run && m_reserveHint > run)
+        m_dense.reserve(m_reserveHint);
+    m_dense.resize(run + 1);
+}
+
 void MetricColumn::set(std::uint32_t run, double seconds, bool derived)
 {
+    if (!isDense() && m_sparseRuns.size() >= kDenseAfterValues && m_sparseRuns.size() * 2 > run)
+        makeDense(run);
     if (isDense()) {
         if (m_dense.size() <= run)
-            m_dense.resize(run + 1, missing());
-        m_dense[run] = seconds;
+            growDense(run);
+        m_dense.set(run, seconds);
     } else {
         m_sparseRuns.push_back(run);
         m_sparseValues.push_back(seconds);
@@ -35,9 +50,11 @@ void MetricColumn::set(std::uint32_t run, double seconds, bool derived)
 
 void MetricColumn::makeDense(std::uint32_t runCount)
 {
-    std::vector<double> dense(runCount, missing());
+    DenseSeconds dense;
+    dense.reserve(std::max(runCount, m_reserveHint));
+    dense.resize(runCount);
     for (std::size_t i = 0; i < m_sparseRuns.size(); ++i)
-        dense[m_sparseRuns[i]] = m_sparseValues[i];
+        dense.set(m_sparseRuns[i], m_sparseValues[i]);
     m_dense = std::move(dense);
     m_sparseRuns = {};
     m_sparseValues = {};
@@ -49,10 +66,11 @@ void MetricColumn::finish(std::uint32_t runCount)
     // Sparse costs 12 bytes a present value, dense 8 bytes a run.
     if (!isDense() && m_sparseRuns.size() * 3 > static_cast<std::size_t>(runCount) * 2)
         makeDense(runCount);
+    // A dense array keeps its spare capacity (a reserve() for the whole file, or
+    // doubling): pages never written are not resident, and a copy to shrink it
+    // would be, for a moment, a second array.
     if (isDense())
-        m_dense.resize(runCount, missing());
-    // Growth by push_back leaves up to twice the capacity; a million runs make that
-    // tens of megabytes. Follow mode grows a copy anyway, so this costs it nothing.
+        m_dense.resize(runCount);
     m_sparseRuns.shrink_to_fit();
     m_sparseValues.shrink_to_fit();
     m_derivedRuns.shrink_to_fit();
@@ -61,14 +79,23 @@ void MetricColumn::finish(std::uint32_t runCount)
 void MetricColumn::append(const MetricColumn& other, std::uint32_t offset)
 {
     if (isDense() && other.isDense()) {
-        m_dense.reserve(static_cast<std::size_t>(offset) + other.m_dense.size());
-        m_dense.resize(offset, missing());
-        m_dense.insert(m_dense.end(), other.m_dense.begin(), other.m_dense.end());
+        m_dense.resize(offset);
+        m_dense.append(other.m_dense);
     } else {
         other.forEach([&](std::uint32_t run, double v) { set(run + offset, v, false); });
     }
     for (const std::uint32_t run : other.m_derivedRuns)
         m_derivedRuns.push_back(run + offset);
+}
+
+void MetricColumn::append(MetricColumn&& other, std::uint32_t offset)
+{
+    if (m_dense.empty() && m_sparseRuns.empty() && m_derivedRuns.empty() && offset == 0) {
+        *this = std::move(other);
+    } else {
+        append(other, offset);
+    }
+    other = MetricColumn();
 }
 
 void MetricColumn::truncate(std::uint32_t firstRemoved)

@@ -4,6 +4,7 @@
 
 #include <QStringDecoder>
 #include <algorithm>
+#include <type_traits>
 
 namespace te {
 
@@ -126,7 +127,7 @@ int TimingDataset::childMetric(int parent, std::string_view name)
     const int id = static_cast<int>(m_metrics.size());
     m_metrics.push_back(std::move(info));
     m_metrics[static_cast<std::size_t>(parent)].children.push_back(id);
-    m_values.emplace_back();
+    m_values.emplace_back().reserve(m_reserveHint);
     m_agents.emplace_back();
     return id;
 }
@@ -139,7 +140,7 @@ int TimingDataset::internField(std::string_view name)
     }
     m_fieldNamesUtf8.emplace_back(name);
     m_fieldNames.push_back(fromUtf8(name));
-    m_fields.emplace_back();
+    m_fields.emplace_back().reserve(m_reserveHint);
     return static_cast<int>(m_fields.size() - 1);
 }
 
@@ -155,12 +156,7 @@ void TimingDataset::setField(std::uint32_t run, int field, std::string_view valu
 
 void TimingDataset::fillField(int field, std::string_view value)
 {
-    FieldColumn& column = m_fields[static_cast<std::size_t>(field)];
-    const std::uint32_t code = column.intern(value);
-    for (std::uint32_t run = 0; run < m_runCount; ++run) {
-        if (column.code(run) == 0)
-            column.setCode(run, code);
-    }
+    m_fields[static_cast<std::size_t>(field)].fill(m_runCount, value);
 }
 
 void TimingDataset::setAgents(std::uint32_t run, int metric, std::string_view agents)
@@ -198,23 +194,42 @@ void TimingDataset::shiftLines(qint64 offset)
         line = static_cast<std::uint32_t>(line + offset);
 }
 
+void TimingDataset::reserveRuns(std::uint32_t runs)
+{
+    m_reserveHint = runs;
+    for (auto& column : m_values)
+        column.reserve(runs);
+    for (auto& column : m_fields)
+        column.reserve(runs);
+    m_lines.reserve(runs);
+}
+
 void TimingDataset::finish()
 {
     for (auto& column : m_values)
         column.finish(m_runCount);
-    for (auto& column : m_fields)
-        column.finish(m_runCount);
-    for (auto& column : m_agents) {
-        if (column)
-            column->finish(m_runCount);
-    }
-    m_timestamps.resize(m_runCount, kNoTimestamp);
-    m_lines.resize(m_runCount, 0);
-    m_flags.resize(m_runCount, 0);
+    // The accessors read a run past an array's end as "none", so nothing is padded.
 }
 
-void TimingDataset::append(const TimingDataset& other)
+namespace {
+template <typename T>
+void appendArray(std::vector<T>& into, const std::vector<T>& other, std::size_t offset, T none)
 {
+    if (other.empty())
+        return;
+    into.reserve(offset + other.size());
+    into.resize(offset, none);
+    into.insert(into.end(), other.begin(), other.end());
+}
+} // namespace
+
+template <typename Dataset> void TimingDataset::appendFrom(Dataset&& other)
+{
+    constexpr bool freesOther = !std::is_const_v<std::remove_reference_t<Dataset>>;
+    const auto release = [](auto& column) {
+        if constexpr (freesOther)
+            column = {};
+    };
     const std::uint32_t offset = m_runCount;
     std::vector<int> metricMap(other.m_metrics.size(), kRootMetric);
     // Parents come before their children in `other`, so one pass maps every node.
@@ -224,29 +239,40 @@ void TimingDataset::append(const TimingDataset& other)
     }
     for (std::size_t i = 0; i < other.m_metrics.size(); ++i) {
         const auto target = static_cast<std::size_t>(metricMap[i]);
-        m_values[target].append(other.m_values[i], offset);
+        if constexpr (freesOther)
+            m_values[target].append(std::move(other.m_values[i]), offset);
+        else
+            m_values[target].append(other.m_values[i], offset);
         if (other.m_agents[i]) {
             if (!m_agents[target])
                 m_agents[target] = std::make_unique<FieldColumn>();
             m_agents[target]->append(*other.m_agents[i], offset);
+            release(other.m_agents[i]);
         }
     }
     for (std::size_t i = 0; i < other.m_fields.size(); ++i) {
         const int target = internField(other.m_fieldNamesUtf8[i]);
         m_fields[static_cast<std::size_t>(target)].append(other.m_fields[i], offset);
+        release(other.m_fields[i]);
     }
-    const std::size_t total = static_cast<std::size_t>(offset) + other.m_runCount;
-    m_timestamps.reserve(total);
-    m_lines.reserve(total);
-    m_flags.reserve(total);
-    m_timestamps.resize(offset, kNoTimestamp);
-    m_timestamps.insert(m_timestamps.end(), other.m_timestamps.begin(), other.m_timestamps.end());
-    m_lines.resize(offset, 0);
-    m_lines.insert(m_lines.end(), other.m_lines.begin(), other.m_lines.end());
-    m_flags.resize(offset, 0);
-    m_flags.insert(m_flags.end(), other.m_flags.begin(), other.m_flags.end());
+    appendArray(m_timestamps, other.m_timestamps, offset, kNoTimestamp);
+    release(other.m_timestamps);
+    appendArray(m_lines, other.m_lines, offset, std::uint32_t { 0 });
+    release(other.m_lines);
+    appendArray(m_flags, other.m_flags, offset, std::uint8_t { 0 });
+    release(other.m_flags);
     m_runCount = offset + other.m_runCount;
     finish();
+}
+
+void TimingDataset::append(const TimingDataset& other)
+{
+    appendFrom(other);
+}
+
+void TimingDataset::append(TimingDataset&& other)
+{
+    appendFrom(std::move(other));
 }
 
 void TimingDataset::truncate(std::uint32_t firstRemoved)

@@ -99,10 +99,17 @@ public:
     void markWarning(std::uint32_t run);
     /// Adds `offset` to every run's line number (used when a file was read in parts).
     void shiftLines(qint64 offset);
-    /// Pads every column to runCount() and picks their storage; call after building.
+    /// The number of runs the dataset will likely hold (an estimate from the input's
+    /// size): its common columns then grow to it at once. Only a hint.
+    void reserveRuns(std::uint32_t runs);
+    /// Picks every column's storage; call after building. Per-run arrays that no run
+    /// has a value in (no timestamps, no warnings) stay empty.
     void finish();
     /// Appends all runs of `other` after this dataset's runs, remapping its ids.
     void append(const TimingDataset& other);
+    /// The same, freeing each of `other`'s columns once it is copied: merging the
+    /// parts of one file then never holds more than one column twice.
+    void append(TimingDataset&& other);
     /// Removes runs `firstRemoved` and later (a follower re-reading a changed tail).
     void truncate(std::uint32_t firstRemoved);
 
@@ -111,6 +118,9 @@ private:
     {
         WarningFlag = 1
     };
+
+    /// append(), from a dataset that is copied (const) or freed column by column.
+    template <typename Dataset> void appendFrom(Dataset&& other);
 
     std::uint32_t m_runCount = 0;
     std::vector<MetricInfo> m_metrics;
@@ -122,6 +132,7 @@ private:
     std::vector<qint64> m_timestamps;
     std::vector<std::uint32_t> m_lines;
     std::vector<std::uint8_t> m_flags;
+    std::uint32_t m_reserveHint = 0;
 };
 
 } // namespace te

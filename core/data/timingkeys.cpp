@@ -6,11 +6,6 @@ namespace te {
 
 namespace {
 
-bool endsWith(std::string_view s, std::string_view suffix)
-{
-    return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
 bool isDigit(char c)
 {
     return c >= '0' && c <= '9';
@@ -48,22 +43,6 @@ void appendPath(FlatTarget& target, std::string_view path)
 }
 
 } // namespace
-
-TimeKey splitTimeKey(std::string_view key)
-{
-    if (endsWith(key, "_seconds"))
-        return { key.substr(0, key.size() - 8), 1.0, true };
-    if (endsWith(key, "_ms"))
-        return { key.substr(0, key.size() - 3), 0.001, true };
-    if (endsWith(key, "_s"))
-        return { key.substr(0, key.size() - 2), 1.0, true };
-    return { key, 1.0, false };
-}
-
-bool isTotalKey(std::string_view key)
-{
-    return key == "total" || splitTimeKey(key).base == "total";
-}
 
 FlatTarget resolveFlatKey(std::string_view key, const ColumnMapping* mapping)
 {

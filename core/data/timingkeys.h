@@ -16,10 +16,30 @@ struct TimeKey
     bool hasUnitSuffix = false;
 };
 
-TimeKey splitTimeKey(std::string_view key);
+/// Inline: the JSON Lines parser asks this of every key of every timing object.
+inline TimeKey splitTimeKey(std::string_view key)
+{
+    // Every suffix ends in 's'; most keys that are no times ("agents", "model") do not.
+    if (key.size() < 3 || key.back() != 's')
+        return { key, 1.0, false };
+    const auto endsWith = [&](std::string_view suffix) {
+        return key.size() > suffix.size() && key.substr(key.size() - suffix.size()) == suffix;
+    };
+    if (endsWith("_seconds"))
+        return { key.substr(0, key.size() - 8), 1.0, true };
+    if (endsWith("_ms"))
+        return { key.substr(0, key.size() - 3), 0.001, true };
+    if (endsWith("_s"))
+        return { key.substr(0, key.size() - 2), 1.0, true };
+    return { key, 1.0, false };
+}
 
 /// "total", "total_seconds", "total_s" or "total_ms": the node's own value.
-bool isTotalKey(std::string_view key);
+inline bool isTotalKey(std::string_view key)
+{
+    return key.substr(0, 5) == "total"
+        && (key.size() == 5 || key == "total_seconds" || key == "total_ms" || key == "total_s");
+}
 
 /// Where a flat key (a CSV column, a top-level JSON field) lands in the timing tree.
 /// `segments` is the node path below the root; zero segments is the root itself.

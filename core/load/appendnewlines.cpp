@@ -176,7 +176,7 @@ bool appendNewDatabaseRuns(LoadResult& result, std::size_t fileIndex, const Load
     const bool newRuns = part.dataset.runCount() > 0;
     const auto firstNew = static_cast<std::uint32_t>(result.dataset.runCount());
     appendPart(result, fileIndex, std::move(part));
-    if (newRuns && keepsDuplicateKey(options.projection))
+    if (newRuns && options.projection.keepsDuplicateKey())
         warnNewDuplicates(result, fileIndex, firstNew);
     result.dataset.finish();
     return true;
@@ -215,7 +215,7 @@ bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions
     summary.bytes = growth->size;
     if (growth->head.size() > summary.headSignature.size())
         summary.headSignature = growth->head;
-    if (newRuns && keepsDuplicateKey(options.projection))
+    if (newRuns && options.projection.keepsDuplicateKey())
         warnNewDuplicates(result, fileIndex, firstRead);
     result.dataset.finish();
     return true;

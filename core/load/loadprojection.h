@@ -44,7 +44,18 @@ public:
     /// Keeps a name that may be either (a filter's left-hand side).
     void keepFieldOrMetric(const QString& name);
 
+    /// Runs keep no line numbers: a summary that names no run has no use for them.
+    /// Ignored while the duplicate key is kept, since duplicate warnings name lines.
+    void dropLineNumbers() { m_lineNumbers = false; }
+
     bool keepsAllMetrics() const { return !m_metrics; }
+    /// Whether registration_id, timestamp and model are all kept: the duplicate check
+    /// of a load needs them (without them it is not made).
+    bool keepsDuplicateKey() const
+    {
+        return keepsField("registration_id") && keepsField("timestamp") && keepsField("model");
+    }
+    bool keepsLineNumbers() const { return m_lineNumbers || keepsDuplicateKey(); }
     bool keepsAllFields() const { return !m_fieldsRestricted; }
     /// Root of the wanted-metrics tree ("total"); nullptr when every metric is kept.
     const MetricNode* metricRoot() const { return m_metrics.get(); }
@@ -63,6 +74,7 @@ private:
     std::shared_ptr<MetricNode> m_metrics;
     bool m_allMetricsForced = false;
     bool m_fieldsRestricted = false;
+    bool m_lineNumbers = true;
     std::vector<std::string> m_fields;
 };
 

@@ -156,7 +156,7 @@ LoadResult loadEveryInput(const std::vector<Input>& inputs, const LoadOptions& o
             return cancelled;
         }
     }
-    if (keepsDuplicateKey(options.projection))
+    if (options.projection.keepsDuplicateKey())
         warnDuplicates(result, firstRunOfEachFile(result.files));
     result.dataset.finish();
     return result;

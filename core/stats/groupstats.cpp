@@ -13,18 +13,65 @@ QString RunGroup::label() const
     return key.isEmpty() ? QStringLiteral("all") : key.join(QStringLiteral(" × "));
 }
 
-std::vector<RunGroup> groupRuns(
-    const TimingDataset& data, const std::vector<std::uint32_t>& runs, const std::vector<int>& fieldIds)
+namespace {
+
+/// The runs 0..count-1, iterated as a list of run indices is, without holding one.
+struct AllRuns
+{
+    std::uint32_t count = 0;
+    struct Iterator
+    {
+        std::uint32_t run;
+        std::uint32_t operator*() const { return run; }
+        Iterator& operator++()
+        {
+            ++run;
+            return *this;
+        }
+        bool operator!=(const Iterator& other) const { return run != other.run; }
+    };
+    Iterator begin() const { return { 0 }; }
+    Iterator end() const { return { count }; }
+};
+
+std::vector<std::uint32_t> listOf(const std::vector<std::uint32_t>& runs)
+{
+    return runs;
+}
+
+std::vector<std::uint32_t> listOf(const AllRuns& runs)
+{
+    std::vector<std::uint32_t> list(runs.count);
+    std::iota(list.begin(), list.end(), 0u);
+    return list;
+}
+
+/// The runs of each code of `column`. Counted first, so that each list is sized
+/// once: growing millions of runs by doubling would leave up to half unused.
+template <typename Runs>
+std::vector<std::vector<std::uint32_t>> runsByCode(const FieldColumn& column, const Runs& runs)
+{
+    std::vector<std::size_t> counts(column.dictionary().size(), 0);
+    for (const std::uint32_t run : runs)
+        ++counts[column.code(run)];
+    std::vector<std::vector<std::uint32_t>> byCode(counts.size());
+    for (std::size_t code = 0; code < counts.size(); ++code)
+        byCode[code].reserve(counts[code]);
+    for (const std::uint32_t run : runs)
+        byCode[column.code(run)].push_back(run);
+    return byCode;
+}
+
+template <typename Runs>
+std::vector<RunGroup> groupRunsOf(
+    const TimingDataset& data, const Runs& runs, const std::vector<int>& fieldIds)
 {
     if (fieldIds.empty())
-        return { RunGroup { {}, runs } };
+        return { RunGroup { {}, listOf(runs) } };
     std::map<std::vector<std::uint32_t>, std::vector<std::uint32_t>> byCodes;
     if (fieldIds.size() == 1) {
         // The common case (group by model): index by dictionary code, no lookups.
-        const FieldColumn& column = data.field(fieldIds.front());
-        std::vector<std::vector<std::uint32_t>> byCode(column.dictionary().size());
-        for (const std::uint32_t run : runs)
-            byCode[column.code(run)].push_back(run);
+        auto byCode = runsByCode(data.field(fieldIds.front()), runs);
         for (std::uint32_t code = 0; code < byCode.size(); ++code) {
             if (!byCode[code].empty())
                 byCodes.emplace(std::vector<std::uint32_t> { code }, std::move(byCode[code]));
@@ -54,6 +101,19 @@ std::vector<RunGroup> groupRuns(
     std::sort(
         groups.begin(), groups.end(), [](const RunGroup& a, const RunGroup& b) { return a.key < b.key; });
     return groups;
+}
+
+} // namespace
+
+std::vector<RunGroup> groupRuns(
+    const TimingDataset& data, const std::vector<std::uint32_t>& runs, const std::vector<int>& fieldIds)
+{
+    return groupRunsOf(data, runs, fieldIds);
+}
+
+std::vector<RunGroup> groupAllRuns(const TimingDataset& data, const std::vector<int>& fieldIds)
+{
+    return groupRunsOf(data, AllRuns { data.runCount() }, fieldIds);
 }
 
 int keepLargestGroups(std::vector<RunGroup>& groups, std::size_t maxGroups)

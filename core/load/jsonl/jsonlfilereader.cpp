@@ -4,10 +4,26 @@
 #include "load/src/blockreader.h"
 #include "load/src/recorddraft.h"
 
+#include <algorithm>
 #include <cstring>
 #include <thread>
 
 namespace te::loader {
+
+namespace {
+/// How many runs of a range are read before the rest is estimated from them.
+constexpr std::uint32_t kRunsBeforeEstimate = 1000;
+
+/// The runs a range of `total` bytes likely holds, from `runs` in its first `read`
+/// bytes, with a little to spare: the columns are then sized once (see reserveRuns).
+std::uint32_t estimateRuns(qint64 read, std::uint32_t runs, qint64 total)
+{
+    if (read <= 0)
+        return runs;
+    const double estimate = static_cast<double>(total) / static_cast<double>(read) * runs * 1.05;
+    return static_cast<std::uint32_t>(std::min(estimate, 4.0e9));
+}
+} // namespace
 
 void readJsonlRange(
     const Input& input, qint64 begin, qint64 end, SharedState& shared, bool isCallingThread, Part& part)
@@ -24,6 +40,7 @@ void readJsonlRange(
     RecordDraft draft;
     draft.setProjection(shared.projection());
     bool skippingLongLine = false;
+    bool runsEstimated = false;
     std::uint32_t countedRuns = 0;
     part.completeEnd = begin;
 
@@ -61,6 +78,14 @@ void readJsonlRange(
             part.completeEnd = reader.offset();
         shared.runs += part.dataset.runCount() - countedRuns;
         countedRuns = part.dataset.runCount();
+        if (!runsEstimated && countedRuns >= kRunsBeforeEstimate) {
+            runsEstimated = true;
+            // The first range is the one the others are merged into (readJsonlFile):
+            // it is sized for the whole file. Room not yet written is not resident
+            // memory, so the merge then copies into place without a second array.
+            const qint64 expected = (begin == 0 ? std::max(end, input.size()) : end) - begin;
+            part.dataset.reserveRuns(estimateRuns(reader.offset() - begin, countedRuns, expected));
+        }
         if (!skippingLongLine && reader.unreadSize() > kMaxLineBytes) {
             builder.problem(Problem::Severity::Error, part.lines + 1, 0,
                 QStringLiteral("line longer than 16 MiB; skipped"));

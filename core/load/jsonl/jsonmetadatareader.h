@@ -2,6 +2,7 @@
 
 #include "load/jsonl/jsonsupport.h"
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,11 +57,19 @@ protected:
     template <typename Visit> bool forEachMember(od::object& object, Visit&& visit)
     {
         const std::size_t firstKey = keysSeen.size();
+        // A bit per key, from its length and end characters: while no two keys share
+        // a bit, no key can repeat, and the pairwise comparison is skipped.
+        std::uint64_t keyBits = 0;
+        bool mayRepeat = false;
         for (auto result : object) {
             od::field field;
             if (auto e = std::move(result).get(field))
                 return fail(e);
-            keysSeen.push_back(rawKey(field));
+            const std::string_view key = rawKey(field);
+            keysSeen.push_back(key);
+            const std::uint64_t bit = std::uint64_t { 1 } << (keyFingerprint(key) & 63);
+            mayRepeat = mayRepeat || (keyBits & bit) != 0;
+            keyBits |= bit;
             od::value member = field.value();
             od::json_type type;
             if (auto e = member.type().get(type))
@@ -68,8 +77,19 @@ protected:
             if (!visit(field, member, type))
                 return false;
         }
-        warnDuplicateKeys(firstKey);
+        if (mayRepeat)
+            warnDuplicateKeys(firstKey);
+        else
+            keysSeen.resize(firstKey);
         return true;
+    }
+    static std::size_t keyFingerprint(std::string_view key)
+    {
+        if (key.empty())
+            return 0;
+        const auto byte
+            = [&](std::size_t i) { return static_cast<std::size_t>(static_cast<unsigned char>(key[i])); };
+        return key.size() * 7 + byte(0) * 3 + byte(key.size() - 1) * 5 + byte(key.size() / 2);
     }
     /// The key as it is written, escapes included, read in place. Structural
     /// validation has already guaranteed its closing quote.

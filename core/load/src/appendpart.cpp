@@ -24,7 +24,7 @@ void appendRuns(TimingDataset& into, TimingDataset&& runs)
     if (into.runCount() == 0)
         into = std::move(runs);
     else
-        into.append(runs);
+        into.append(std::move(runs));
     runs = TimingDataset();
 }
 

@@ -71,10 +71,4 @@ std::vector<std::uint32_t> firstRunOfEachFile(const std::vector<FileSummary>& fi
     return firstRun;
 }
 
-bool keepsDuplicateKey(const LoadProjection& projection)
-{
-    return projection.keepsField("registration_id") && projection.keepsField("timestamp")
-        && projection.keepsField("model");
-}
-
 } // namespace te::loader

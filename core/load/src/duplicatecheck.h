@@ -16,7 +16,4 @@ void warnDuplicates(LoadResult& result, const std::vector<std::uint32_t>& firstR
 /// The first run of each of `files`, whose runs follow one another in the dataset.
 std::vector<std::uint32_t> firstRunOfEachFile(const std::vector<FileSummary>& files);
 
-/// Whether a load with `projection` keeps what duplicates are told by.
-bool keepsDuplicateKey(const LoadProjection& projection);
-
 } // namespace te::loader

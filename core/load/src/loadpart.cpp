@@ -114,7 +114,7 @@ void renumberPart(Part& part, qint64 lineOffset, qint64 runOffset)
 void mergePart(Part& into, Part&& part)
 {
     renumberPart(part, into.lines, into.dataset.runCount());
-    into.dataset.append(part.dataset);
+    into.dataset.append(std::move(part.dataset));
     part.dataset = TimingDataset(); // frees the part before the next one is appended
     into.problems.insert(into.problems.end(), std::make_move_iterator(part.problems.begin()),
         std::make_move_iterator(part.problems.end()));

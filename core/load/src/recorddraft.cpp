@@ -186,7 +186,8 @@ std::optional<std::uint32_t> RecordDraft::commit(
     markListedDerived();
     deriveMissingTotals();
     const std::uint32_t run = dataset.addRun();
-    dataset.setLine(run, line);
+    if (!m_projection || m_projection->keepsLineNumbers())
+        dataset.setLine(run, line);
     writeNodes(dataset, run, warnings);
     writeMetadata(dataset, run, warnings);
     if (!m_hasRegistrationId)
