@@ -45,8 +45,9 @@ void addInputOptions(QCommandLineParser& parser)
                        "Repeatable; filters combine with AND."),
         QStringLiteral("EXPR") });
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        QStringLiteral("Timing files (JSON Lines, JSON, CSV, SQLite, OpenTelemetry OTLP/JSON traces or "
-                       "Chrome traces), or PostgreSQL databases: postgresql://USER@HOST[:PORT]/DB[?table=T]."),
+        QStringLiteral(
+            "Timing files (JSON Lines, JSON, CSV, SQLite, OpenTelemetry OTLP/JSON traces or "
+            "Chrome traces), or PostgreSQL databases: postgresql://USER@HOST[:PORT]/DB[?table=T]."),
         QStringLiteral("FILE..."));
 }
 

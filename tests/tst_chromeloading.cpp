@@ -177,16 +177,18 @@ private slots:
                                << u"event 4 (\"step\", ph \"X\"): no \"ts\"; left out"_qs;
         QTest::addRow("negative dur") << u"chrome_bad_negative_dur.json"_qs
                                       << u"event 4 (\"step\", ph \"X\"): negative \"dur\" (-5); left out"_qs;
-        QTest::addRow("E without B")
-            << u"chrome_bad_e_without_b.json"_qs
-            << u"event 4 (\"step\", ph \"E\"): an \"E\" event with no \"B\" open on its thread (pid 2, tid 9); "
-               "left out"_qs;
-        QTest::addRow("B without E") << u"chrome_bad_b_without_e.json"_qs
-                                     << u"event 4 (\"step\", ph \"B\"): no \"E\" ends it on its thread (pid 2, "
-                                        "tid 9); left out"_qs;
+        QTest::addRow("E without B") << u"chrome_bad_e_without_b.json"_qs
+                                     << u"event 4 (\"step\", ph \"E\"): an \"E\" event with no \"B\" open on "
+                                        u"its thread (pid 2, tid 9); "
+                                        "left out"_qs;
+        QTest::addRow("B without E")
+            << u"chrome_bad_b_without_e.json"_qs
+            << u"event 4 (\"step\", ph \"B\"): no \"E\" ends it on its thread (pid 2, "
+               "tid 9); left out"_qs;
         QTest::addRow("not an object")
             << u"chrome_bad_not_object.json"_qs << u"event 4: not a JSON object; left out"_qs;
-        QTest::addRow("malformed") << u"chrome_bad_malformed.json"_qs << u"event 4: malformed JSON; left out"_qs;
+        QTest::addRow("malformed") << u"chrome_bad_malformed.json"_qs
+                                   << u"event 4: malformed JSON; left out"_qs;
     }
 
     void badEventsCostOnlyThemselves()
@@ -226,7 +228,8 @@ private slots:
             { "phase1", "openai_gpt5", 62.39, 65.2596, 97.48479999999998, 21.91356900390461 },
         };
         for (const Expected& e : expected) {
-            const SummaryStats s = statsOf(chrome, QString::fromLatin1(e.metric)).at(QString::fromLatin1(e.model));
+            const SummaryStats s
+                = statsOf(chrome, QString::fromLatin1(e.metric)).at(QString::fromLatin1(e.model));
             QCOMPARE(s.n, 10);
             QCOMPARE(s.median, e.median);
             QCOMPARE(s.mean, e.mean);
@@ -262,7 +265,8 @@ private slots:
         QCOMPARE(readAll(input), before);
         const QByteArray trace = readAll(output);
         QVERIFY(trace.startsWith("{\"traceEvents\":["));
-        QVERIFY(trace.contains(R"("name":"process_name","ph":"M","pid":1,"tid":1,"args":{"name":"SPUS55557 · openai_gpt4o"}})"));
+        QVERIFY(trace.contains(
+            R"("name":"process_name","ph":"M","pid":1,"tid":1,"args":{"name":"SPUS55557 · openai_gpt4o"}})"));
 
         LoadOptions options;
         options.files = { output };
@@ -277,7 +281,8 @@ private slots:
             QVERIFY2(b >= 0, qPrintable(path));
             for (std::uint32_t r = 0; r < 20; ++r) {
                 // Microseconds in the file: within a microsecond of the record.
-                QVERIFY2(std::abs(back.dataset.value(r, b) - jsonl.dataset.value(r, a)) < 1e-6, qPrintable(path));
+                QVERIFY2(
+                    std::abs(back.dataset.value(r, b) - jsonl.dataset.value(r, a)) < 1e-6, qPrintable(path));
                 QCOMPARE(back.dataset.agents(r, b), jsonl.dataset.agents(r, a));
             }
         }

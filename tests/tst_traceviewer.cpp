@@ -75,7 +75,8 @@ private slots:
         QCOMPARE(back.files.front().format, u"Chrome trace"_qs);
         QVERIFY(back.problems.empty());
         QCOMPARE(back.dataset.runCount(), 20u);
-        QVERIFY2(statusText().contains(u"Perfetto, speedscope or chrome://tracing"_qs), qPrintable(statusText()));
+        QVERIFY2(
+            statusText().contains(u"Perfetto, speedscope or chrome://tracing"_qs), qPrintable(statusText()));
         QVERIFY2(statusText().contains(u"20 run"_qs), qPrintable(statusText()));
     }
 

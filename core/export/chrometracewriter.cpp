@@ -93,7 +93,8 @@ void TraceWriter::writeNode(std::uint32_t run, int metric, int pid, qint64 start
     if (const QString agents = m_data.agents(run, metric); !agents.isEmpty())
         args["agents"] = agents.toStdString();
     Json json = Json::object();
-    json["name"] = metric == TimingDataset::kRootMetric ? std::string("total") : m_data.metric(metric).nameUtf8;
+    json["name"]
+        = metric == TimingDataset::kRootMetric ? std::string("total") : m_data.metric(metric).nameUtf8;
     json["ph"] = "X";
     json["ts"] = static_cast<double>(start) / kNanosPerMicro;
     json["dur"] = static_cast<double>(duration) / kNanosPerMicro;

@@ -9,7 +9,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
 {
     const QByteArray input = te::fuzz::rawBytes(data, size);
     const QByteArray asObject = R"({"traceEvents":[)" + input + "]}";
-    const QByteArray asArray = R"([{"ph":"M","name":"process_name","pid":1,"args":{"name":"r · m"}},)" + input + "]";
+    const QByteArray asArray
+        = R"([{"ph":"M","name":"process_name","pid":1,"args":{"name":"r · m"}},)" + input + "]";
     te::fuzz::loadFullAndProjected(input, QStringLiteral("fuzz.json"));
     te::fuzz::loadFullAndProjected(asObject, QStringLiteral("fuzz.json"));
     te::fuzz::loadFullAndProjected(asArray, QStringLiteral("fuzz.json"));

@@ -48,8 +48,9 @@ void MainWindow::createFileMenu()
         tr("&Export Summary…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSummary);
     QAction* trace = file->addAction(tr("Open in a &Trace Viewer…"), this, &MainWindow::openInTraceViewer);
     trace->setObjectName(QStringLiteral("traceViewerAction"));
-    trace->setToolTip(tr("Save the selected runs (or all shown runs) as a Chrome trace for Perfetto, speedscope "
-                         "or chrome://tracing"));
+    trace->setToolTip(
+        tr("Save the selected runs (or all shown runs) as a Chrome trace for Perfetto, speedscope "
+           "or chrome://tracing"));
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }

@@ -41,8 +41,8 @@ bool MainWindow::saveTrace(const QString& path)
         m_status->setMessage(error);
         return false;
     }
-    m_status->setMessage(tr("Saved %n run(s) to %1: open it in Perfetto, speedscope or chrome://tracing", nullptr,
-        static_cast<int>(runs.size()))
+    m_status->setMessage(tr("Saved %n run(s) to %1: open it in Perfetto, speedscope or chrome://tracing",
+        nullptr, static_cast<int>(runs.size()))
                              .arg(QDir::toNativeSeparators(path)));
     return true;
 }

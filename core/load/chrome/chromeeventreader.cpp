@@ -1,5 +1,4 @@
 #include "load/chrome/chromeevents.h"
-
 #include "load/jsondoc/jsondocscanner.h"
 #include "load/src/loadpart.h"
 
@@ -75,7 +74,8 @@ bool skipValue(std::string_view text, std::size_t& pos)
             }
         } else if (depth == 0) {
             // A scalar: up to what ends it.
-            while (pos < text.size() && std::string_view(",}] \t\r\n").find(text[pos]) == std::string_view::npos)
+            while (
+                pos < text.size() && std::string_view(",}] \t\r\n").find(text[pos]) == std::string_view::npos)
                 ++pos;
             return true;
         }
@@ -200,7 +200,8 @@ private:
     std::unordered_map<std::string, std::vector<Open>> m_open; // pid + tid -> open "B" events
 };
 
-std::optional<qint64> EventReader::timeOf(const Json& event, const char* key, qint64 line, const QString& what)
+std::optional<qint64> EventReader::timeOf(
+    const Json& event, const char* key, qint64 line, const QString& what)
 {
     const auto found = event.find(key);
     if (found == event.end()) {
@@ -269,7 +270,8 @@ void EventReader::read(std::string_view text, qint64 index, qint64 line)
         if (!duration)
             return;
         if (*duration < 0) {
-            tell(line, what, QStringLiteral("negative \"dur\" (%1); left out").arg(utf8(event["dur"].dump())));
+            tell(
+                line, what, QStringLiteral("negative \"dur\" (%1); left out").arg(utf8(event["dur"].dump())));
             return;
         }
         slice.end = slice.begin + *duration;
@@ -300,7 +302,8 @@ void EventReader::finish()
     for (const auto& [thread, open] : m_open)
         for (const Open& o : open)
             unended.push_back(&o.slice);
-    std::sort(unended.begin(), unended.end(), [](const Slice* a, const Slice* b) { return a->index < b->index; });
+    std::sort(
+        unended.begin(), unended.end(), [](const Slice* a, const Slice* b) { return a->index < b->index; });
     for (const Slice* slice : unended)
         tell(slice->line, describeEvent(slice->index, slice->name, "B"),
             QStringLiteral("no \"E\" ends it on its thread (pid %1, tid %2); left out")
@@ -318,7 +321,8 @@ std::pair<std::string_view, qint64> eventArray(std::string_view body)
     if (!start)
         return { body, 0 };
     std::size_t end = *start;
-    const qint64 linesBefore = std::count(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(*start), '\n');
+    const qint64 linesBefore
+        = std::count(body.begin(), body.begin() + static_cast<std::ptrdiff_t>(*start), '\n');
     // Cut off or unbalanced: the scanner reads up to where it breaks and says so.
     if (!skipValue(body, end))
         end = body.size();

@@ -26,9 +26,9 @@ bool contains(const Slice& outer, const Slice& inner)
 
 bool hasArg(const Slice* root, std::string_view key)
 {
-    return root
-        && std::any_of(root->args.begin(), root->args.end(),
-            [&](const Attribute& a) { return a.key == key && !a.value.empty(); });
+    return root && std::any_of(root->args.begin(), root->args.end(), [&](const Attribute& a) {
+        return a.key == key && !a.value.empty();
+    });
 }
 
 // The slices of each process, the processes in the order the trace first names them.
@@ -48,8 +48,8 @@ std::vector<std::vector<std::size_t>> byProcess(const std::vector<Slice>& slices
 // Sets `parent` of each of `members` to the innermost slice of its thread that
 // contains it, kNone for a top-level one. Of two slices with the same times, the
 // first in the trace contains the other.
-void linkByContainment(
-    const std::vector<Slice>& slices, const std::vector<std::size_t>& members, std::vector<std::size_t>& parent)
+void linkByContainment(const std::vector<Slice>& slices, const std::vector<std::size_t>& members,
+    std::vector<std::size_t>& parent)
 {
     std::unordered_map<std::string_view, std::vector<std::size_t>> threads;
     for (const std::size_t i : members)
@@ -201,7 +201,8 @@ void RunCutter::byTopLevel(const std::vector<std::size_t>& members, std::vector<
         while (m_parent[top] != kNone)
             top = m_parent[top];
         Run& run = runs[runOf.at(top)];
-        addSpan(i, std::to_string(slice(m_parent[i]).index), run, m_spans.spans[run.members.front()].resource);
+        addSpan(
+            i, std::to_string(slice(m_parent[i]).index), run, m_spans.spans[run.members.front()].resource);
     }
 }
 
