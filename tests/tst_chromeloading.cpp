@@ -142,7 +142,8 @@ private slots:
         QVERIFY2(perEvent.problems.empty(), qPrintable(messagesOf(perEvent).join(u'\n')));
         const TimingDataset& e = perEvent.dataset;
         QCOMPARE(e.runCount(), 3u);
-        QCOMPARE(idsOf(e), (QStringList { u"session-9"_qs, u"session-9"_qs, u"session-9"_qs }));
+        // Numbered, as they would otherwise be duplicates of one another.
+        QCOMPARE(idsOf(e), (QStringList { u"session-9#1"_qs, u"session-9#2"_qs, u"session-9#3"_qs }));
         QCOMPARE(e.fieldValue(2, TimingDataset::Model), u"model-b"_qs);
         QCOMPARE(value(e, 0, u"total"_qs), 3.0);
         QCOMPARE(value(e, 0, u"llm"_qs), 2.0);

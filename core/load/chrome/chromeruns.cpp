@@ -74,8 +74,10 @@ void linkByContainment(const std::vector<Slice>& slices, const std::vector<std::
     }
 }
 
-// registration_id and model where the root's args do not give them.
-std::vector<Attribute> identity(const TraceEvents& events, const std::string& pid, const Slice* root)
+// registration_id and model where the root's args do not give them; `suffix` ends
+// the registration ("#2": the second run of a process cut per top-level event).
+std::vector<Attribute> identity(
+    const TraceEvents& events, const std::string& pid, const Slice* root, const std::string& suffix)
 {
     std::vector<Attribute> resource;
     const auto named = events.processNames.find(pid);
@@ -87,7 +89,7 @@ std::vector<Attribute> identity(const TraceEvents& events, const std::string& pi
         registration.resize(separator);
     }
     if (!hasArg(root, "registration_id") && !registration.empty())
-        resource.push_back({ "registration_id", registration });
+        resource.push_back({ "registration_id", registration + suffix });
     if (!hasArg(root, "model") && !hasArg(root, "gen_ai.request.model") && !model.empty())
         resource.push_back({ "model", model });
     return resource;
@@ -107,9 +109,9 @@ public:
 
 private:
     const Slice& slice(std::size_t i) const { return m_events.slices[i]; }
-    std::size_t addResource(const std::string& pid, const Slice* root)
+    std::size_t addResource(const std::string& pid, const Slice* root, const std::string& suffix = {})
     {
-        m_spans.resources.push_back(identity(m_events, pid, root));
+        m_spans.resources.push_back(identity(m_events, pid, root, suffix));
         return m_spans.resources.size() - 1;
     }
     void addSpan(std::size_t i, const std::string& parentId, Run& run, std::size_t resource);
@@ -186,12 +188,17 @@ void RunCutter::byTopLevel(const std::vector<std::size_t>& members, std::vector<
     // Each slice's top-level ancestor; parents come before their children in no
     // particular order, so the chain is followed.
     std::unordered_map<std::size_t, std::size_t> runOf; // top-level slice -> index in runs
+    const auto tops = static_cast<std::size_t>(
+        std::count_if(members.begin(), members.end(), [&](std::size_t i) { return m_parent[i] == kNone; }));
     for (const std::size_t i : members) {
         if (m_parent[i] != kNone)
             continue;
+        // Runs of one process would otherwise share a registration_id: numbered as
+        // same-name siblings are, in trace order.
+        const std::string suffix = tops > 1 ? '#' + std::to_string(runOf.size() + 1) : std::string();
         runOf[i] = runs.size();
         Run run { std::to_string(slice(i).index), describeEvent(slice(i).index, slice(i).name, {}), {} };
-        addSpan(i, {}, run, addResource(slice(i).pid, &slice(i)));
+        addSpan(i, {}, run, addResource(slice(i).pid, &slice(i), suffix));
         runs.push_back(std::move(run));
     }
     for (const std::size_t i : members) {

@@ -30,7 +30,8 @@ struct Run
 /// A run's registration_id and model come from its root's args when they have
 /// them; otherwise from the process name, read as "REGISTRATION · MODEL" (as the
 /// Chrome trace writer names processes) or as the registration alone; otherwise the
-/// pid. They go into the run's resource.
+/// pid. Per top-level event, the runs of a process with several are numbered after
+/// it: "session-9#1", "session-9#2". They go into the run's resource.
 std::vector<Run> cutIntoRuns(const TraceEvents& events, ChromeRuns mode, otlp::Spans& spans);
 
 } // namespace te::loader::chrome
