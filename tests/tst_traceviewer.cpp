@@ -39,7 +39,7 @@ class TestTraceViewer : public QObject
             if (!dialog)
                 return;
             dialog->selectFile(path);
-            dialog->accept();
+            QMetaObject::invokeMethod(dialog, &QDialog::accept); // protected in QFileDialog
             answered = true;
         });
         auto* action = m_window->findChild<QAction*>(u"traceViewerAction"_qs);
