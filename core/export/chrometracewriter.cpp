@@ -25,11 +25,23 @@ bool isWritten(const TimingDataset& data, std::uint32_t run, int metric)
     return !(data.metric(metric).nameUtf8 == TimingDataset::kUnaccountedName && data.isDerived(run, metric));
 }
 
+// The latest time written, as the reader takes it (4e15 µs); a sum of two times
+// up to it cannot overflow.
+constexpr qint64 kMaxNanos = Q_INT64_C(4000000000000000000);
+
 // Times are whole nanoseconds while laid out, so that children that fill their
 // parent end exactly where it ends and are read back inside it.
 qint64 nanos(double seconds)
 {
-    return std::llround(seconds * kNanosPerSecond);
+    return seconds * kNanosPerSecond >= static_cast<double>(kMaxNanos)
+        ? kMaxNanos
+        : std::llround(seconds * kNanosPerSecond);
+}
+
+// `at` + `by`, saturated at kMaxNanos (absurd runs are cut, never wrapped around).
+qint64 later(qint64 at, qint64 by)
+{
+    return std::min(kMaxNanos, at + by);
 }
 
 std::string dump(const Json& json)
@@ -83,7 +95,7 @@ qint64 TraceWriter::durationOf(std::uint32_t run, int metric) const
     qint64 sum = 0;
     for (const int child : m_data.metric(metric).children)
         if (hasTimings(run, child))
-            sum += durationOf(run, child);
+            sum = later(sum, durationOf(run, child));
     return sum;
 }
 
@@ -110,7 +122,7 @@ void TraceWriter::writeNode(std::uint32_t run, int metric, int pid, qint64 start
         if (!hasTimings(run, child))
             continue;
         children.emplace_back(child, durationOf(run, child));
-        sum += children.back().second;
+        sum = later(sum, children.back().second);
     }
     // Parts that ran at the same time do not fit one after another.
     const bool overlap = sum > duration;
@@ -118,7 +130,7 @@ void TraceWriter::writeNode(std::uint32_t run, int metric, int pid, qint64 start
     for (const auto& [child, childDuration] : children) {
         writeNode(run, child, pid, at, Json::object());
         if (!overlap)
-            at += childDuration;
+            at = later(at, childDuration);
     }
 }
 
@@ -142,7 +154,7 @@ qint64 TraceWriter::writeRun(std::uint32_t run, int pid, qint64 start)
     process["args"] = Json { { "name", name } };
     event(std::move(process));
     writeNode(run, TimingDataset::kRootMetric, pid, start, std::move(args));
-    return start + durationOf(run, TimingDataset::kRootMetric);
+    return later(start, durationOf(run, TimingDataset::kRootMetric));
 }
 
 } // namespace

@@ -17,9 +17,9 @@ using otlp::Attribute;
 constexpr int kMaxDepth = 64;
 // How deep "args" objects are flattened into "key.member" fields.
 constexpr int kMaxArgsDepth = 4;
-// Times beyond this many microseconds (about 100 days) are no times: in
-// nanoseconds they would come near the end of qint64.
-constexpr double kMaxMicros = 9e12;
+// Times beyond this many microseconds (about 126 years) are no times: in
+// nanoseconds a start and a duration up to it add up within qint64.
+constexpr double kMaxMicros = 4e15;
 constexpr double kNanosPerMicro = 1000.0;
 
 QString utf8(std::string_view s)
