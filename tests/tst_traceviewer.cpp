@@ -80,6 +80,13 @@ private slots:
         QVERIFY2(statusText().contains(u"20 run"_qs), qPrintable(statusText()));
     }
 
+    void theRunsTableOffersIt()
+    {
+        QTableView* table = m_window->runsView()->table();
+        QCOMPARE(table->contextMenuPolicy(), Qt::ActionsContextMenu);
+        QVERIFY(table->actions().contains(m_window->findChild<QAction*>(u"traceViewerAction"_qs)));
+    }
+
     void savesTheSelectedRuns()
     {
         QTemporaryDir dir;

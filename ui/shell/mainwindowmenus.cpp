@@ -15,6 +15,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTableView>
 
 namespace te {
 
@@ -51,6 +52,9 @@ void MainWindow::createFileMenu()
     trace->setToolTip(
         tr("Save the selected runs (or all shown runs) as a Chrome trace for Perfetto, speedscope "
            "or chrome://tracing"));
+    // Also on a right click in the runs table, which selects the run clicked.
+    m_runs->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_runs->table()->addAction(trace);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }
