@@ -144,9 +144,13 @@ void flatten(const Json& value, const std::string& key, std::vector<Attribute>& 
     if (value.is_null())
         return;
     if (value.is_object()) {
-        if (depth < kMaxArgsDepth)
-            for (const auto& [member, inner] : value.items())
-                flatten(inner, key + '.' + member, out, depth + 1);
+        if (depth >= kMaxArgsDepth)
+            return;
+        std::string name;
+        for (const auto& [member, inner] : value.items()) {
+            name.assign(key).append(1, '.').append(member);
+            flatten(inner, name, out, depth + 1);
+        }
         return;
     }
     if (value.is_array()) {
