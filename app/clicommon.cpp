@@ -16,6 +16,19 @@ Streams::Streams()
     , err(stderr)
 { }
 
+void addTraceOptions(QCommandLineParser& parser)
+{
+    parser.addOption({ QStringLiteral("same-name-spans"),
+        QStringLiteral("How OpenTelemetry spans and Chrome trace events of one name under one parent are "
+                       "read: number (tool_call#1, tool_call#2, in start order; the default) or sum (one "
+                       "node)."),
+        QStringLiteral("number|sum"), QStringLiteral("number") });
+    parser.addOption({ QStringLiteral("chrome-runs"),
+        QStringLiteral("How a Chrome trace is cut into runs: process (one run per pid; the default) or "
+                       "top-level (one run per event that no other event of its thread contains)."),
+        QStringLiteral("process|top-level"), QStringLiteral("process") });
+}
+
 void addInputOptions(QCommandLineParser& parser)
 {
     parser.addOption({ QStringLiteral("mapping"),
@@ -26,17 +39,15 @@ void addInputOptions(QCommandLineParser& parser)
             "The table of a SQLite or PostgreSQL input to read as flat rows (default: the timings and "
             "phase_timings tables, or the only table)."),
         QStringLiteral("T") });
-    parser.addOption({ QStringLiteral("same-name-spans"),
-        QStringLiteral("How OpenTelemetry sibling spans of one name are read: number (tool_call#1, "
-                       "tool_call#2, in start order; the default) or sum (one node)."),
-        QStringLiteral("number|sum"), QStringLiteral("number") });
+    addTraceOptions(parser);
     parser.addOption({ QStringLiteral("filter"),
         QStringLiteral("Keep runs matching EXPR (FIELD=V, FIELD!=V, FIELD~REGEX, METRIC>N, <, >=, <=). "
                        "Repeatable; filters combine with AND."),
         QStringLiteral("EXPR") });
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        QStringLiteral("Timing files (JSON Lines, JSON, CSV, SQLite or OpenTelemetry OTLP/JSON traces), or "
-                       "PostgreSQL databases: postgresql://USER@HOST[:PORT]/DB[?table=T]."),
+        QStringLiteral(
+            "Timing files (JSON Lines, JSON, CSV, SQLite, OpenTelemetry OTLP/JSON traces or "
+            "Chrome traces), or PostgreSQL databases: postgresql://USER@HOST[:PORT]/DB[?table=T]."),
         QStringLiteral("FILE..."));
 }
 
@@ -58,6 +69,13 @@ std::optional<LoadResult> loadFiles(const QCommandLineParser& parser, const QStr
         options.sameNameSpans = SameNameSpans::Sum;
     } else if (sameNameSpans != QStringLiteral("number")) {
         io.err << "error: unknown --same-name-spans \"" << sameNameSpans << "\"; use number or sum\n";
+        return std::nullopt;
+    }
+    const QString chromeRuns = parser.value(QStringLiteral("chrome-runs"));
+    if (chromeRuns == QStringLiteral("top-level")) {
+        options.chromeRuns = ChromeRuns::TopLevel;
+    } else if (chromeRuns != QStringLiteral("process")) {
+        io.err << "error: unknown --chrome-runs \"" << chromeRuns << "\"; use process or top-level\n";
         return std::nullopt;
     }
     if (options.files.isEmpty()) {

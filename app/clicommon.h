@@ -28,8 +28,12 @@ struct Streams
     Streams();
 };
 
-/// Adds the options every data-reading subcommand takes: --mapping, --table,
-/// --same-name-spans, --filter.
+/// Adds the options of how traces are read into runs: --same-name-spans (OpenTelemetry
+/// and Chrome traces) and --chrome-runs.
+void addTraceOptions(QCommandLineParser& parser);
+
+/// Adds the options every data-reading subcommand takes: --mapping, --table, the
+/// trace options (addTraceOptions), --filter.
 void addInputOptions(QCommandLineParser& parser);
 
 /// Loads the positional FILE arguments with the --mapping of `parser`. Problems go

@@ -15,12 +15,10 @@ int runValidate(const QStringList& arguments)
         QStringLiteral("FILE") });
     parser.addOption({ QStringLiteral("table"),
         QStringLiteral("The table of a SQLite input to read as flat rows."), QStringLiteral("T") });
-    parser.addOption({ QStringLiteral("same-name-spans"),
-        QStringLiteral("How OpenTelemetry sibling spans of one name are read: number (tool_call#1, "
-                       "tool_call#2, in start order; the default) or sum (one node)."),
-        QStringLiteral("number|sum"), QStringLiteral("number") });
+    addTraceOptions(parser);
     parser.addPositionalArgument(QStringLiteral("FILE"),
-        QStringLiteral("Timing files (JSON Lines, JSON, CSV, SQLite or OpenTelemetry OTLP/JSON traces)."),
+        QStringLiteral("Timing files (JSON Lines, JSON, CSV, SQLite, OpenTelemetry OTLP/JSON traces or "
+                       "Chrome traces)."),
         QStringLiteral("FILE..."));
     int exitCode = Ok;
     if (!parseArguments(parser, arguments, io, exitCode))

@@ -25,7 +25,7 @@ cmake -S "$TE_ROOT" -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 cmake --build "$build" --parallel "${TE_FUZZ_JOBS:-$(nproc)}"
 
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(jsonl jsondoc otlp csv filter mapping timestamp)
+[ ${#targets[@]} -eq 0 ] && targets=(jsonl jsondoc otlp chrometrace csv filter mapping timestamp)
 
 # Seeds: the test fixtures of each input kind, and hand-written expressions and times.
 seed_files() {
@@ -33,6 +33,7 @@ seed_files() {
     jsonl) ls "$TE_ROOT"/tests/data/*.jsonl ;;
     jsondoc) ls "$TE_ROOT"/tests/data/*.json "$TE_ROOT"/tests/data/*.txt ;;
     otlp) ls "$TE_ROOT"/tests/data/otlp_* "$TE_ROOT/tests/fuzz/seeds/otlp"/* ;;
+    chrometrace) ls "$TE_ROOT"/tests/data/chrome_* "$TE_ROOT/tests/fuzz/seeds/chrometrace"/* ;;
     csv) ls "$TE_ROOT"/tests/data/*.csv ;;
     mapping) ls "$TE_ROOT"/tests/data/*mapping*.json ;;
     filter | timestamp) ls "$TE_ROOT/tests/fuzz/seeds/$1"/* ;;

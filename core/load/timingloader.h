@@ -22,13 +22,21 @@ struct LoadProgress
     qint64 runsLoaded = 0;
 };
 
-/// How an OpenTelemetry trace reads sibling spans that share a name (repeated tool
+/// How an OpenTelemetry or Chrome trace reads sibling spans that share a name (repeated tool
 /// calls): as numbered nodes, "tool_call#1", "tool_call#2" in start-time order, or
 /// as one node holding the sum of their durations.
 enum class SameNameSpans
 {
     Number,
     Sum
+};
+
+/// How a Chrome trace is cut into runs: one per process (pid), or one per
+/// top-level event (an event no other event of its thread contains).
+enum class ChromeRuns
+{
+    Process,
+    TopLevel
 };
 
 struct LoadOptions
@@ -38,7 +46,8 @@ struct LoadOptions
     /// The table of a SQLite input to read as flat rows (in the shapes CSV has);
     /// empty: the timing-storage tables when present, else the only table.
     QString table;
-    SameNameSpans sameNameSpans = SameNameSpans::Number;
+    SameNameSpans sameNameSpans = SameNameSpans::Number; ///< OpenTelemetry and Chrome traces
+    ChromeRuns chromeRuns = ChromeRuns::Process;
     /// What to keep; everything by default (see LoadProjection for what a
     /// projected load does not check).
     LoadProjection projection;

@@ -102,6 +102,26 @@ std::vector<FormatsDialog::Example> FormatsDialog::examples()
                 "     \"name\": \"phase1\", \"startTimeUnixNano\": \"1736850600000000000\", "
                 "\"endTimeUnixNano\": \"1736850634500000000\"}]}]}]}"),
             QStringLiteral("json") },
+        { tr("Chrome trace (Trace Event JSON)"),
+            tr("What Perfetto, speedscope and chrome://tracing open: an object with "
+               "<tt>traceEvents</tt>, or the bare array. <tt>X</tt> events and <tt>B</tt>/<tt>E</tt> "
+               "pairs (microseconds) nest by time within a thread. Each process is a run (on the "
+               "command line, <tt>--chrome-runs top-level</tt> makes each outermost event one); its "
+               "<tt>process_name</tt> \"REGISTRATION · MODEL\" names it unless the root event's "
+               "<tt>args</tt>, which are metadata, do. File &gt; Open in a Trace Viewer writes this "
+               "format."),
+            QStringLiteral("{\"traceEvents\": [\n"
+                           "  {\"name\": \"process_name\", \"ph\": \"M\", \"pid\": 1, \"args\": "
+                           "{\"name\": \"SPUS55557 · zai_glm4_5_air\"}},\n"
+                           "  {\"name\": \"run\", \"ph\": \"X\", \"ts\": 0, \"dur\": 50400000, \"pid\": 1, "
+                           "\"tid\": 1},\n"
+                           "  {\"name\": \"phase1\", \"ph\": \"X\", \"ts\": 0, \"dur\": 34500000, \"pid\": "
+                           "1, \"tid\": 1},\n"
+                           "  {\"name\": \"phase2\", \"ph\": \"B\", \"ts\": 34500000, \"pid\": 1, \"tid\": "
+                           "1},\n"
+                           "  {\"ph\": \"E\", \"ts\": 50400000, \"pid\": 1, \"tid\": 1}\n"
+                           "]}"),
+            QStringLiteral("json") },
         { tr("Excel \"Unicode Text\" (UTF-16, tab-separated)"),
             tr("UTF-16 or UTF-32 text with a byte order mark is read as UTF-8, then as the CSV or JSON "
                "it holds."),
@@ -118,7 +138,8 @@ QString FormatsDialog::html(const QPalette& palette)
                       "<tt>.jsonl</tt>, <tt>.ndjson</tt>), <b>JSON</b> (an array of records, or objects "
                       "over several lines: <tt>.json</tt>; read into memory whole), <b>CSV</b> (comma, "
                       "semicolon or tab; <tt>.csv</tt>, <tt>.tsv</tt>), in UTF-8, UTF-16 or UTF-32, "
-                      "<b>OpenTelemetry traces</b> (OTLP/JSON, one trace a run), and "
+                      "<b>OpenTelemetry traces</b> (OTLP/JSON, one trace a run), <b>Chrome traces</b> "
+                      "(Trace Event JSON, one process a run), and "
                       "<b>SQLite</b> databases (<tt>.sqlite</tt>, <tt>.db</tt>; see below). The shape is "
                       "detected record by record, so one file may mix them. Open several files at once to "
                       "compare them; each run remembers its "

@@ -31,15 +31,15 @@ namespace te {
 
 namespace {
 const QString kWelcomeDismissedKey = QStringLiteral("welcome/dismissed");
+} // namespace
 
-QStringList filePaths(const LoadedData& data)
+QStringList MainWindow::filePaths(const LoadedData& data)
 {
     QStringList paths;
     for (const FileSummary& f : data.files)
         paths << f.path;
     return paths;
 }
-} // namespace
 
 MainWindow::MainWindow(QWidget* parent)
     : QMainWindow(parent)

@@ -46,6 +46,10 @@ public:
     WelcomePanel* welcomePanel() const { return m_welcome; }
     QTabWidget* tabs() const { return m_tabs; }
     std::shared_ptr<const LoadedData> currentData() const { return m_current; }
+    /// Saves the selected runs (every shown run when none is) as a Chrome trace at
+    /// `path`, as File > Open in a Trace Viewer does after asking for it; the status
+    /// bar says where, or why not. False when nothing was written.
+    bool saveTrace(const QString& path);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -80,10 +84,13 @@ private:
     void showProblemRun(std::uint32_t run);
     void updateCharts();
     void exportSummary();
+    void openInTraceViewer();
     void showFormats();
     void showAbout();
     void updateWelcome();
     void showWelcomeAgain();
+    /// The loaded files, which no output may overwrite.
+    static QStringList filePaths(const LoadedData& data);
 
     LoadController* m_loader;
     FileFollower* m_follower;

@@ -15,6 +15,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QSettings>
+#include <QTableView>
 
 namespace te {
 
@@ -46,6 +47,14 @@ void MainWindow::createFileMenu()
     file->addAction(tr("&Reload"), QKeySequence::Refresh, this, &MainWindow::reload);
     file->addAction(
         tr("&Export Summary…"), QKeySequence(Qt::CTRL | Qt::Key_E), this, &MainWindow::exportSummary);
+    QAction* trace = file->addAction(tr("Open in a &Trace Viewer…"), this, &MainWindow::openInTraceViewer);
+    trace->setObjectName(QStringLiteral("traceViewerAction"));
+    trace->setToolTip(
+        tr("Save the selected runs (or all shown runs) as a Chrome trace for Perfetto, speedscope "
+           "or chrome://tracing"));
+    // Also on a right click in the runs table, which selects the run clicked.
+    m_runs->table()->setContextMenuPolicy(Qt::ActionsContextMenu);
+    m_runs->table()->addAction(trace);
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 }

@@ -36,6 +36,9 @@ struct Span
     std::vector<Attribute> attributes;
     std::size_t resource = 0; ///< index into Spans::resources
     qint64 line = 0; ///< where the span's object starts, from 1
+    /// How messages name the span when set (a Chrome trace event: `event 7 ("x")`);
+    /// otherwise by its name and spanId.
+    std::string label;
 
     /// The span's duration when its times are usable; nullopt otherwise.
     std::optional<qint64> durationNanos() const

@@ -5,6 +5,7 @@
 #include "load/src/loadpart.h"
 #include "load/src/recorddraft.h"
 #include "util/timestampformat.h"
+#include "util/timestampparser.h"
 
 #include <algorithm>
 #include <map>
@@ -43,6 +44,8 @@ double seconds(qint64 nanos)
 
 QString describeSpan(const Span& span)
 {
+    if (!span.label.empty())
+        return utf8(span.label);
     const QString id
         = span.spanId.empty() ? QStringLiteral("no spanId") : QStringLiteral("spanId ") + utf8(span.spanId);
     return QStringLiteral("span \"%1\" (%2)").arg(utf8(span.name), id);
@@ -256,14 +259,18 @@ void TraceBuilder::addMetadata(std::size_t root, const std::string& traceId)
         if (a.key == "gen_ai.request.model" || a.key == "agents")
             return;
         hasRegistrationId = hasRegistrationId || (a.key == "registration_id" && !a.value.empty());
-        m_draft->addMetadata(a.key, a.value);
+        if (a.key == "timestamp" && !m_conventions.epochTimes)
+            m_draft->addTimestamp(a.key, a.value, parseTimestamp(a.value));
+        else
+            m_draft->addMetadata(a.key, a.value);
     };
     if (r.resource < m_spans.resources.size())
         std::for_each(m_spans.resources[r.resource].begin(), m_spans.resources[r.resource].end(), add);
     std::for_each(r.attributes.begin(), r.attributes.end(), add);
     if (!hasRegistrationId)
         m_draft->addMetadata("registration_id", traceId);
-    m_draft->addMetadata("trace_id", traceId);
+    if (m_conventions.traceIdField)
+        m_draft->addMetadata("trace_id", traceId);
 
     const std::string* model = attribute(r, "gen_ai.request.model");
     std::map<std::string_view, std::size_t> counts;
@@ -282,7 +289,7 @@ void TraceBuilder::addMetadata(std::size_t root, const std::string& traceId)
     }
     if (model)
         m_draft->addMetadata("model", *model);
-    if (r.start.nanos) {
+    if (r.start.nanos && m_conventions.epochTimes) {
         const qint64 ms = *r.start.nanos / kNanosPerMilli;
         m_draft->addTimestamp("timestamp", formatTimestampIso(ms).toStdString(), ms);
     }

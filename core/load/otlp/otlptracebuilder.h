@@ -22,8 +22,20 @@ class PartBuilder;
 
 namespace otlp {
 
-/// How a span is named in messages: `span "phase1" (spanId 00f067aa0ba902b7)`.
+/// How a span is named in messages: `span "phase1" (spanId 00f067aa0ba902b7)`, or
+/// its label when it has one.
 QString describeSpan(const Span& span);
+
+/// What the trace formats built into runs differ in.
+struct TraceConventions
+{
+    /// Span times count from the Unix epoch, so the root's start is the run's
+    /// `timestamp`. Otherwise (a Chrome trace's clock starts anywhere) a
+    /// `timestamp` attribute of the root is read as one.
+    bool epochTimes = true;
+    /// The run keeps its trace id as the metadata field `trace_id`.
+    bool traceIdField = true;
+};
 
 /// Builds the run of one trace into a RecordDraft. The root span (no parent) is
 /// `total`; every span below it is the node of its name under its parent's node,
@@ -42,12 +54,13 @@ QString describeSpan(const Span& span);
 class TraceBuilder
 {
 public:
-    TraceBuilder(
-        const Spans& spans, const ColumnMapping* mapping, SameNameSpans sameNameSpans, PartBuilder& problems)
+    TraceBuilder(const Spans& spans, const ColumnMapping* mapping, SameNameSpans sameNameSpans,
+        PartBuilder& problems, TraceConventions conventions = {})
         : m_spans(spans)
         , m_mapping(mapping)
         , m_sameNameSpans(sameNameSpans)
         , m_problems(problems)
+        , m_conventions(conventions)
     { }
 
     /// Builds the trace `traceId` whose spans are `members` (indices into the spans,
@@ -78,6 +91,7 @@ private:
     const ColumnMapping* m_mapping;
     SameNameSpans m_sameNameSpans;
     PartBuilder& m_problems;
+    TraceConventions m_conventions;
     RecordDraft* m_draft = nullptr;
     std::unordered_map<std::size_t, std::vector<std::size_t>> m_children; // span -> its child spans
     std::vector<std::size_t> m_placed; // the spans of the run

@@ -1,5 +1,6 @@
 #include "load/src/readerregistry.h"
 
+#include "load/chrome/chromeinputreader.h"
 #include "load/csv/csvinputreader.h"
 #include "load/jsondoc/jsondocinputreader.h"
 #include "load/jsonl/jsonlinputreader.h"
@@ -12,12 +13,14 @@ namespace te::loader {
 
 std::span<const InputReader* const> inputReaders()
 {
-    // One entry per format, asked in this order: OpenTelemetry traces first, as they
-    // are JSON documents or JSON Lines that start {"resourceSpans"; JSON documents before JSON Lines,
+    // One entry per format, asked in this order: OpenTelemetry and Chrome traces first,
+    // as they are JSON documents or JSON Lines that start {"resourceSpans", or
+    // {"traceEvents" or an array of events with "ph"; JSON documents before JSON Lines,
     // which reads every other input that starts with '{'; CSV last, as it reads any
     // text that no other format claims.
     static const InputReader* const readers[] = {
         &otlpInputReader(),
+        &chromeInputReader(),
         &jsonDocInputReader(),
         &jsonlInputReader(),
         &sqliteInputReader(),
