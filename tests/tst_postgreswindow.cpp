@@ -1,9 +1,11 @@
 // The window on PostgreSQL: File > Open Database… refuses an address with a
 // password and never keeps it; an opened database is named by its address in the
-// title and the recent files, and, followed, shows the rows added since.
+// title and the recent files, and, followed, shows the rows added since. An
+// address dropped on the window (as a URL or as text) opens it the same way.
 #include "export/postgreswriter.h"
 #include "postgressupport.h"
 #include "testsupport.h"
+#include "ui/shell/droppedinputs.h"
 #include "windowsupport.h"
 #include "workspace/loadeddata.h"
 
@@ -14,8 +16,10 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
+#include <QMimeData>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTimer>
 #include <numeric>
 
@@ -64,7 +68,84 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); } // settings stay out of ~/.config
     void dialogRefusesAPasswordAndKeepsNone();
     void openedDatabaseIsNamedAndFollowed();
+    void dropCarriesFilesAndAddresses();
+    void droppedAddressWithAPasswordIsRefused();
+    void droppedAddressOpensTheDatabase();
 };
+
+namespace {
+
+/// Drops `mime` on the middle of the window, as a user letting go of a drag does.
+void dropOn(MainWindow& window, QMimeData& mime)
+{
+    const QPointF middle(window.width() / 2.0, window.height() / 2.0);
+    QDragEnterEvent enter(middle.toPoint(), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(middle, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(&window, &drop);
+}
+
+} // namespace
+
+void TestPostgresWindow::dropCarriesFilesAndAddresses()
+{
+    QMimeData mime;
+    mime.setUrls({ QUrl::fromLocalFile(QStringLiteral("/data/runs.jsonl")),
+        QUrl(QStringLiteral("postgres://bench@db.example:5433/timings")) });
+    mime.setText(QStringLiteral("postgresql://bench@db.example:5433/timings\n"
+                                "  postgresql://ci@127.0.0.1/nightly?table=runs  \nnot an address"));
+    const DroppedInputs dropped = DroppedInputs::from(mime);
+    QCOMPARE(dropped.inputs,
+        QStringList({ QStringLiteral("/data/runs.jsonl"),
+            QStringLiteral("postgresql://bench@db.example:5433/timings"),
+            QStringLiteral("postgresql://ci@127.0.0.1/nightly?table=runs") }));
+    QVERIFY(dropped.refused.isEmpty());
+    QVERIFY(DroppedInputs::accepts(mime));
+
+    QMimeData text;
+    text.setText(QStringLiteral("just some words"));
+    QVERIFY(!DroppedInputs::accepts(text));
+    QVERIFY(DroppedInputs::from(text).inputs.isEmpty());
+}
+
+void TestPostgresWindow::droppedAddressWithAPasswordIsRefused()
+{
+    const std::unique_ptr<MainWindow> window
+        = shownWindow(QStringLiteral("te-test-postgres-window-3"), { 1000, 700 });
+    QVERIFY(window);
+    const QString secret = QStringLiteral("Sw0rdfish-9");
+    QSignalSpy loaded(window->loader(), &LoadController::loaded);
+    QMimeData mime;
+    mime.setText(QStringLiteral("postgresql://alice:%1@127.0.0.1:1/bench").arg(secret));
+    dropOn(*window, mime);
+    const QString message = window->statusBar()->findChild<QLabel*>(QStringLiteral("statusMessage"))->text();
+    QVERIFY2(message.contains(QStringLiteral("password")), qPrintable(message));
+    QVERIFY(!message.contains(secret));
+    QVERIFY(!window->windowTitle().contains(secret));
+    QVERIFY(!allSettings().contains(secret));
+    QTest::qWait(100);
+    QVERIFY(loaded.isEmpty()); // nothing was opened
+}
+
+void TestPostgresWindow::droppedAddressOpensTheDatabase()
+{
+    TE_REQUIRE_POSTGRES();
+    ScratchDatabase database;
+    QVERIFY(database.isCreated());
+    QVERIFY(appendFixture(database.url()));
+    const std::unique_ptr<MainWindow> window
+        = shownWindow(QStringLiteral("te-test-postgres-window-4"), { 1000, 700 });
+    QVERIFY(window);
+    QSignalSpy loaded(window->loader(), &LoadController::loaded);
+    QMimeData mime;
+    mime.setText(database.url() + u'\n');
+    dropOn(*window, mime);
+    QVERIFY(loaded.wait(20000));
+    auto data = loaded.takeLast().at(0).value<std::shared_ptr<const LoadedData>>();
+    QCOMPARE(data->dataset->runCount(), 20U);
+    QVERIFY2(window->windowTitle().startsWith(database.url()), qPrintable(window->windowTitle()));
+}
 
 void TestPostgresWindow::dialogRefusesAPasswordAndKeepsNone()
 {

@@ -8,6 +8,7 @@
 #include "ui/runs/breakdownview.h"
 #include "ui/runs/problemsdock.h"
 #include "ui/runs/runsview.h"
+#include "ui/shell/droppedinputs.h"
 #include "ui/shell/formatsdialog.h"
 #include "ui/shell/loadcontroller.h"
 #include "ui/shell/loadstatus.h"
@@ -356,20 +357,18 @@ void MainWindow::closeEvent(QCloseEvent* event)
 
 void MainWindow::dragEnterEvent(QDragEnterEvent* event)
 {
-    if (event->mimeData()->hasUrls())
+    if (DroppedInputs::accepts(*event->mimeData()))
         event->acceptProposedAction();
 }
 
 void MainWindow::dropEvent(QDropEvent* event)
 {
-    QStringList files;
-    for (const QUrl& url : event->mimeData()->urls()) {
-        if (url.isLocalFile())
-            files << url.toLocalFile();
-    }
-    if (!files.isEmpty()) {
+    const DroppedInputs dropped = DroppedInputs::from(*event->mimeData());
+    if (!dropped.refused.isEmpty())
+        m_status->setMessage(dropped.refused.join(u' '));
+    if (!dropped.inputs.isEmpty()) {
         event->acceptProposedAction();
-        openFiles(files);
+        openFiles(dropped.inputs);
     }
 }
 
