@@ -12,9 +12,6 @@ namespace te::loader {
 
 namespace {
 
-// How many runs are built between progress reports and checks for cancel.
-constexpr std::size_t kRunsPerReport = 4096;
-
 class ChromeInputReader final : public InputReader
 {
 public:
@@ -44,22 +41,15 @@ public:
             { .epochTimes = false, .traceIdField = false });
         RecordDraft draft;
         draft.setProjection(shared.projection());
-        std::uint32_t countedRuns = 0;
+        WholeInputProgress progress(shared, part);
         for (std::size_t i = 0; i < runs.size() && !shared.cancel.load(); ++i) {
             draft.reset();
             if (const auto line = builder.build(runs[i].key, runs[i].members, draft))
                 problems.finishRecord(draft, *line, false, runs[i].label + QStringLiteral(": "));
-            if ((i + 1) % kRunsPerReport == 0) {
-                shared.runs += part.dataset.runCount() - countedRuns;
-                countedRuns = part.dataset.runCount();
-                shared.report(true);
-            }
+            progress.tick(i + 1);
         }
-        shared.runs += part.dataset.runCount() - countedRuns;
-        part.lines = static_cast<qint64>(std::count(body.begin(), body.end(), '\n'))
-            + (body.empty() || body.back() == '\n' ? 0 : 1);
-        part.completeEnd = size;
-        part.dataset.finish();
+        progress.done();
+        finishWholeInputPart(part, body, size);
         return true;
     }
 };

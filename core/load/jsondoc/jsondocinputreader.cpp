@@ -13,9 +13,6 @@ namespace te::loader {
 
 namespace {
 
-// How many records are read between progress reports and checks for cancel.
-constexpr qint64 kRecordsPerReport = 4096;
-
 class JsonDocInputReader final : public InputReader
 {
 public:
@@ -60,27 +57,20 @@ public:
         draft.setProjection(shared.projection());
         JsonDocScanner::Record record;
         JsonDocScanner::Next next = JsonDocScanner::Next::Record;
-        std::uint32_t countedRuns = 0;
+        WholeInputProgress progress(shared, part);
         while (!shared.cancel.load() && (next = scanner.next(record)) == JsonDocScanner::Next::Record) {
             const std::size_t begin = bodyStart + record.begin;
             draft.reset();
             parser.parse(text.data() + begin, record.length, capacityEnd - begin, draft);
             builder.finishRecord(draft, record.line, false, QStringLiteral("record %1: ").arg(record.index));
-            if (record.index % kRecordsPerReport == 0) {
-                shared.runs += part.dataset.runCount() - countedRuns;
-                countedRuns = part.dataset.runCount();
-                shared.report(true);
-            }
+            progress.tick(static_cast<std::size_t>(record.index));
         }
         if (next == JsonDocScanner::Next::Error) {
             builder.problem(Problem::Severity::Error, scanner.errorLine(), 0,
                 scanner.errorMessage() + QStringLiteral("; the rest of the file was not read"));
         }
-        shared.runs += part.dataset.runCount() - countedRuns;
-        part.lines = static_cast<qint64>(std::count(body.begin(), body.end(), '\n'))
-            + (body.empty() || body.back() == '\n' ? 0 : 1);
-        part.completeEnd = size;
-        part.dataset.finish();
+        progress.done();
+        finishWholeInputPart(part, body, size);
         return true;
     }
 };

@@ -16,8 +16,6 @@ namespace {
 using otlp::RequestParser;
 using otlp::Spans;
 
-// How many traces are built between progress reports and checks for cancel.
-constexpr std::size_t kTracesPerReport = 4096;
 // As much of the input as a reader is shown to tell its format (InputHead).
 constexpr std::size_t kHeadBytes = std::size_t { 64 } * 1024;
 
@@ -126,24 +124,17 @@ public:
         otlp::TraceBuilder builder(spans, shared.mapping(), shared.options->sameNameSpans, problems);
         RecordDraft draft;
         draft.setProjection(shared.projection());
-        std::uint32_t countedRuns = 0;
+        WholeInputProgress progress(shared, part);
         for (std::size_t i = 0; i < traces.size() && !shared.cancel.load(); ++i) {
             const auto& [traceId, members] = traces[i];
             draft.reset();
             if (const auto line = builder.build(traceId, members, draft))
                 problems.finishRecord(
                     draft, *line, false, QStringLiteral("trace %1: ").arg(QString::fromStdString(traceId)));
-            if ((i + 1) % kTracesPerReport == 0) {
-                shared.runs += part.dataset.runCount() - countedRuns;
-                countedRuns = part.dataset.runCount();
-                shared.report(true);
-            }
+            progress.tick(i + 1);
         }
-        shared.runs += part.dataset.runCount() - countedRuns;
-        part.lines = static_cast<qint64>(std::count(body.begin(), body.end(), '\n'))
-            + (body.empty() || body.back() == '\n' ? 0 : 1);
-        part.completeEnd = size;
-        part.dataset.finish();
+        progress.done();
+        finishWholeInputPart(part, body, size);
         return true;
     }
 };

@@ -1,5 +1,6 @@
 #include "load/src/wholeinput.h"
 
+#include <algorithm>
 #include <new>
 
 namespace te::loader {
@@ -31,6 +32,14 @@ bool readWholeInput(const Input& input, qint64 size, std::size_t padding, const 
         return false;
     }
     return true;
+}
+
+void finishWholeInputPart(Part& part, std::string_view body, qint64 size)
+{
+    part.lines = static_cast<qint64>(std::count(body.begin(), body.end(), '\n'))
+        + (body.empty() || body.back() == '\n' ? 0 : 1);
+    part.completeEnd = size;
+    part.dataset.finish();
 }
 
 } // namespace te::loader
