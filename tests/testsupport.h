@@ -62,4 +62,29 @@ inline std::vector<std::uint32_t> runsOfModel(const TimingDataset& data, const Q
     return runs;
 }
 
+/// Each problem of a load as "LINE:MESSAGE", for comparing and for failure output.
+inline QStringList messagesOf(const LoadResult& r)
+{
+    QStringList messages;
+    for (const Problem& p : r.problems)
+        messages << QStringLiteral("%1:%2").arg(p.line).arg(p.message);
+    return messages;
+}
+
+/// The registration_id of every run, in dataset order.
+inline QStringList idsOf(const TimingDataset& data)
+{
+    QStringList ids;
+    for (std::uint32_t run = 0; run < data.runCount(); ++run)
+        ids << data.fieldValue(run, TimingDataset::RegistrationId);
+    return ids;
+}
+
+/// A run's value of the field `name`; empty when no run has that field.
+inline QString fieldOf(const TimingDataset& data, std::uint32_t run, const QString& name)
+{
+    const int id = data.fieldId(name);
+    return id < 0 ? QString() : data.fieldValue(run, id);
+}
+
 } // namespace te::test

@@ -17,28 +17,6 @@ class TestChromeLoading : public QObject
 {
     Q_OBJECT
 
-    static QStringList messagesOf(const LoadResult& r)
-    {
-        QStringList messages;
-        for (const Problem& p : r.problems)
-            messages << QStringLiteral("%1:%2").arg(p.line).arg(p.message);
-        return messages;
-    }
-
-    static QStringList idsOf(const TimingDataset& data)
-    {
-        QStringList ids;
-        for (std::uint32_t run = 0; run < data.runCount(); ++run)
-            ids << data.fieldValue(run, TimingDataset::RegistrationId);
-        return ids;
-    }
-
-    static QString field(const TimingDataset& data, std::uint32_t run, const QString& name)
-    {
-        const int id = data.fieldId(name);
-        return id < 0 ? QString() : data.fieldValue(run, id);
-    }
-
     static double value(const TimingDataset& data, std::uint32_t run, const QString& path)
     {
         const int id = data.metricId(path);
@@ -87,10 +65,10 @@ private slots:
         QCOMPARE(value(d, 0, u"(unaccounted)"_qs), 3.0);
         QVERIFY(d.isDerived(0, d.metricId(u"(unaccounted)"_qs)));
         // Its args are the run's metadata; instants and counters are no nodes.
-        QCOMPARE(field(d, 0, u"attempt"_qs), u"3"_qs);
-        QCOMPARE(field(d, 0, u"cached"_qs), u"true"_qs);
-        QCOMPARE(field(d, 0, u"tags"_qs), u"a, b"_qs);
-        QCOMPARE(field(d, 0, u"config.retries"_qs), u"2"_qs);
+        QCOMPARE(fieldOf(d, 0, u"attempt"_qs), u"3"_qs);
+        QCOMPARE(fieldOf(d, 0, u"cached"_qs), u"true"_qs);
+        QCOMPARE(fieldOf(d, 0, u"tags"_qs), u"a, b"_qs);
+        QCOMPARE(fieldOf(d, 0, u"config.retries"_qs), u"2"_qs);
         QCOMPARE(d.metricId(u"step"_qs), -1);
         QCOMPARE(d.metricId(u"tokens"_qs), -1);
         QCOMPARE(d.line(0), 6);
@@ -98,7 +76,7 @@ private slots:
         QCOMPARE(value(d, 1, u"total"_qs), 3.0);
         QCOMPARE(value(d, 1, u"phase1"_qs), 2.0);
         QCOMPARE(value(d, 1, u"phase2"_qs), 1.0);
-        QCOMPARE(field(d, 1, u"parallel"_qs), QString());
+        QCOMPARE(fieldOf(d, 1, u"parallel"_qs), QString());
     }
 
     void sameNameSiblingsCanBeSummed()
@@ -151,7 +129,7 @@ private slots:
         QCOMPARE(value(e, 1, u"total"_qs), 2.0);
         QCOMPARE(value(e, 2, u"tool#1"_qs), 0.25);
         QCOMPARE(value(e, 2, u"tool#2"_qs), 0.25);
-        QCOMPARE(field(e, 1, u"turn"_qs), u"2"_qs);
+        QCOMPARE(fieldOf(e, 1, u"turn"_qs), u"2"_qs);
         QCOMPARE(e.line(2), 8);
     }
 
@@ -161,7 +139,7 @@ private slots:
         QVERIFY2(r.problems.empty(), qPrintable(messagesOf(r).join(u'\n')));
         const TimingDataset& d = r.dataset;
         QCOMPARE(idsOf(d), (QStringList { u"par-1"_qs }));
-        QCOMPARE(field(d, 0, u"parallel"_qs), u"true"_qs);
+        QCOMPARE(fieldOf(d, 0, u"parallel"_qs), u"true"_qs);
         QCOMPARE(value(d, 0, u"total"_qs), 10.0);
         QCOMPARE(value(d, 0, u"worker#1"_qs), 5.0);
         QCOMPARE(value(d, 0, u"worker#2"_qs), 5.0);
@@ -251,7 +229,7 @@ private slots:
         for (std::uint32_t run = 0; run < 20; ++run) {
             QCOMPARE(chrome.dataset.timestampMs(run), jsonl.dataset.timestampMs(run));
             for (const QString& name : { u"model"_qs, u"constellation"_qs, u"git_commit"_qs })
-                QCOMPARE(field(chrome.dataset, run, name), field(jsonl.dataset, run, name));
+                QCOMPARE(fieldOf(chrome.dataset, run, name), fieldOf(jsonl.dataset, run, name));
         }
     }
 
@@ -290,7 +268,7 @@ private slots:
         for (std::uint32_t r = 0; r < 20; ++r) {
             QCOMPARE(back.dataset.timestampMs(r), jsonl.dataset.timestampMs(r));
             for (const QString& name : { u"model"_qs, u"constellation"_qs, u"git_commit"_qs })
-                QCOMPARE(field(back.dataset, r, name), field(jsonl.dataset, r, name));
+                QCOMPARE(fieldOf(back.dataset, r, name), fieldOf(jsonl.dataset, r, name));
         }
         // Read per top-level event, the trace gives the same runs: one event a run.
         LoadOptions perEvent = options;

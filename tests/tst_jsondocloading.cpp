@@ -16,22 +16,6 @@ class TestJsonDocLoading : public QObject
 {
     Q_OBJECT
 
-    static QStringList messagesOf(const LoadResult& r)
-    {
-        QStringList messages;
-        for (const Problem& p : r.problems)
-            messages << QStringLiteral("%1:%2").arg(p.line).arg(p.message);
-        return messages;
-    }
-
-    static QStringList idsOf(const TimingDataset& data)
-    {
-        QStringList ids;
-        for (std::uint32_t run = 0; run < data.runCount(); ++run)
-            ids << data.fieldValue(run, TimingDataset::RegistrationId);
-        return ids;
-    }
-
     // The median total per model, from a load.
     static std::map<QString, double> mediansOf(const LoadResult& r)
     {

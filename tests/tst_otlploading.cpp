@@ -14,28 +14,6 @@ class TestOtlpLoading : public QObject
 {
     Q_OBJECT
 
-    static QStringList messagesOf(const LoadResult& r)
-    {
-        QStringList messages;
-        for (const Problem& p : r.problems)
-            messages << QStringLiteral("%1:%2").arg(p.line).arg(p.message);
-        return messages;
-    }
-
-    static QStringList idsOf(const TimingDataset& data)
-    {
-        QStringList ids;
-        for (std::uint32_t run = 0; run < data.runCount(); ++run)
-            ids << data.fieldValue(run, TimingDataset::RegistrationId);
-        return ids;
-    }
-
-    static QString field(const TimingDataset& data, std::uint32_t run, const QString& name)
-    {
-        const int id = data.fieldId(name);
-        return id < 0 ? QString() : data.fieldValue(run, id);
-    }
-
     // n, median, mean and P95 of one metric, per model.
     static std::map<QString, SummaryStats> statsOf(const LoadResult& r, const QString& metric)
     {
@@ -107,9 +85,9 @@ private slots:
         for (std::uint32_t run = 0; run < 20; ++run) {
             QCOMPARE(otlp.dataset.timestampMs(run), jsonl.dataset.timestampMs(run));
             for (const QString& name : { u"model"_qs, u"constellation"_qs, u"git_commit"_qs })
-                QCOMPARE(field(otlp.dataset, run, name), field(jsonl.dataset, run, name));
-            QCOMPARE(field(otlp.dataset, run, u"service.name"_qs), u"benchmark-pipeline"_qs);
-            QCOMPARE(field(otlp.dataset, run, u"parallel"_qs), QString());
+                QCOMPARE(fieldOf(otlp.dataset, run, name), fieldOf(jsonl.dataset, run, name));
+            QCOMPARE(fieldOf(otlp.dataset, run, u"service.name"_qs), u"benchmark-pipeline"_qs);
+            QCOMPARE(fieldOf(otlp.dataset, run, u"parallel"_qs), QString());
         }
         // Two traces share the first line; each run's line is its root span's.
         QCOMPARE(otlp.dataset.line(0), 1);
@@ -130,14 +108,14 @@ private slots:
         QCOMPARE(d.timestampMs(0), Q_INT64_C(1700000000000));
         QCOMPARE(d.timestampMs(1), Q_INT64_C(1700000020000));
         // Resource and root attributes, every AnyValue kind.
-        QCOMPARE(field(d, 0, u"service.name"_qs), u"agent-bench"_qs);
-        QCOMPARE(field(d, 0, u"host.name"_qs), u"ci-1"_qs);
-        QCOMPARE(field(d, 0, u"attempt"_qs), u"3"_qs);
-        QCOMPARE(field(d, 0, u"temperature"_qs), u"0.5"_qs);
-        QCOMPARE(field(d, 0, u"cached"_qs), u"true"_qs);
-        QCOMPARE(field(d, 0, u"tags"_qs), u"a, b"_qs);
-        QCOMPARE(field(d, 0, u"config.retries"_qs), u"2"_qs);
-        QCOMPARE(field(d, 0, u"trace_id"_qs), u"4bf92f3577b34da6a3ce929d0e0e4736"_qs);
+        QCOMPARE(fieldOf(d, 0, u"service.name"_qs), u"agent-bench"_qs);
+        QCOMPARE(fieldOf(d, 0, u"host.name"_qs), u"ci-1"_qs);
+        QCOMPARE(fieldOf(d, 0, u"attempt"_qs), u"3"_qs);
+        QCOMPARE(fieldOf(d, 0, u"temperature"_qs), u"0.5"_qs);
+        QCOMPARE(fieldOf(d, 0, u"cached"_qs), u"true"_qs);
+        QCOMPARE(fieldOf(d, 0, u"tags"_qs), u"a, b"_qs);
+        QCOMPARE(fieldOf(d, 0, u"config.retries"_qs), u"2"_qs);
+        QCOMPARE(fieldOf(d, 0, u"trace_id"_qs), u"4bf92f3577b34da6a3ce929d0e0e4736"_qs);
         QCOMPARE(d.fieldValue(0, TimingDataset::Model), u"m1"_qs);
         // The run without a model of its own takes the one most of its spans name.
         QCOMPARE(d.fieldValue(1, TimingDataset::Model), u"m2"_qs);
@@ -176,7 +154,7 @@ private slots:
         const LoadResult r = loadDocument(SameNameSpans::Number);
         const TimingDataset& d = r.dataset;
         // R1: 10 s; its children add up to 8 s but cover 0-5, 6-7 and 8-9 s: 7 s.
-        QCOMPARE(field(d, 0, u"parallel"_qs), u"true"_qs);
+        QCOMPARE(fieldOf(d, 0, u"parallel"_qs), u"true"_qs);
         QCOMPARE(valueOf(d, u"R1"_qs, u"total"_qs), 10.0);
         QCOMPARE(valueOf(d, u"R1"_qs, u"(unaccounted)"_qs), 3.0);
         QVERIFY(d.isDerived(0, d.metricId(u"(unaccounted)")));
@@ -184,7 +162,7 @@ private slots:
         QCOMPARE(valueOf(d, u"R1"_qs, u"tool_call#2/(unaccounted)"_qs), 1.0);
         QVERIFY(!d.hasWarning(0));
         // The second run's steps follow one another: not parallel, 1 s unaccounted.
-        QCOMPARE(field(d, 1, u"parallel"_qs), QString());
+        QCOMPARE(fieldOf(d, 1, u"parallel"_qs), QString());
         QCOMPARE(valueOf(d, u"0af7651916cd43dd8448eb211c80319c"_qs, u"(unaccounted)"_qs), 1.0);
     }
 
