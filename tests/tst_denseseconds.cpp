@@ -4,8 +4,9 @@
 #include "data/denseseconds.h"
 
 #include <QTest>
+#include <bit>
 #include <cmath>
-#include <cstring>
+#include <cstdint>
 #include <random>
 #include <vector>
 
@@ -15,7 +16,7 @@ namespace {
 
 bool sameBits(double a, double b)
 {
-    return std::memcmp(&a, &b, sizeof a) == 0;
+    return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
 }
 
 /// Sets `values` on runs 0..n-1 of a fresh array and checks each reads back exactly.
@@ -60,6 +61,7 @@ private slots:
         std::mt19937 random(7);
         std::uniform_int_distribution<int> ms(0, 1999999999);
         std::vector<double> values;
+        values.reserve(100004);
         for (int i = 0; i < 100000; ++i)
             values.push_back(
                 std::strtod(QByteArray::number(ms(random) / 1000.0, 'f', 3).constData(), nullptr));

@@ -1,7 +1,7 @@
 #include "data/denseseconds.h"
 
+#include <bit>
 #include <cmath>
-#include <cstring>
 
 namespace te {
 
@@ -16,7 +16,7 @@ bool DenseSeconds::toMillis(double seconds, std::int32_t& ms)
         return false;
     const auto rounded = static_cast<std::int32_t>(std::lround(seconds * 1000.0));
     const double back = static_cast<double>(rounded) / 1000.0;
-    if (std::memcmp(&back, &seconds, sizeof back) != 0)
+    if (std::bit_cast<std::uint64_t>(back) != std::bit_cast<std::uint64_t>(seconds))
         return false;
     ms = rounded;
     return true;
