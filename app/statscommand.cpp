@@ -198,16 +198,16 @@ int runStats(const QStringList& arguments)
         }
         return BadUsage;
     }
-    std::vector<RunGroup> groups;
+    std::vector<GroupMetricStats> rows;
     if (parser.values(QStringLiteral("filter")).isEmpty()) {
-        groups = groupAllRuns(data, *fields);
+        forEachGroupOfAllRuns(
+            data, *fields, [&](const RunGroup& group) { appendGroupStats(data, group, *metrics, rows); });
     } else {
         const auto runs = filteredRuns(parser, data, io);
         if (!runs)
             return BadUsage;
-        groups = groupRuns(data, *runs, *fields);
+        rows = computeGroupStats(data, groupRuns(data, *runs, *fields), *metrics);
     }
-    const auto rows = computeGroupStats(data, groups, *metrics);
     if (format == QStringLiteral("csv"))
         printCsv(rows, groupBy, io.out);
     else if (format == QStringLiteral("json"))

@@ -3,6 +3,7 @@
 #include "data/timingdataset.h"
 
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <numeric>
 
@@ -116,6 +117,42 @@ std::vector<RunGroup> groupAllRuns(const TimingDataset& data, const std::vector<
     return groupRunsOf(data, AllRuns { data.runCount() }, fieldIds);
 }
 
+void forEachGroupOfAllRuns(const TimingDataset& data, const std::vector<int>& fieldIds,
+    const std::function<void(const RunGroup&)>& visit)
+{
+    // One scan of the codes per group beats holding every group's list only while
+    // the groups are few (a grouping by model, not by registration_id).
+    constexpr std::size_t kMaxScannedGroups = 64;
+    const FieldColumn* column = fieldIds.size() == 1 ? &data.field(fieldIds.front()) : nullptr;
+    if (!column || column->dictionary().size() > kMaxScannedGroups) {
+        for (const RunGroup& group : groupAllRuns(data, fieldIds))
+            visit(group);
+        return;
+    }
+    std::vector<std::size_t> counts(column->dictionary().size(), 0);
+    for (std::uint32_t run = 0; run < data.runCount(); ++run)
+        ++counts[column->code(run)];
+    std::vector<RunGroup> groups; // keys only, in groupRuns()'s order
+    std::vector<std::uint32_t> codes;
+    for (std::uint32_t code = 0; code < counts.size(); ++code) {
+        if (counts[code] > 0)
+            codes.push_back(code);
+    }
+    const auto keyOf
+        = [&](std::uint32_t code) { return code == 0 ? QStringLiteral("(none)") : column->text(code); };
+    std::sort(
+        codes.begin(), codes.end(), [&](std::uint32_t a, std::uint32_t b) { return keyOf(a) < keyOf(b); });
+    for (const std::uint32_t code : codes) {
+        RunGroup group { { keyOf(code) }, {} };
+        group.runs.reserve(counts[code]);
+        for (std::uint32_t run = 0; run < data.runCount(); ++run) {
+            if (column->code(run) == code)
+                group.runs.push_back(run);
+        }
+        visit(group);
+    }
+}
+
 int keepLargestGroups(std::vector<RunGroup>& groups, std::size_t maxGroups)
 {
     if (groups.size() <= maxGroups)
@@ -136,23 +173,29 @@ int keepLargestGroups(std::vector<RunGroup>& groups, std::size_t maxGroups)
     return omitted;
 }
 
+void appendGroupStats(const TimingDataset& data, const RunGroup& group, const std::vector<int>& metricIds,
+    std::vector<GroupMetricStats>& rows)
+{
+    std::vector<double> values;
+    values.reserve(group.runs.size()); // sized once: a group may hold millions of runs
+    for (const int metric : metricIds) {
+        values.clear();
+        const MetricColumn& column = data.values(metric);
+        for (const std::uint32_t run : group.runs) {
+            const double v = column.value(run);
+            if (v == v)
+                values.push_back(v);
+        }
+        rows.push_back({ group.key, group.label(), data.metric(metric).path, summarize(values) });
+    }
+}
+
 std::vector<GroupMetricStats> computeGroupStats(
     const TimingDataset& data, const std::vector<RunGroup>& groups, const std::vector<int>& metricIds)
 {
     std::vector<GroupMetricStats> rows;
-    std::vector<double> values;
-    for (const RunGroup& group : groups) {
-        for (const int metric : metricIds) {
-            values.clear();
-            const MetricColumn& column = data.values(metric);
-            for (const std::uint32_t run : group.runs) {
-                const double v = column.value(run);
-                if (v == v)
-                    values.push_back(v);
-            }
-            rows.push_back({ group.key, group.label(), data.metric(metric).path, summarize(values) });
-        }
-    }
+    for (const RunGroup& group : groups)
+        appendGroupStats(data, group, metricIds, rows);
     return rows;
 }
 

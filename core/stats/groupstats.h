@@ -5,6 +5,7 @@
 #include <QString>
 #include <QStringList>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -26,6 +27,11 @@ std::vector<RunGroup> groupRuns(
     const TimingDataset& data, const std::vector<std::uint32_t>& runs, const std::vector<int>& fieldIds);
 /// groupRuns() of every run, without a list of them all (4 bytes a run saved).
 std::vector<RunGroup> groupAllRuns(const TimingDataset& data, const std::vector<int>& fieldIds);
+/// Calls `visit` with each group of groupAllRuns(), in its order. Grouped by one
+/// field of few values, each group's runs are gathered when it is visited and let
+/// go after, so that one group's list is held, not every run's.
+void forEachGroupOfAllRuns(const TimingDataset& data, const std::vector<int>& fieldIds,
+    const std::function<void(const RunGroup&)>& visit);
 
 /// Keeps the `maxGroups` groups with the most runs, in their key order (ties by
 /// key order); returns how many were left out. A chart of thousands of groups (a
@@ -44,5 +50,8 @@ struct GroupMetricStats
 /// not count towards that metric's n.
 std::vector<GroupMetricStats> computeGroupStats(
     const TimingDataset& data, const std::vector<RunGroup>& groups, const std::vector<int>& metricIds);
+/// computeGroupStats() of one group, appended to `rows`.
+void appendGroupStats(const TimingDataset& data, const RunGroup& group, const std::vector<int>& metricIds,
+    std::vector<GroupMetricStats>& rows);
 
 } // namespace te

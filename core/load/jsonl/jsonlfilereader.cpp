@@ -15,12 +15,14 @@ namespace {
 constexpr std::uint32_t kRunsBeforeEstimate = 1000;
 
 /// The runs a range of `total` bytes likely holds, from `runs` in its first `read`
-/// bytes, with a little to spare: the columns are then sized once (see reserveRuns).
+/// bytes, with room to spare: the columns are then sized once (see reserveRuns).
+/// Short records at the start must not make the estimate short, since growing
+/// past it copies a whole column; room never written costs address space only.
 std::uint32_t estimateRuns(qint64 read, std::uint32_t runs, qint64 total)
 {
     if (read <= 0)
         return runs;
-    const double estimate = static_cast<double>(total) / static_cast<double>(read) * runs * 1.05;
+    const double estimate = static_cast<double>(total) / static_cast<double>(read) * runs * 1.5;
     return static_cast<std::uint32_t>(std::min(estimate, 4.0e9));
 }
 } // namespace
