@@ -157,21 +157,21 @@ private slots:
         QVERIFY(ref.isAboveP95(m_data, 3, TimingDataset::kRootMetric));
         QVERIFY(!ref.isAboveP95(m_data, 2, TimingDataset::kRootMetric));
         QVERIFY(ref.isAboveP95(m_data, 2, m_phase1));
-        QVERIFY(ref.isSlowRun(3));
-        QVERIFY(ref.isSlowRun(2));
-        QVERIFY(!ref.isSlowRun(0));
+        QVERIFY(ref.isSlowRun(m_data, 3));
+        QVERIFY(ref.isSlowRun(m_data, 2));
+        QVERIFY(!ref.isSlowRun(m_data, 0));
         // Run 1 is above P95 only on phase1/x (0.9 > 0.1 + 0.85 × 0.8 = 0.78), which is
         // not a phase: it is not a slow run.
         QVERIFY(ref.isAboveP95(m_data, 1, m_x));
-        QVERIFY(!ref.isSlowRun(1));
+        QVERIFY(!ref.isSlowRun(m_data, 1));
         // b: run 6 (total 100 > 90.7); run 5 has no phase1 and a typical total.
-        QVERIFY(ref.isSlowRun(6));
-        QVERIFY(!ref.isSlowRun(4));
-        QVERIFY(!ref.isSlowRun(5));
+        QVERIFY(ref.isSlowRun(m_data, 6));
+        QVERIFY(!ref.isSlowRun(m_data, 4));
+        QVERIFY(!ref.isSlowRun(m_data, 5));
         QVERIFY(!ref.isAboveP95(m_data, 5, m_phase1));
         // A group of one run: the run is its own P95, never above it.
-        QVERIFY(!ref.isSlowRun(7));
-        QVERIFY(!ref.isSlowRun(m_data.runCount()));
+        QVERIFY(!ref.isSlowRun(m_data, 7));
+        QVERIFY(!ref.isSlowRun(m_data, m_data.runCount()));
     }
 
     void noGroupFieldsIsOneGroup()
@@ -191,8 +191,8 @@ private slots:
         // phase1 over its six values: 0.5 1 1.5 2 3 50; median (1.5 + 2) / 2.
         QCOMPARE(ref.median(all, m_phase1), 1.75);
         QCOMPARE(ref.count(all, m_phase1), 6);
-        QVERIFY(ref.isSlowRun(6));
-        QVERIFY(!ref.isSlowRun(3)); // slow for a, typical among all
+        QVERIFY(ref.isSlowRun(m_data, 6));
+        QVERIFY(!ref.isSlowRun(m_data, 3)); // slow for a, typical among all
     }
 
     void oneGroup()
@@ -228,7 +228,7 @@ private slots:
         const GroupReference ref = GroupReference::compute(empty, { TimingDataset::Model });
         QVERIFY(ref.isEmpty());
         QCOMPARE(ref.groupOf(0), -1);
-        QVERIFY(!ref.isSlowRun(0));
+        QVERIFY(!ref.isSlowRun(empty, 0));
         QVERIFY(std::isnan(ref.ratioToMedian(empty, 0, TimingDataset::kRootMetric)));
         QVERIFY(GroupReference().isEmpty());
     }

@@ -98,7 +98,8 @@ private slots:
             const int group = m_reference->groupOf(run);
             const double expected = m_data->value(run, 0) / m_reference->median(group, 0);
             QCOMPARE(model.index(row, ratio).data(RunTableModel::SortRole).toDouble(), expected);
-            QCOMPARE(model.index(row, 0).data(RunTableModel::SlowRole).toBool(), m_reference->isSlowRun(run));
+            QCOMPARE(model.index(row, 0).data(RunTableModel::SlowRole).toBool(),
+                m_reference->isSlowRun(*m_data, run));
         }
         // n=13 in "fast": the run at the maximum is above its P95.
         model.sort(columnOf(model, u"metric:total"_qs), Qt::DescendingOrder);

@@ -36,6 +36,9 @@ public:
     void resize(std::size_t runs);
     void reserve(std::size_t runs);
     void append(const DenseSeconds& other);
+    /// A copy with room for `spareRuns` more runs, so that appending them does not
+    /// copy the values a second time.
+    DenseSeconds copyWithRoom(std::size_t spareRuns) const;
     /// Bytes a run costs: 4 while every value is whole milliseconds, else 8.
     std::size_t bytesPerRun() const { return m_asDoubles ? sizeof(double) : sizeof(std::int32_t); }
 

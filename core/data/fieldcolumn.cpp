@@ -176,6 +176,22 @@ void FieldColumn::append(const FieldColumn& other, std::uint32_t offset)
         m_codes.push_back(remap[other.code(run)]);
 }
 
+FieldColumn FieldColumn::copyWithRoom(std::uint32_t spareRuns) const
+{
+    FieldColumn copy;
+    copy.m_fillCode = m_fillCode;
+    copy.m_fillEnd = m_fillEnd;
+    copy.m_reserveHint = m_reserveHint;
+    copy.m_dictionary = m_dictionary;
+    copy.m_slots = m_slots;
+    copy.m_hashes = m_hashes;
+    if (!m_codes.empty()) {
+        copy.m_codes.reserve(m_codes.size() + spareRuns);
+        copy.m_codes.assign(m_codes.begin(), m_codes.end());
+    }
+    return copy;
+}
+
 void FieldColumn::truncate(std::uint32_t firstRemoved)
 {
     m_fillEnd = std::min(m_fillEnd, firstRemoved);

@@ -46,6 +46,8 @@ public:
     void reserve(std::uint32_t runs) { m_reserveHint = runs; }
     void append(const FieldColumn& other, std::uint32_t offset);
     void truncate(std::uint32_t firstRemoved);
+    /// A copy whose codes have room for `spareRuns` more runs (see TimingDataset::clone).
+    FieldColumn copyWithRoom(std::uint32_t spareRuns) const;
 
 private:
     static std::uint64_t hash(std::string_view value);

@@ -76,6 +76,18 @@ void MetricColumn::finish(std::uint32_t runCount)
     m_derivedRuns.shrink_to_fit();
 }
 
+MetricColumn MetricColumn::copyWithRoom(std::uint32_t spareRuns) const
+{
+    MetricColumn copy;
+    copy.m_denseMode = m_denseMode;
+    copy.m_reserveHint = m_reserveHint;
+    copy.m_dense = m_dense.copyWithRoom(spareRuns);
+    copy.m_sparseRuns = m_sparseRuns;
+    copy.m_sparseValues = m_sparseValues;
+    copy.m_derivedRuns = m_derivedRuns;
+    return copy;
+}
+
 void MetricColumn::append(const MetricColumn& other, std::uint32_t offset)
 {
     if (isDense() && other.isDense()) {

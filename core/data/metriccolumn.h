@@ -36,6 +36,9 @@ public:
     /// The same, and frees `other` at once, so that merging the parts of a load
     /// holds one column twice at most, never the whole dataset.
     void append(MetricColumn&& other, std::uint32_t offset);
+    /// A copy whose dense values have room for `spareRuns` more runs (see
+    /// TimingDataset::clone).
+    MetricColumn copyWithRoom(std::uint32_t spareRuns) const;
     /// Drops every value of run `firstRemoved` and later.
     void truncate(std::uint32_t firstRemoved);
 

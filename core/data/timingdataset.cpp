@@ -36,21 +36,40 @@ TimingDataset::TimingDataset(TimingDataset&&) noexcept = default;
 TimingDataset& TimingDataset::operator=(TimingDataset&&) noexcept = default;
 TimingDataset::~TimingDataset() = default;
 
-TimingDataset TimingDataset::clone() const
+namespace {
+template <typename T> std::vector<T> copyWithRoom(const std::vector<T>& values, std::uint32_t spare)
+{
+    std::vector<T> copy;
+    if (values.empty())
+        return copy;
+    copy.reserve(values.size() + spare);
+    copy.assign(values.begin(), values.end());
+    return copy;
+}
+} // namespace
+
+TimingDataset TimingDataset::clone(std::uint32_t spareRuns) const
 {
     TimingDataset copy;
     copy.m_runCount = m_runCount;
     copy.m_metrics = m_metrics;
-    copy.m_values = m_values;
+    copy.m_values.clear();
+    copy.m_values.reserve(m_values.size());
+    for (const MetricColumn& column : m_values)
+        copy.m_values.push_back(column.copyWithRoom(spareRuns));
     copy.m_agents.clear();
     for (const auto& column : m_agents)
-        copy.m_agents.push_back(column ? std::make_unique<FieldColumn>(*column) : nullptr);
+        copy.m_agents.push_back(
+            column ? std::make_unique<FieldColumn>(column->copyWithRoom(spareRuns)) : nullptr);
     copy.m_fieldNames = m_fieldNames;
     copy.m_fieldNamesUtf8 = m_fieldNamesUtf8;
-    copy.m_fields = m_fields;
-    copy.m_timestamps = m_timestamps;
-    copy.m_lines = m_lines;
-    copy.m_flags = m_flags;
+    copy.m_fields.clear();
+    copy.m_fields.reserve(m_fields.size());
+    for (const FieldColumn& column : m_fields)
+        copy.m_fields.push_back(column.copyWithRoom(spareRuns));
+    copy.m_timestamps = copyWithRoom(m_timestamps, spareRuns);
+    copy.m_lines = copyWithRoom(m_lines, spareRuns);
+    copy.m_flags = copyWithRoom(m_flags, spareRuns);
     return copy;
 }
 

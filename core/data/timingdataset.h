@@ -50,7 +50,9 @@ public:
     TimingDataset(TimingDataset&&) noexcept;
     /// A deep copy; datasets are shared as immutable snapshots, so a change (a
     /// followed file growing) is made on a copy off the GUI thread, then swapped in.
-    TimingDataset clone() const;
+    /// Its per-run arrays have room for `spareRuns` more runs: appending that many
+    /// then copies nothing a second time.
+    TimingDataset clone(std::uint32_t spareRuns = 0) const;
     TimingDataset& operator=(TimingDataset&&) noexcept;
     ~TimingDataset();
 

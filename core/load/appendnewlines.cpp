@@ -38,25 +38,6 @@ std::optional<qint64> tailLineCount(QIODevice& file, qint64 from, qint64 to)
     return newlines + (last == '\n' ? 0 : 1);
 }
 
-// Warns about the new runs (from `firstNew` on) that repeat any earlier run. Reuses
-// the loader's check, which scans every run and so also warns again about earlier
-// duplicates: those warnings are dropped, and the counts it raised restored.
-void warnNewDuplicates(LoadResult& result, std::size_t fileIndex, std::uint32_t firstNew)
-{
-    std::vector<qint64> warnings;
-    for (const auto& file : result.files)
-        warnings.push_back(file.warnings);
-    const auto before = static_cast<std::ptrdiff_t>(result.problems.size());
-    warnDuplicates(result, firstRunOfEachFile(result.files));
-    const auto kept = std::remove_if(result.problems.begin() + before, result.problems.end(),
-        [&](const Problem& p) { return p.run < static_cast<qint64>(firstNew); });
-    const auto added = kept - (result.problems.begin() + before);
-    result.problems.erase(kept, result.problems.end());
-    for (std::size_t i = 0; i < result.files.size(); ++i)
-        result.files[i].warnings = warnings[i];
-    result.files[fileIndex].warnings += added;
-}
-
 // The first run of file `fileIndex` when that file can grow in place: it was read
 // by a reader, and no later file has runs (the dataset keeps the files' runs in
 // order). nullopt when it cannot.
@@ -164,7 +145,8 @@ std::optional<Part> readAppendedPart(const InputReader& reader, const Input& inp
 
 // A database grows by timings rows with a larger id than the largest read, which
 // its summary keeps as completeBytes (see postgresinputreader.h).
-bool appendNewDatabaseRuns(LoadResult& result, std::size_t fileIndex, const LoadOptions& options)
+bool appendNewDatabaseRuns(
+    LoadResult& result, std::size_t fileIndex, const LoadOptions& options, std::uint32_t* firstChangedRun)
 {
     SharedState shared;
     shared.options = &options;
@@ -175,22 +157,27 @@ bool appendNewDatabaseRuns(LoadResult& result, std::size_t fileIndex, const Load
         return false;
     const bool newRuns = part.dataset.runCount() > 0;
     const auto firstNew = static_cast<std::uint32_t>(result.dataset.runCount());
+    if (firstChangedRun)
+        *firstChangedRun = firstNew;
     appendPart(result, fileIndex, std::move(part));
     if (newRuns && options.projection.keepsDuplicateKey())
-        warnNewDuplicates(result, fileIndex, firstNew);
+        warnDuplicatesFrom(result, firstRunOfEachFile(result.files), firstNew);
     result.dataset.finish();
     return true;
 }
 
 } // namespace
 
-bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions& options)
+bool appendNewLines(
+    LoadResult& result, std::size_t fileIndex, const LoadOptions& options, std::uint32_t* firstChangedRun)
 {
+    if (firstChangedRun)
+        *firstChangedRun = result.dataset.runCount();
     const std::optional<qint64> firstRunOfFile = firstRunIfItCanGrow(result, fileIndex, options);
     if (!firstRunOfFile)
         return false;
     if (isDatabaseAddress(result.files[fileIndex].path))
-        return appendNewDatabaseRuns(result, fileIndex, options);
+        return appendNewDatabaseRuns(result, fileIndex, options, firstChangedRun);
     const FileSummary& old = result.files[fileIndex];
     const InputReader* reader = inputReaderNamed(old.format);
     if (!reader)
@@ -210,13 +197,15 @@ bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions
 
     const bool newRuns = part->dataset.runCount() > 0;
     const std::uint32_t firstRead = forgetTail(result, fileIndex, *firstRunOfFile, growth->completeLines);
+    if (firstChangedRun)
+        *firstChangedRun = firstRead;
     appendPart(result, fileIndex, std::move(*part));
     FileSummary& summary = result.files[fileIndex];
     summary.bytes = growth->size;
     if (growth->head.size() > summary.headSignature.size())
         summary.headSignature = growth->head;
     if (newRuns && options.projection.keepsDuplicateKey())
-        warnNewDuplicates(result, fileIndex, firstRead);
+        warnDuplicatesFrom(result, firstRunOfEachFile(result.files), firstRead);
     result.dataset.finish();
     return true;
 }

@@ -3,6 +3,7 @@
 #include "load/timingloader.h"
 
 #include <cstddef>
+#include <cstdint>
 
 namespace te {
 
@@ -27,6 +28,11 @@ namespace te {
 /// A PostgreSQL database (an address among `options.files`) grows by the timings
 /// rows with a larger id than the largest loaded: those runs are appended, polled
 /// by the caller; a flat table (`?table=`) is loaded again instead.
-bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions& options);
+///
+/// `firstChangedRun`, when given and the result is true, is set to the first run
+/// that differs from what `result` held: its old run count when runs were only
+/// appended, one less when the run of a last line without its newline was read again.
+bool appendNewLines(LoadResult& result, std::size_t fileIndex, const LoadOptions& options,
+    std::uint32_t* firstChangedRun = nullptr);
 
 } // namespace te

@@ -205,7 +205,7 @@ QVariant RunTableModel::data(const QModelIndex& index, int role) const
     case RunRole:
         return static_cast<qulonglong>(run);
     case SlowRole:
-        return m_reference && m_reference->isSlowRun(run);
+        return m_reference && m_reference->isSlowRun(*m_data, run);
     case WarningRole:
         return m_data->hasWarning(run);
     case RatioRole:

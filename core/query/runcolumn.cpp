@@ -65,40 +65,140 @@ double ResolvedRunColumn::numericValue(
     return missing;
 }
 
-void sortRuns(const TimingDataset& data, const GroupReference* reference, const RunColumn& column,
-    bool descending, std::vector<std::uint32_t>& runs)
+namespace {
+
+/// The order of sortRuns: numbers, or text case-insensitively (then as written, then
+/// by code, so that distinct values never tie), missing values last in either
+/// direction, ties in file order. Text reads through dictionary ranks when many runs
+/// are compared, or through the dictionary itself when few are.
+class RunOrder
 {
-    const ResolvedRunColumn resolved = ResolvedRunColumn::resolve(column, data);
-    std::vector<std::pair<double, std::uint32_t>> keys;
-    keys.reserve(runs.size());
-    if (column.kind == RunColumn::Kind::Field && resolved.id != TimingDataset::Timestamp
-        && resolved.id >= 0) {
-        const FieldColumn& field = data.field(resolved.id);
-        std::vector<std::uint32_t> order(field.dictionary().size());
+public:
+    RunOrder(
+        const TimingDataset& data, const GroupReference* reference, const RunColumn& column, bool descending)
+        : m_data(data)
+        , m_reference(reference)
+        , m_resolved(ResolvedRunColumn::resolve(column, data))
+        , m_descending(descending)
+    {
+        if (column.kind == RunColumn::Kind::Field && m_resolved.id != TimingDataset::Timestamp
+            && m_resolved.id >= 0)
+            m_text = &data.field(m_resolved.id);
+    }
+
+    bool isText() const { return m_text != nullptr; }
+
+    /// Each dictionary code's place in the text order (NaN for "no value").
+    std::vector<double> textRanks() const
+    {
+        std::vector<std::uint32_t> order(m_text->dictionary().size());
         std::iota(order.begin(), order.end(), 0u);
-        std::sort(order.begin() + 1, order.end(), [&](std::uint32_t a, std::uint32_t b) {
-            return QString::compare(field.text(a), field.text(b), Qt::CaseInsensitive) < 0;
-        });
+        std::sort(
+            order.begin() + 1, order.end(), [&](std::uint32_t a, std::uint32_t b) { return textLess(a, b); });
         std::vector<double> rank(order.size(), std::numeric_limits<double>::quiet_NaN());
         for (std::size_t i = 1; i < order.size(); ++i)
             rank[order[i]] = static_cast<double>(i);
+        return rank;
+    }
+
+    double numericKey(std::uint32_t run) const { return m_resolved.numericValue(m_data, m_reference, run); }
+
+    /// The order of two keys of runs `a` and `b`; for text, keys are ranks.
+    bool keyLess(double aKey, std::uint32_t a, double bKey, std::uint32_t b) const
+    {
+        const bool aMissing = std::isnan(aKey);
+        const bool bMissing = std::isnan(bKey);
+        if (aMissing != bMissing)
+            return bMissing;
+        if (!aMissing && aKey != bKey)
+            return m_descending ? aKey > bKey : aKey < bKey;
+        return a < b;
+    }
+
+    /// The order of two runs, reading the dictionary for text.
+    bool runLess(std::uint32_t a, std::uint32_t b) const
+    {
+        if (!m_text)
+            return keyLess(numericKey(a), a, numericKey(b), b);
+        const std::uint32_t aCode = m_text->code(a);
+        const std::uint32_t bCode = m_text->code(b);
+        if ((aCode == 0) != (bCode == 0))
+            return bCode == 0;
+        if (aCode != 0 && aCode != bCode)
+            return m_descending ? textLess(bCode, aCode) : textLess(aCode, bCode);
+        return a < b;
+    }
+
+private:
+    bool textLess(std::uint32_t a, std::uint32_t b) const
+    {
+        const QString& aText = m_text->text(a);
+        const QString& bText = m_text->text(b);
+        if (const int order = QString::compare(aText, bText, Qt::CaseInsensitive))
+            return order < 0;
+        if (const int order = QString::compare(aText, bText, Qt::CaseSensitive))
+            return order < 0;
+        return a < b;
+    }
+
+    const TimingDataset& m_data;
+    const GroupReference* m_reference;
+    ResolvedRunColumn m_resolved;
+    bool m_descending;
+    const FieldColumn* m_text = nullptr;
+};
+
+} // namespace
+
+void sortRuns(const TimingDataset& data, const GroupReference* reference, const RunColumn& column,
+    bool descending, std::vector<std::uint32_t>& runs)
+{
+    const RunOrder order(data, reference, column, descending);
+    std::vector<std::pair<double, std::uint32_t>> keys;
+    keys.reserve(runs.size());
+    if (order.isText()) {
+        const std::vector<double> rank = order.textRanks();
+        const FieldColumn& field = data.field(ResolvedRunColumn::resolve(column, data).id);
         for (const std::uint32_t run : runs)
             keys.emplace_back(rank[field.code(run)], run);
     } else {
         for (const std::uint32_t run : runs)
-            keys.emplace_back(resolved.numericValue(data, reference, run), run);
+            keys.emplace_back(order.numericKey(run), run);
     }
-    std::sort(keys.begin(), keys.end(), [descending](const auto& a, const auto& b) {
-        const bool aMissing = std::isnan(a.first);
-        const bool bMissing = std::isnan(b.first);
-        if (aMissing != bMissing)
-            return bMissing;
-        if (!aMissing && a.first != b.first)
-            return descending ? a.first > b.first : a.first < b.first;
-        return a.second < b.second;
+    std::sort(keys.begin(), keys.end(), [&order](const auto& a, const auto& b) {
+        return order.keyLess(a.first, a.second, b.first, b.second);
     });
     for (std::size_t i = 0; i < keys.size(); ++i)
         runs[i] = keys[i].second;
+}
+
+bool orderDependsOnReference(const RunColumn& column)
+{
+    return column.kind == RunColumn::Kind::RatioToMedian;
+}
+
+std::vector<std::uint32_t> sortAppendedRuns(const TimingDataset& data, const GroupReference* reference,
+    const RunColumn& column, bool descending, const std::vector<std::uint32_t>& sorted,
+    std::uint32_t firstNew)
+{
+    std::vector<std::uint32_t> appended(data.runCount() - firstNew);
+    std::iota(appended.begin(), appended.end(), firstNew);
+    sortRuns(data, reference, column, descending, appended);
+    // Each new run goes before the first earlier run it sorts before: a binary search
+    // a run, then the runs in between are copied in one go.
+    const RunOrder order(data, reference, column, descending);
+    const auto less = [&order](std::uint32_t a, std::uint32_t b) { return order.runLess(a, b); };
+    std::vector<std::uint32_t> merged;
+    merged.reserve(sorted.size() + appended.size());
+    auto from = sorted.begin();
+    for (const std::uint32_t run : appended) {
+        const auto at = std::lower_bound(from, sorted.end(), run, less);
+        merged.insert(merged.end(), from, at);
+        merged.push_back(run);
+        from = at;
+    }
+    merged.insert(merged.end(), from, sorted.end());
+    return merged;
 }
 
 std::vector<RunColumn> defaultRunColumns(const TimingDataset& data)

@@ -49,6 +49,18 @@ struct ResolvedRunColumn
 void sortRuns(const TimingDataset& data, const GroupReference* reference, const RunColumn& column,
     bool descending, std::vector<std::uint32_t>& runs);
 
+/// True when the order sortRuns gives by `column` depends on the group reference
+/// (the ratio to the median), so that it changes when runs are appended to a group.
+bool orderDependsOnReference(const RunColumn& column);
+
+/// What sortRuns(data, reference, column, descending, every run) gives, from
+/// `sorted`, that order of the runs below `firstNew`: only the runs from `firstNew`
+/// on are sorted, then put in their places. The runs below `firstNew` must be as
+/// they were, and the column's order must not depend on the reference.
+std::vector<std::uint32_t> sortAppendedRuns(const TimingDataset& data, const GroupReference* reference,
+    const RunColumn& column, bool descending, const std::vector<std::uint32_t>& sorted,
+    std::uint32_t firstNew);
+
 /// registration_id, model, constellation, timestamp, source, total, each phase,
 /// and the ratio to the group median: what a new user sees.
 std::vector<RunColumn> defaultRunColumns(const TimingDataset& data);

@@ -14,6 +14,15 @@ QString RunGroup::label() const
     return key.isEmpty() ? QStringLiteral("all") : key.join(QStringLiteral(" × "));
 }
 
+QStringList groupKeyOf(
+    const TimingDataset& data, const std::vector<int>& fieldIds, const std::vector<std::uint32_t>& codes)
+{
+    QStringList key;
+    for (std::size_t f = 0; f < fieldIds.size(); ++f)
+        key.append(codes[f] == 0 ? QStringLiteral("(none)") : data.field(fieldIds[f]).text(codes[f]));
+    return key;
+}
+
 namespace {
 
 /// The runs 0..count-1, iterated as a list of run indices is, without holding one.
@@ -92,10 +101,7 @@ std::vector<RunGroup> groupRunsOf(
     groups.reserve(byCodes.size());
     for (auto& [groupCodes, groupRuns] : byCodes) {
         RunGroup group;
-        for (std::size_t f = 0; f < fieldIds.size(); ++f) {
-            const QString& value = data.field(fieldIds[f]).text(groupCodes[f]);
-            group.key.append(groupCodes[f] == 0 ? QStringLiteral("(none)") : value);
-        }
+        group.key = groupKeyOf(data, fieldIds, groupCodes);
         group.runs = std::move(groupRuns);
         groups.push_back(std::move(group));
     }

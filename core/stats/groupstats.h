@@ -21,6 +21,11 @@ struct RunGroup
     QString label() const; ///< "openai_gpt4o", or "openai_gpt4o × p1m1c"; "all" without fields
 };
 
+/// The key of the group whose `fieldIds` have these dictionary `codes`, as
+/// RunGroup::key gives it.
+QStringList groupKeyOf(
+    const TimingDataset& data, const std::vector<int>& fieldIds, const std::vector<std::uint32_t>& codes);
+
 /// Groups `runs` by `fieldIds` (dataset field ids). Without fields, one group "all".
 /// Groups are sorted by their key values.
 std::vector<RunGroup> groupRuns(

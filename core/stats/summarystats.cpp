@@ -8,19 +8,29 @@
 
 namespace te {
 
+PercentileRanks percentileRanks(std::size_t n, double q)
+{
+    const double position = q * static_cast<double>(n - 1);
+    PercentileRanks ranks;
+    ranks.lower = static_cast<std::size_t>(std::floor(position));
+    ranks.upper = std::min(ranks.lower + 1, n - 1);
+    ranks.fraction = position - static_cast<double>(ranks.lower);
+    return ranks;
+}
+
+double interpolatePercentile(double a, double b, double fraction)
+{
+    // numpy's _lerp: interpolate from the nearer end, which keeps the result exact at
+    // fraction 0 and 1 and monotonic in between.
+    return fraction >= 0.5 ? b - (b - a) * (1.0 - fraction) : a + (b - a) * fraction;
+}
+
 double percentileOfSorted(const std::vector<double>& sorted, double q)
 {
     if (sorted.empty())
         return std::numeric_limits<double>::quiet_NaN();
-    const double position = q * static_cast<double>(sorted.size() - 1);
-    const auto lower = static_cast<std::size_t>(std::floor(position));
-    const std::size_t upper = std::min(lower + 1, sorted.size() - 1);
-    const double fraction = position - static_cast<double>(lower);
-    const double a = sorted[lower];
-    const double b = sorted[upper];
-    // numpy's _lerp: interpolate from the nearer end, which keeps the result exact at
-    // fraction 0 and 1 and monotonic in between.
-    return fraction >= 0.5 ? b - (b - a) * (1.0 - fraction) : a + (b - a) * fraction;
+    const PercentileRanks ranks = percentileRanks(sorted.size(), q);
+    return interpolatePercentile(sorted[ranks.lower], sorted[ranks.upper], ranks.fraction);
 }
 
 double compensatedMean(const std::vector<double>& values)
@@ -63,14 +73,13 @@ SummaryStats summarize(std::vector<double>& values)
                                  : std::numeric_limits<double>::quiet_NaN();
     // Only a few order statistics are needed: select them in ascending order, each
     // within what is left above the previous one (linear, where a sort is n log n).
-    const std::size_t last = values.size() - 1;
     std::vector<std::size_t> ranks;
     for (const StatisticInfo& statistic : allStatistics()) {
         if (std::isnan(statistic.quantile))
             continue;
-        const double position = statistic.quantile * static_cast<double>(last);
-        ranks.push_back(static_cast<std::size_t>(std::floor(position)));
-        ranks.push_back(std::min(ranks.back() + 1, last));
+        const PercentileRanks around = percentileRanks(values.size(), statistic.quantile);
+        ranks.push_back(around.lower);
+        ranks.push_back(around.upper);
     }
     std::sort(ranks.begin(), ranks.end());
     auto from = values.begin();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -14,6 +15,19 @@ void sortIfNeeded(std::vector<double>& values);
 /// (numpy's default "linear" method, pandas' `quantile`). `q` in [0, 1]. NaN when
 /// `sorted` is empty.
 double percentileOfSorted(const std::vector<double>& sorted, double q);
+
+/// The two ranks (0-based, in ascending order) percentileOfSorted reads for `q` among
+/// `n` > 0 values, and how far the percentile lies from the lower towards the upper.
+struct PercentileRanks
+{
+    std::size_t lower = 0;
+    std::size_t upper = 0;
+    double fraction = 0;
+};
+PercentileRanks percentileRanks(std::size_t n, double q);
+/// The percentile between the values at those ranks, `a` at the lower and `b` at the
+/// upper, as percentileOfSorted gives it.
+double interpolatePercentile(double a, double b, double fraction);
 
 /// Descriptive statistics of one sample, as pandas' describe() would give them.
 /// stats/statistic.h names them, orders them and says which are reliable.

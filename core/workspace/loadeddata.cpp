@@ -44,6 +44,41 @@ std::shared_ptr<LoadedData> finishLoad(
     return loaded;
 }
 
+// A snapshot of `previous` grown by the runs appended after its last: the group
+// reference extended and the new runs sorted into place, so that the cost follows
+// what was appended. Whatever the appended runs change beyond that (the most useful
+// group field, the order of the ratio column) is prepared in full.
+std::shared_ptr<LoadedData> finishAppend(LoadResult result, const LoadedData& previous, const ViewState& view)
+{
+    auto loaded = std::make_shared<LoadedData>();
+    loaded->dataset = shareDataset(std::move(result.dataset));
+    loaded->problems = std::move(result.problems);
+    loaded->files = std::move(result.files);
+    loaded->options = previous.options;
+    loaded->isSample = previous.isSample;
+    const TimingDataset& data = *loaded->dataset;
+    loaded->groupFields = chosenGroupFields(data, view);
+    const auto fieldIds = resolveFields(data, loaded->groupFields, nullptr).value_or(std::vector<int>());
+    if (loaded->groupFields != previous.groupFields || fieldIds != previous.reference->fields()) {
+        prepareView(*loaded, view);
+        return loaded;
+    }
+    const std::uint32_t firstNew = previous.dataset->runCount();
+    loaded->reference
+        = std::make_shared<GroupReference>(GroupReference::extended(*previous.reference, data, firstNew));
+    loaded->sortedBy = view.sortColumn;
+    loaded->sortedDescending = view.descending;
+    if (previous.sortedBy == view.sortColumn && previous.sortedDescending == view.descending
+        && !orderDependsOnReference(view.sortColumn)) {
+        loaded->sortedRuns = sortAppendedRuns(
+            data, loaded->reference.get(), view.sortColumn, view.descending, previous.sortedRuns, firstNew);
+    } else {
+        loaded->sortedRuns = allRuns(data);
+        sortRuns(data, loaded->reference.get(), view.sortColumn, view.descending, loaded->sortedRuns);
+    }
+    return loaded;
+}
+
 // True when an update left every count as it was: the same runs, problems and files read as far.
 bool sameLoad(const LoadResult& result, const LoadedData& current)
 {
@@ -79,13 +114,18 @@ std::shared_ptr<const LoadedData> followData(const std::shared_ptr<const LoadedD
     LoadOptions withProgress = current->options;
     withProgress.progress = progress;
     bool reloaded = false;
-    LoadResult result = followUpdate(
-        *current->dataset, current->problems, current->files, changedFiles, withProgress, &reloaded);
+    std::uint32_t firstChanged = 0;
+    LoadResult result = followUpdate(*current->dataset, current->problems, current->files, changedFiles,
+        withProgress, &reloaded, &firstChanged);
     if (result.cancelled)
         return {};
     if (!reloaded && sameLoad(result, *current))
         return current;
-    auto loaded = finishLoad(std::move(result), current->options, view, current->isSample);
+    std::shared_ptr<LoadedData> loaded;
+    if (!reloaded && firstChanged == current->dataset->runCount())
+        loaded = finishAppend(std::move(result), *current, view);
+    else
+        loaded = finishLoad(std::move(result), current->options, view, current->isSample);
     loaded->isFollowUpdate = true;
     return loaded;
 }

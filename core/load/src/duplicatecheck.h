@@ -13,6 +13,12 @@ namespace te::loader {
 /// registration twice. `firstRunOfFile[i]` is the first run of `result.files[i]`.
 void warnDuplicates(LoadResult& result, const std::vector<std::uint32_t>& firstRunOfFile);
 
+/// The same warnings for the runs from `firstNew` on only, as an append gives them:
+/// the earlier runs were checked when they were read. It reads each earlier run
+/// once, against a table of the new runs' keys, instead of hashing every run.
+void warnDuplicatesFrom(
+    LoadResult& result, const std::vector<std::uint32_t>& firstRunOfFile, std::uint32_t firstNew);
+
 /// The first run of each of `files`, whose runs follow one another in the dataset.
 std::vector<std::uint32_t> firstRunOfEachFile(const std::vector<FileSummary>& files);
 
