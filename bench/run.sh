@@ -2,7 +2,7 @@
 # Produces every performance figure the README quotes, in one run on one machine:
 # generator files of 250k, 500k, 1M and 5M records (linearity), bench_load on each,
 # the window opening and closing the 1M file ten times (bench_reopen, resident
-# memory), then the side-by-side with DuckDB on the 1M and 5M files, and pandas on
+# memory), a followed file growing by 100 runs at a time (bench_follow), then the side-by-side with DuckDB on the 1M and 5M files, and pandas on
 # the 1M file (compare.sh, one table with a row per size).
 #
 # Usage: bench/run.sh [WORK_DIR]   (default: /tmp/timing-explorer-bench; needs ~4 GB of
@@ -53,6 +53,12 @@ echo "== The window opening and closing the 1M file 10 times (resident memory), 
 for charts in "" --charts; do
     QT_QPA_PLATFORM=offscreen "$build/bench/bench_reopen" "$work/timings_1000000.jsonl" ${charts:+"$charts"} \
         || echo "bench_reopen $charts: the last close is more than 10 % above the first"
+done
+
+echo
+echo "== The follow mode: 10 appends of 100 runs to a followed copy of each file (CPU per update)"
+for n in 250000 1000000 5000000; do
+    "$build/bench/bench_follow" "$work/timings_$n.jsonl" --appends 10 | tail -n 3
 done
 
 # The side-by-side with DuckDB (and pandas up to 1M records) on every size from 1M up.

@@ -19,6 +19,41 @@ class TestFieldColumn : public QObject
     }
 
 private slots:
+    void codesTakeAsManyBytesAsTheLargestNeeds()
+    {
+        CodeArray codes;
+        codes.resize(3);
+        QCOMPARE(codes.width(), std::size_t { 1 });
+        codes.set(1, 255);
+        QCOMPARE(codes.width(), std::size_t { 1 });
+        codes.set(2, 256);
+        QCOMPARE(codes.width(), std::size_t { 2 });
+        codes.push_back(70'000);
+        QCOMPARE(codes.width(), std::size_t { 4 });
+        QCOMPARE(codes.size(), std::size_t { 4 });
+        const std::uint32_t expected[] = { 0, 255, 256, 70'000 };
+        for (std::size_t i = 0; i < 4; ++i)
+            QCOMPARE(codes[i], expected[i]);
+        const CodeArray copy = codes.copyWithRoom(10);
+        QVERIFY(copy.capacity() >= 14);
+        QCOMPARE(copy.width(), std::size_t { 4 });
+        for (std::size_t i = 0; i < 4; ++i)
+            QCOMPARE(copy[i], expected[i]);
+        CodeArray filled;
+        filled.assign(5, 300);
+        QCOMPARE(filled.width(), std::size_t { 2 });
+        QCOMPARE(filled[4], 300u);
+    }
+
+    void aFieldOfFewValuesTakesAByteARun()
+    {
+        FieldColumn column;
+        for (std::uint32_t run = 0; run < 10'000; ++run)
+            column.set(run, "model" + std::to_string(run % 6));
+        QCOMPARE(column.bytesPerRun(), std::size_t { 1 });
+        QCOMPARE(textOf(column, 9'999), u"model3"_qs);
+    }
+
     void anEmptyColumnHasOnlyNoValue()
     {
         const FieldColumn column;

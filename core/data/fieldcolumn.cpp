@@ -8,6 +8,14 @@ namespace te {
 namespace {
 /// A column set on this many runs in a row is taken to be set on most (see reserve()).
 constexpr std::uint32_t kCommonAfterRuns = 1024;
+
+/// Held while any column's text cache grows, or is read by a copy: fills are rare
+/// (once per column and snapshot), so one lock for all columns is enough.
+std::mutex& textCacheLock()
+{
+    static std::mutex lock;
+    return lock;
+}
 } // namespace
 
 FieldColumn::FieldColumn()
@@ -18,9 +26,7 @@ const QString& FieldColumn::text(std::uint32_t code) const
 {
     const std::size_t size = m_dictionary.size();
     if (m_textCache.filled.load(std::memory_order_acquire) < size) {
-        // Rare (once per column and snapshot): one lock for all columns is enough.
-        static std::mutex fillLock;
-        const std::lock_guard lock(fillLock);
+        const std::lock_guard lock(textCacheLock());
         std::vector<QString>& texts = m_textCache.texts;
         if (texts.size() < size) {
             const auto first = texts.size();
@@ -134,9 +140,9 @@ void FieldColumn::setCode(std::uint32_t run, std::uint32_t code)
         if (run == m_codes.size() && run >= kCommonAfterRuns && m_codes.capacity() <= run
             && m_reserveHint > run)
             m_codes.reserve(m_reserveHint);
-        m_codes.resize(run + 1, 0);
+        m_codes.resize(run + 1);
     }
-    m_codes[run] = code;
+    m_codes.set(run, code);
 }
 
 void FieldColumn::fill(std::uint32_t runCount, std::string_view value)
@@ -149,10 +155,10 @@ void FieldColumn::fill(std::uint32_t runCount, std::string_view value)
     }
     materializeFill();
     if (m_codes.size() < runCount)
-        m_codes.resize(runCount, 0);
+        m_codes.resize(runCount);
     for (std::uint32_t run = 0; run < runCount; ++run) {
         if (m_codes[run] == 0)
-            m_codes[run] = fillCode;
+            m_codes.set(run, fillCode);
     }
 }
 
@@ -170,7 +176,7 @@ void FieldColumn::append(const FieldColumn& other, std::uint32_t offset)
     if (otherRuns == 0)
         return;
     materializeFill();
-    m_codes.resize(offset, 0);
+    m_codes.resize(offset);
     m_codes.reserve(static_cast<std::size_t>(offset) + otherRuns); // exact: no overshoot on a million runs
     for (std::uint32_t run = 0; run < otherRuns; ++run)
         m_codes.push_back(remap[other.code(run)]);
@@ -185,9 +191,16 @@ FieldColumn FieldColumn::copyWithRoom(std::uint32_t spareRuns) const
     copy.m_dictionary = m_dictionary;
     copy.m_slots = m_slots;
     copy.m_hashes = m_hashes;
-    if (!m_codes.empty()) {
-        copy.m_codes.reserve(m_codes.size() + spareRuns);
-        copy.m_codes.assign(m_codes.begin(), m_codes.end());
+    copy.m_codes = m_codes.copyWithRoom(spareRuns);
+    // The texts converted so far (shared, not copied: QString is implicitly shared),
+    // so that the copy's first reader converts only the values that are new. A
+    // million registration ids would otherwise be converted again on every update.
+    {
+        const std::lock_guard lock(textCacheLock());
+        const std::size_t filled = m_textCache.filled.load(std::memory_order_acquire);
+        copy.m_textCache.texts.assign(
+            m_textCache.texts.begin(), m_textCache.texts.begin() + static_cast<std::ptrdiff_t>(filled));
+        copy.m_textCache.filled.store(filled, std::memory_order_release);
     }
     return copy;
 }

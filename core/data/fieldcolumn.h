@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data/codearray.h"
+
 #include <QString>
 #include <algorithm>
 #include <atomic>
@@ -11,7 +13,8 @@
 namespace te {
 
 /// One metadata field (model, registration_id, git_commit, ...) across all runs,
-/// stored as dictionary codes. Code 0 always means "no value".
+/// stored as dictionary codes (a byte a run while it has fewer than 256 values; see
+/// CodeArray). Code 0 always means "no value".
 ///
 /// Contract: values are set in increasing run order; reading a run that was never
 /// set gives code 0. Interning takes a string_view and allocates only for new values.
@@ -46,6 +49,8 @@ public:
     void reserve(std::uint32_t runs) { m_reserveHint = runs; }
     void append(const FieldColumn& other, std::uint32_t offset);
     void truncate(std::uint32_t firstRemoved);
+    /// Bytes a run's code takes now (see CodeArray).
+    std::size_t bytesPerRun() const { return m_codes.width(); }
     /// A copy whose codes have room for `spareRuns` more runs (see TimingDataset::clone).
     FieldColumn copyWithRoom(std::uint32_t spareRuns) const;
 
@@ -60,7 +65,7 @@ private:
     }
 
     // Runs past the end of m_codes read 0, or m_fillCode below m_fillEnd (see fill()).
-    std::vector<std::uint32_t> m_codes;
+    CodeArray m_codes;
     std::uint32_t m_fillCode = 0;
     std::uint32_t m_fillEnd = 0;
     std::uint32_t m_reserveHint = 0;
@@ -71,7 +76,8 @@ private:
     std::vector<std::uint64_t> m_hashes; // by code
     // The dictionary as QStrings, filled on first use. A copy starts empty (and
     // fills again on its own use), so copying a shared column never reads a cache
-    // that another thread may be filling; a move (of a column no one shares) keeps it.
+    // that another thread may be filling; a move (of a column no one shares) keeps it,
+    // and copyWithRoom() takes what is filled under the lock that fills it.
     struct TextCache
     {
         std::vector<QString> texts;
