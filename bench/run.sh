@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Produces every performance figure the README quotes, in one run on one machine:
 # generator files of 250k, 500k, 1M and 5M records (linearity), bench_load on each,
-# the window opening and closing the 1M file ten times (bench_reopen, resident
-# memory), a followed file growing by 100 runs at a time (bench_follow), then the side-by-side with DuckDB on the 1M and 5M files, and pandas on
-# the 1M file (compare.sh, one table with a row per size).
+# the window's interactive figures on the 1M and 5M files (bench_gui: load, stalls,
+# sort, filter, charts), the window opening and closing the 1M file ten times
+# (bench_reopen, resident memory), a followed file growing by 100 runs at a time
+# (bench_follow), then the side-by-side with DuckDB on the 1M and 5M files, and
+# pandas on the 1M file (compare.sh, one table with a row per size).
 #
 # Usage: bench/run.sh [WORK_DIR]   (default: /tmp/timing-explorer-bench; needs ~4 GB of
 #                                   disk, and ~8 GB of memory for pandas on 1M records)
@@ -47,6 +49,12 @@ if [[ ${TE_BENCH_10M:-0} == 1 ]]; then
         done
     done
 fi
+
+echo
+echo "== The window on the 1M and 5M files (and 10M): load, stalls, sort, filter, charts"
+for n in "${sizes[@]}"; do
+    ((n >= 1000000)) && QT_QPA_PLATFORM=offscreen "$build/bench/bench_gui" "$work/timings_$n.jsonl"
+done
 
 echo
 echo "== The window opening and closing the 1M file 10 times (resident memory), then with the Charts tab"

@@ -130,6 +130,7 @@ private slots:
         std::mt19937 random(7);
         std::uniform_int_distribution<int> value(0, 30);
         std::vector<double> sample;
+        sample.reserve(40);
         for (int i = 0; i < 40; ++i)
             sample.push_back(value(random) * 0.1);
         std::vector<double> scratch = sample;
@@ -253,14 +254,18 @@ private slots:
         const std::vector<RandomRun> runs = randomRuns(random, 600, 400, 250);
         const auto lineOf = [&](std::size_t i) -> QByteArray {
             const RandomRun& r = runs[i];
-            QByteArray line = "{\"registration_id\":\"r" + QByteArray::number(static_cast<int>(i % 37))
-                + "\",\"model\":\"m" + QByteArray::number(r.model < 0 ? 9 : r.model)
-                + "\",\"timings\":{\"total_seconds\":" + QByteArray::number(r.total, 'g', 17);
+            const auto number = [](double seconds) { return QString::number(seconds, 'g', 17); };
+            QString phases;
             if (!std::isnan(r.phase1))
-                line += ",\"phase1\":{\"total_seconds\":" + QByteArray::number(r.phase1, 'g', 17) + "}";
+                phases += QStringLiteral(R"(,"phase1":{"total_seconds":%1})").arg(number(r.phase1));
             if (!std::isnan(r.late))
-                line += ",\"phase2\":{\"total_seconds\":" + QByteArray::number(r.late, 'g', 17) + "}";
-            return line + "}}\n";
+                phases += QStringLiteral(R"(,"phase2":{"total_seconds":%1})").arg(number(r.late));
+            // Each raw literal's braces balance: moc miscounts the braces of one that does not.
+            const QString line = QStringLiteral(
+                R"({"registration_id":"r%1","model":"m%2","timings":{"total_seconds":%3%4}})")
+                                     .arg(QString::number(i % 37), QString::number(r.model < 0 ? 9 : r.model),
+                                         number(r.total), phases);
+            return line.toUtf8() + '\n';
         };
         QByteArray bytes;
         std::size_t written = 0;
