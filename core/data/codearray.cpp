@@ -1,5 +1,7 @@
 #include "data/codearray.h"
 
+#include "data/vectorwithroom.h"
+
 namespace te {
 
 void CodeArray::assign(std::size_t count, std::uint32_t code)
@@ -17,10 +19,7 @@ CodeArray CodeArray::copyWithRoom(std::size_t spare) const
 {
     CodeArray copy;
     copy.m_shift = m_shift;
-    if (!m_bytes.empty()) {
-        copy.m_bytes.reserve(m_bytes.size() + (spare << m_shift));
-        copy.m_bytes.assign(m_bytes.begin(), m_bytes.end());
-    }
+    copy.m_bytes = vectorWithRoom(m_bytes, spare << m_shift);
     return copy;
 }
 

@@ -1,5 +1,7 @@
 #include "data/denseseconds.h"
 
+#include "data/vectorwithroom.h"
+
 #include <bit>
 #include <cmath>
 
@@ -62,24 +64,12 @@ void DenseSeconds::reserve(std::size_t runs)
         m_millis.reserve(runs);
 }
 
-namespace {
-template <typename T> std::vector<T> withRoom(const std::vector<T>& values, std::size_t spare)
-{
-    std::vector<T> copy;
-    if (values.empty())
-        return copy;
-    copy.reserve(values.size() + spare);
-    copy.assign(values.begin(), values.end());
-    return copy;
-}
-} // namespace
-
 DenseSeconds DenseSeconds::copyWithRoom(std::size_t spareRuns) const
 {
     DenseSeconds copy;
     copy.m_asDoubles = m_asDoubles;
-    copy.m_millis = withRoom(m_millis, spareRuns);
-    copy.m_doubles = withRoom(m_doubles, spareRuns);
+    copy.m_millis = vectorWithRoom(m_millis, spareRuns);
+    copy.m_doubles = vectorWithRoom(m_doubles, spareRuns);
     return copy;
 }
 
